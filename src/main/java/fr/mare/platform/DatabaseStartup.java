@@ -1,0 +1,111 @@
+package fr.mare.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies the Flyway migrations of {@code sql/} (packaged as {@code db/migration}) at start-up,
+ * before anything uses JPA, then fires {@link DatabaseReady}.
+ * <p>
+ * If the database cannot be reached, the deployment still succeeds (pages answer 503, the
+ * readiness check says DOWN, the log says why in capitals) and the migration is retried every
+ * ten seconds: a database that starts late or restarts does not need Mare to be redeployed.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DatabaseStartup {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseStartup.class.getName());
+    private static final long RETRY_MILLIS = 10_000;
+
+    @Inject
+    @ConfigProperty(name = "mare.db.url")
+    private String url;
+
+    @Inject
+    @ConfigProperty(name = "mare.db.user")
+    private String user;
+
+    @Inject
+    @ConfigProperty(name = "mare.db.password")
+    private java.util.Optional<String> password;
+
+    @Resource
+    private TimerService timers;
+
+    @Inject
+    private DatabaseStatus status;
+
+    @Inject
+    private Event<DatabaseReady> ready;
+
+    @PostConstruct
+    void start() {
+        if (!migrate()) {
+            timers.createIntervalTimer(RETRY_MILLIS, RETRY_MILLIS, new TimerConfig("mare-migration-retry", false));
+        }
+    }
+
+    @Timeout
+    void retry(Timer timer) {
+        if (migrate()) {
+            timer.cancel();
+        }
+    }
+
+    private boolean migrate() {
+        MigrateResult result;
+        try {
+            result = Flyway.configure()
+                    // Its own plain connection, outside the XA pool and any JTA transaction.
+                    .dataSource(url, user, password.orElse(""))
+                    .locations("classpath:db/migration")
+                    .validateMigrationNaming(true)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            String problem = rootMessage(e);
+            status.markProblem(problem);
+            LOG.severe(() -> "MARE N'EST PAS PRÊTE : base de données inaccessible ou migration impossible (" + problem
+                    + "). Nouvel essai dans 10 s. Vérifiez MARE_DB_URL, MARE_DB_USER et MARE_DB_PASSWORD.");
+            return false;
+        }
+        // Flyway's own log lines do not reach Payara's log: say what happened here.
+        LOG.info(() -> "Schéma de la base à jour : " + result.migrationsExecuted + " migration(s) appliquée(s), version "
+                + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion) + ".");
+        try {
+            ready.fire(new DatabaseReady(result.migrationsExecuted));
+        } catch (RuntimeException e) {
+            // Seeding (demo, configured administrator) must never keep Mare from serving.
+            LOG.log(Level.SEVERE, "Une tâche de démarrage a échoué ; Mare démarre quand même.", e);
+        }
+        status.markReady();
+        return true;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,46 @@
+package fr.mare.web;
+
+import fr.mare.platform.BusinessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+
+/**
+ * Turns results into messages: a {@link BusinessException} lands next to its field (found by
+ * the id the field's client id ends with), anything else at the top of the form. Messages that
+ * must survive a redirect (Post/Redirect/Get) go through the flash.
+ */
+public final class FormMessages {
+
+    private FormMessages() {
+    }
+
+    public static void error(String formId, BusinessException e) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        String clientId = null;
+        if (e.field() != null) {
+            UIComponent field = context.getViewRoot().findComponent(formId + ":" + e.field());
+            // Not marked invalid: an invalid input re-renders its (already cleared) submitted
+            // value, which would erase what the person typed. The page marks it from the message.
+            clientId = field != null ? field.getClientId(context) : null;
+        }
+        add(clientId, FacesMessage.SEVERITY_ERROR, Bundle.text(e.messageKey(), e.arguments()));
+        context.validationFailed();
+    }
+
+    public static void error(String key, Object... arguments) {
+        add(null, FacesMessage.SEVERITY_ERROR, Bundle.text(key, arguments));
+        FacesContext.getCurrentInstance().validationFailed();
+    }
+
+    /** An information message shown on the next page, after a redirect. */
+    public static void flashInfo(String key, Object... arguments) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.getExternalContext().getFlash().setKeepMessages(true);
+        add(null, FacesMessage.SEVERITY_INFO, Bundle.text(key, arguments));
+    }
+
+    private static void add(String clientId, FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
+    }
+}

@@ -1,0 +1,37 @@
+package fr.mare.web;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Post/Redirect/Get, and the check that a "come back to" address stays inside Mare. */
+public final class Navigation {
+
+    private Navigation() {
+    }
+
+    /** Redirects (302, then GET) to a path inside Mare, e.g. {@code "/compte"}. */
+    public static void redirect(String path) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A "retour" address is only followed when it is a path of this site: no scheme, no host,
+     * no protocol-relative {@code //}, no backslash trick. Anything else goes home.
+     */
+    public static String safeLocalPath(String candidate) {
+        if (candidate == null || candidate.isBlank() || !candidate.startsWith("/") || candidate.startsWith("//")
+                || candidate.contains("\\") || candidate.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+                || candidate.startsWith("/deconnexion") || candidate.startsWith("/connexion")) {
+            return "/";
+        }
+        return candidate;
+    }
+}
