@@ -1,0 +1,145 @@
+package fr.mare.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/**
+ * A member of Mare.
+ * <p>
+ * Invariants: {@code username} is the canonical form of the name chosen at registration and
+ * never changes (profiles and mentions link to it); {@code usernameSkeleton} and
+ * {@code usernameRawSkeleton} are the UTS #39 skeletons of that name, kept to refuse look-alikes;
+ * the password is only ever stored as a PBKDF2 hash. Accounts are never deleted.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = "Account.findByUsername", query = "SELECT a FROM Account a WHERE a.username = :username")
+@NamedQuery(name = "Account.findByEmail", query = "SELECT a FROM Account a WHERE a.email = :email")
+@NamedQuery(name = "Account.countLookAlikes", query = "SELECT COUNT(a) FROM Account a WHERE a.username = :canonical"
+        + " OR a.usernameSkeleton IN :skeletons OR a.usernameRawSkeleton IN :skeletons")
+@NamedQuery(name = "Account.count", query = "SELECT COUNT(a) FROM Account a")
+@NamedQuery(name = "Account.newest", query = "SELECT a FROM Account a ORDER BY a.createdAt DESC, a.id DESC")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "username", nullable = false, updatable = false, length = 30)
+    private String username;
+
+    @Column(name = "username_skeleton", nullable = false, updatable = false)
+    private String usernameSkeleton;
+
+    @Column(name = "username_raw_skeleton", nullable = false, updatable = false)
+    private String usernameRawSkeleton;
+
+    @Column(name = "display_name", nullable = false, length = 60)
+    private String displayName;
+
+    @Column(name = "email", nullable = false, length = 254)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 16)
+    private Role role;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Account() {
+        // for JPA
+    }
+
+    Account(Username name, String email, String passwordHash, Role role, Instant now) {
+        this.username = name.canonical();
+        this.usernameSkeleton = name.skeleton();
+        this.usernameRawSkeleton = name.rawSkeleton();
+        this.displayName = name.display();
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    void changeDisplayName(String displayName, Instant now) {
+        this.displayName = displayName;
+        this.updatedAt = now;
+    }
+
+    void changeEmail(String email, Instant now) {
+        this.email = email;
+        this.updatedAt = now;
+    }
+
+    void changePasswordHash(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.updatedAt = now;
+    }
+
+    void changeRole(Role role, Instant now) {
+        this.role = role;
+        this.updatedAt = now;
+    }
+
+    void recordLogin(Instant now) {
+        this.lastLoginAt = now;
+    }
+}

@@ -1,0 +1,235 @@
+package fr.mare.account;
+
+import fr.mare.platform.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything that creates or changes an account. Each method is one transaction and enforces
+ * the rules itself (the pages only help): usernames and passwords through {@link Usernames}
+ * and {@link PasswordPolicy}, uniqueness here and again through the database's constraints.
+ * Broken rules come back as {@link BusinessException}s carrying a bundle key and a field.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    public static final int DISPLAY_NAME_MAX = 60;
+    public static final int EMAIL_MAX = 254;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+
+    @PersistenceContext(unitName = "mare")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private PasswordHasher hasher;
+
+    /** Creates a member account; the caller logs them in afterwards. */
+    public Account register(String typedUsername, String typedEmail, String password) {
+        return create(typedUsername, typedEmail, password, Role.MEMBER);
+    }
+
+    Account create(String typedUsername, String typedEmail, String password, Role role) {
+        Username name = parseUsername(typedUsername);
+        String email = normalizeEmail(typedEmail);
+        checkPassword(password, name);
+        long lookAlikes = em.createNamedQuery("Account.countLookAlikes", Long.class)
+                .setParameter("canonical", name.canonical())
+                .setParameter("skeletons", List.of(name.skeleton(), name.rawSkeleton()))
+                .getSingleResult();
+        if (lookAlikes > 0) {
+            throw new BusinessException("account.username.taken", "username");
+        }
+        if (findByEmail(email).isPresent()) {
+            throw new BusinessException("account.email.taken", "email");
+        }
+        Account account = new Account(name, email, hasher.hash(password.toCharArray()), role, clock.instant());
+        em.persist(account);
+        flushOrExplainConflict();
+        return account;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Account> findByUsername(String typed) {
+        String canonical;
+        try {
+            canonical = Usernames.parse(typed).canonical();
+        } catch (InvalidUsernameException e) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Account.findByUsername", Account.class)
+                .setParameter("username", canonical)
+                .getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count() {
+        return em.createNamedQuery("Account.count", Long.class).getSingleResult();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Account> newest(int limit) {
+        return em.createNamedQuery("Account.newest", Account.class).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Checks a login. An unknown or malformed name costs the same hashing time as a wrong
+     * password, so the answer's timing does not reveal which accounts exist.
+     */
+    public Optional<Account> authenticate(String typedUsername, String password) {
+        Optional<Account> account = findByUsername(typedUsername);
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        if (account.isEmpty()) {
+            hasher.burn(secret);
+            return Optional.empty();
+        }
+        Account found = account.get();
+        if (!hasher.verify(secret, found.getPasswordHash())) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (hasher.needsRehash(found.getPasswordHash())) {
+            found.changePasswordHash(hasher.hash(secret), now);
+        }
+        found.recordLogin(now);
+        return account;
+    }
+
+    /** The member's own settings page: display name and e-mail (the e-mail needs the password). */
+    public Account updateProfile(String username, String typedDisplayName, String typedEmail, String currentPassword) {
+        Account account = requireAccount(username);
+        String displayName = normalizeDisplayName(typedDisplayName);
+        String email = normalizeEmail(typedEmail);
+        Instant now = clock.instant();
+        if (!email.equals(account.getEmail())) {
+            requireCurrentPassword(account, currentPassword);
+            Optional<Account> owner = findByEmail(email);
+            if (owner.isPresent() && !owner.get().getId().equals(account.getId())) {
+                throw new BusinessException("account.email.taken", "email");
+            }
+            account.changeEmail(email, now);
+        }
+        account.changeDisplayName(displayName, now);
+        flushOrExplainConflict();
+        return account;
+    }
+
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        Account account = requireAccount(username);
+        requireCurrentPassword(account, currentPassword);
+        checkPassword(newPassword, Usernames.parse(account.getUsername()));
+        account.changePasswordHash(hasher.hash(newPassword.toCharArray()), clock.instant());
+    }
+
+    /**
+     * Creates the administrator named by configuration unless an account already has that name.
+     * An existing account is never overwritten, whatever its role or password.
+     *
+     * @return true if an account was created
+     */
+    public boolean createAdministratorIfAbsent(String username, String email, String password) {
+        if (findByUsername(username).isPresent()) {
+            return false;
+        }
+        create(username, email, password, Role.ADMIN);
+        return true;
+    }
+
+    /** Used by the demo content only, on an empty database. */
+    public Account createWithRole(String username, String email, String password, Role role, String displayName) {
+        Account account = create(username, email, password, role);
+        account.changeDisplayName(normalizeDisplayName(displayName), account.getCreatedAt());
+        return account;
+    }
+
+    private Account requireAccount(String username) {
+        return findByUsername(username).orElseThrow(() -> new BusinessException("account.unknown", null));
+    }
+
+    private void requireCurrentPassword(Account account, String currentPassword) {
+        if (currentPassword == null || !hasher.verify(currentPassword.toCharArray(), account.getPasswordHash())) {
+            throw new BusinessException("account.password.currentWrong", "currentPassword");
+        }
+    }
+
+    private Optional<Account> findByEmail(String email) {
+        return em.createNamedQuery("Account.findByEmail", Account.class)
+                .setParameter("email", email).getResultStream().findFirst();
+    }
+
+    private void flushOrExplainConflict() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Two registrations racing for the same name or e-mail: the unique keys decide.
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("uq_account_email")) {
+                throw new BusinessException("account.email.taken", "email");
+            }
+            if (message.contains("uq_account_username")) {
+                throw new BusinessException("account.username.taken", "username");
+            }
+            throw e;
+        }
+    }
+
+    private static Username parseUsername(String typed) {
+        try {
+            return Usernames.parse(typed);
+        } catch (InvalidUsernameException e) {
+            throw new BusinessException(e.messageKey(), "username");
+        }
+    }
+
+    private static void checkPassword(String password, Username name) {
+        try {
+            PasswordPolicy.check(password, name.canonical());
+        } catch (InvalidPasswordException e) {
+            throw new BusinessException(e.messageKey(), "password");
+        }
+    }
+
+    static String normalizeEmail(String typed) {
+        String email = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        if (email.isEmpty()) {
+            throw new BusinessException("account.email.required", "email");
+        }
+        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            throw new BusinessException("account.email.invalid", "email");
+        }
+        return email;
+    }
+
+    static String normalizeDisplayName(String typed) {
+        String name = typed == null ? "" : java.text.Normalizer.normalize(typed.strip(), java.text.Normalizer.Form.NFC);
+        if (name.isEmpty()) {
+            throw new BusinessException("account.displayName.required", "displayName");
+        }
+        if (name.codePointCount(0, name.length()) > DISPLAY_NAME_MAX) {
+            throw new BusinessException("account.displayName.tooLong", "displayName", DISPLAY_NAME_MAX);
+        }
+        boolean invisible = name.codePoints().anyMatch(cp -> {
+            int type = Character.getType(cp);
+            return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        });
+        if (invisible) {
+            throw new BusinessException("account.displayName.invisibleCharacters", "displayName");
+        }
+        return name;
+    }
+}

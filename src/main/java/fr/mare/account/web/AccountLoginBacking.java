@@ -1,0 +1,80 @@
+package fr.mare.account.web;
+
+import fr.mare.account.LoginThrottle;
+import fr.mare.web.FormMessages;
+import fr.mare.web.Navigation;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.time.Duration;
+
+/**
+ * {@code /connexion}. The answer to a refused login is the same whether the name exists or
+ * not. Throttled attempts are refused before any password is checked.
+ */
+@Named
+@RequestScoped
+public class AccountLoginBacking {
+
+    @Inject
+    private LoginThrottle throttle;
+
+    @Inject
+    private Login login;
+
+    @Inject
+    private HttpServletRequest request;
+
+    private String username;
+    private String password;
+    private String returnTo;
+
+    public String login() {
+        String address = request.getRemoteAddr();
+        Duration wait = throttle.remainingWait(username, address);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            FormMessages.error("account.login.throttled", seconds);
+            return null;
+        }
+        AuthenticationStatus status = login.authenticate(username, password);
+        if (status == AuthenticationStatus.SUCCESS) {
+            throttle.recordSuccess(username);
+            Navigation.redirect(Navigation.safeLocalPath(returnTo));
+        } else if (status == AuthenticationStatus.SEND_CONTINUE) {
+            throttle.recordSuccess(username);
+        } else {
+            throttle.recordFailure(username, address);
+            FormMessages.error("account.login.failed");
+        }
+        return null;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    /** Where to go after logging in ({@code ?retour=/compte}); only paths of this site are followed. */
+    public String getReturnTo() {
+        return returnTo;
+    }
+
+    public void setReturnTo(String returnTo) {
+        this.returnTo = returnTo;
+    }
+}

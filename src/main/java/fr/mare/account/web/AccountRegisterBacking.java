@@ -1,0 +1,69 @@
+package fr.mare.account.web;
+
+import fr.mare.account.Account;
+import fr.mare.account.AccountService;
+import fr.mare.platform.BusinessException;
+import fr.mare.web.FormMessages;
+import fr.mare.web.Navigation;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+
+/** {@code /inscription}: creates the account, logs the new member in, and says welcome. */
+@Named
+@RequestScoped
+public class AccountRegisterBacking {
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private Login login;
+
+    private String username;
+    private String email;
+    private String password;
+
+    public String register() {
+        Account account;
+        try {
+            account = accounts.register(username, email, password);
+        } catch (BusinessException e) {
+            FormMessages.error("register", e);
+            return null;
+        }
+        AuthenticationStatus status = login.authenticate(account.getUsername(), password);
+        if (status == AuthenticationStatus.SUCCESS) {
+            FormMessages.flashInfo("account.register.done", account.getDisplayName());
+            Navigation.redirect("/");
+        } else if (status != AuthenticationStatus.SEND_CONTINUE) {
+            Navigation.redirect("/connexion");
+        }
+        return null;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,99 @@
+package fr.mare.account.web;
+
+import fr.mare.account.Account;
+import fr.mare.account.AccountService;
+import fr.mare.account.CurrentAccount;
+import fr.mare.platform.BusinessException;
+import fr.mare.web.FormMessages;
+import fr.mare.web.Navigation;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * {@code /compte}: the member edits their display name, e-mail and password. The page is
+ * protected in web.xml; the service acts on the logged-in caller's own account only.
+ */
+@Named
+@RequestScoped
+public class AccountSettingsBacking {
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private CurrentAccount currentAccount;
+
+    private String displayName;
+    private String email;
+    private String currentPassword;
+    private String newPassword;
+
+    public void load() {
+        if (FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        Account account = accounts.findByUsername(currentAccount.getUsername())
+                .orElseThrow(() -> new IllegalStateException("Compte connecté introuvable"));
+        displayName = account.getDisplayName();
+        email = account.getEmail();
+    }
+
+    public String saveProfile() {
+        try {
+            accounts.updateProfile(currentAccount.getUsername(), displayName, email, currentPassword);
+        } catch (BusinessException e) {
+            FormMessages.error("profile", e);
+            return null;
+        }
+        currentAccount.refresh();
+        FormMessages.flashInfo("account.settings.profileSaved");
+        Navigation.redirect("/compte");
+        return null;
+    }
+
+    public String savePassword() {
+        try {
+            accounts.changePassword(currentAccount.getUsername(), currentPassword, newPassword);
+        } catch (BusinessException e) {
+            FormMessages.error("changePassword", e);
+            return null;
+        }
+        FormMessages.flashInfo("account.settings.passwordSaved");
+        Navigation.redirect("/compte");
+        return null;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+}
