@@ -1,0 +1,114 @@
+package fr.mare.platform;
+
+import fr.mare.testing.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The migrations of {@code sql/}, applied by Flyway to a brand-new empty database on the test
+ * MariaDB: they run, they build the schema Mare's entities expect (InnoDB, utf8mb4, the
+ * collations and constraints we rely on), and a second run applies nothing.
+ */
+class MigrationIT {
+
+    private final String database = "mare_migration_" + System.nanoTime();
+    private String url;
+
+    @BeforeEach
+    void createEmptyDatabase() throws SQLException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.available(), "needs the test MariaDB (mvn verify starts it)");
+        try (Connection server = TestDatabase.connectToServer(); Statement statement = server.createStatement()) {
+            statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_ai_ci");
+        }
+        String serverUrl = TestDatabase.jdbcUrl();
+        url = serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + database;
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        if (url == null) {
+            return;
+        }
+        try (Connection server = TestDatabase.connectToServer(); Statement statement = server.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
+                .dataSource(url, TestDatabase.user(), TestDatabase.password())
+                .locations("filesystem:sql")
+                .validateMigrationNaming(true)
+                .load();
+    }
+
+    @Test
+    void migrationsBuildTheSchemaOnAnEmptyDatabaseAndRunOnce() throws SQLException {
+        var first = flyway().migrate();
+        assertTrue(first.migrationsExecuted >= 1, "at least V0001 applied");
+        assertEquals(0, flyway().migrate().migrationsExecuted, "a second run applies nothing");
+
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
+            Map<String, String> collations = new HashMap<>();
+            try (PreparedStatement columns = connection.prepareStatement(
+                    "SELECT column_name, collation_name FROM information_schema.columns WHERE table_schema = ? AND table_name = 'account'")) {
+                columns.setString(1, database);
+                try (ResultSet rs = columns.executeQuery()) {
+                    while (rs.next()) {
+                        collations.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            assertEquals("utf8mb4_bin", collations.get("username"), "usernames compare byte for byte (zoé ≠ zoe)");
+            assertEquals("utf8mb4_uca1400_ai_ci", collations.get("display_name"), "names are searched accent- and case-insensitively");
+            assertEquals("utf8mb4_uca1400_ai_ci", collations.get("email"));
+
+            try (PreparedStatement tables = connection.prepareStatement(
+                    "SELECT engine FROM information_schema.tables WHERE table_schema = ? AND table_name = 'account'")) {
+                tables.setString(1, database);
+                try (ResultSet rs = tables.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("InnoDB", rs.getString(1));
+                }
+            }
+
+            insert(connection, "zoé", "zoe-accent@example.org");
+            insert(connection, "zoe", "zoe@example.org");
+            assertThrows(SQLIntegrityConstraintViolationException.class, () -> insert(connection, "zoé", "autre@example.org"),
+                    "the canonical username is unique");
+            assertThrows(SQLIntegrityConstraintViolationException.class, () -> insert(connection, "zoë", "ZOE@example.org"),
+                    "e-mails are unique whatever their case");
+            assertThrows(SQLException.class, () -> connection.createStatement().executeUpdate(
+                    "UPDATE account SET role = 'ROOT' WHERE username = 'zoe'"), "roles are checked");
+        }
+    }
+
+    private static void insert(Connection connection, String username, String email) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO account (username, username_skeleton, "
+                + "username_raw_skeleton, display_name, email, password_hash, role, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, 'x', 'MEMBER', NOW(6), NOW(6))")) {
+            insert.setString(1, username);
+            insert.setString(2, "skeleton-" + username + "-" + email);
+            insert.setString(3, username);
+            insert.setString(4, username);
+            insert.setString(5, email);
+            insert.executeUpdate();
+        }
+    }
+}

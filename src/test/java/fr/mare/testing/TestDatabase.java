@@ -1,0 +1,135 @@
+package fr.mare.testing;
+
+import fr.mare.boot.EmbeddedDatabase;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One real MariaDB for a whole integration-test run, started before Arquillian boots Payara
+ * Micro and handed to it through {@code payara.cmdOptions} (JVM options of the Payara process).
+ * <p>
+ * Only when {@code mare.it.database=embedded} (set by Failsafe): unit tests start nothing. The
+ * embedded server's data starts empty at each run, so the first Payara applies every migration
+ * to an empty database. {@code MARE_TEST_DB_URL}, {@code MARE_TEST_DB_USER} and
+ * {@code MARE_TEST_DB_PASSWORD} point the tests at an external MariaDB instead.
+ * <p>
+ * A JUnit {@code LauncherSessionListener}, not an extension: extensions also run inside the
+ * container and would start a database there.
+ */
+public final class TestDatabase implements LauncherSessionListener {
+
+    /** Test-only settings given to the Payara under test (short delays, a configured admin). */
+    public static final String ADMIN_USERNAME = "admin-essai";
+    public static final String ADMIN_EMAIL = "admin-essai@example.org";
+    public static final String ADMIN_PASSWORD = "un-admin-pour-les-essais";
+    public static final int LOGIN_DELAY_SECONDS = 2;
+
+    private static EmbeddedDatabase embedded;
+    private static Path folder;
+    private static int port;
+    private static String url;
+    private static String user;
+    private static String password;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!"embedded".equals(System.getProperty("mare.it.database")) || url != null) {
+            return;
+        }
+        String external = System.getenv("MARE_TEST_DB_URL");
+        if (external != null && !external.isBlank()) {
+            url = external;
+            user = System.getenv().getOrDefault("MARE_TEST_DB_USER", "mare");
+            password = System.getenv().getOrDefault("MARE_TEST_DB_PASSWORD", "");
+        } else {
+            folder = Path.of(System.getProperty("mare.buildDir", "target"), "it-mariadb");
+            deleteData(folder);
+            embedded = EmbeddedDatabase.start(folder, 0);
+            port = embedded.port();
+            url = embedded.jdbcUrl();
+            user = EmbeddedDatabase.USER;
+            password = EmbeddedDatabase.PASSWORD;
+        }
+        System.setProperty("payara.cmdOptions", String.join(" ", List.of(
+                "-Xmx512m",
+                "-Dmare.db.url=" + url,
+                "-Dmare.db.user=" + user,
+                "-Dmare.db.password=" + password,
+                "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
+                "-Dmare.login.max-failures-per-address=100000",
+                "-Dmare.admin.username=" + ADMIN_USERNAME,
+                "-Dmare.admin.email=" + ADMIN_EMAIL,
+                "-Dmare.admin.password=" + ADMIN_PASSWORD)));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+
+    public static boolean available() {
+        return url != null;
+    }
+
+    public static String jdbcUrl() {
+        return url;
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** A connection to the server, not to Mare's database (to create throwaway databases). */
+    public static Connection connectToServer() throws SQLException {
+        return DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1), user, password);
+    }
+
+    public static String user() {
+        return user;
+    }
+
+    public static String password() {
+        return password;
+    }
+
+    /** Whether the outage tests can stop and restart the database (only the embedded one). */
+    public static boolean restartable() {
+        return embedded != null;
+    }
+
+    /** Stops the embedded server: Mare must then answer 503, calmly. */
+    public static synchronized void stop() {
+        embedded.close();
+    }
+
+    /** Starts it again on the same port and data. */
+    public static synchronized void start() {
+        embedded = EmbeddedDatabase.start(folder, port);
+    }
+
+    private static void deleteData(Path folder) {
+        Path data = folder.resolve("mariadb");
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(data)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

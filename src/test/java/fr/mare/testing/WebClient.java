@@ -1,0 +1,199 @@
+package fr.mare.testing;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A small browser for integration tests: keeps cookies, does not follow redirects unless asked
+ * (so tests see Post/Redirect/Get), and fills and submits the HTML forms Mare renders — view
+ * state included — exactly as a person's browser without JavaScript would.
+ */
+public final class WebClient {
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private String acceptLanguage = "fr-FR,fr;q=0.9";
+
+    public WebClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public WebClient acceptLanguage(String value) {
+        this.acceptLanguage = value;
+        return this;
+    }
+
+    public URI resolve(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(resolve(path)).GET());
+    }
+
+    /** GET, then follow redirects (at most five), like a browser. */
+    public Page open(String path) {
+        return follow(get(path));
+    }
+
+    public Page follow(Page page) {
+        Page current = page;
+        for (int i = 0; i < 5 && current.isRedirect(); i++) {
+            current = send(HttpRequest.newBuilder(current.uri().resolve(current.location())).GET());
+        }
+        return current;
+    }
+
+    public Page post(String path, Map<String, String> fields) {
+        return post(resolve(path), fields);
+    }
+
+    public Page post(URI target, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().get(base).stream()
+                .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        request.header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(60));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(this, response.statusCode(), response.headers(), response.body(), response.uri());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A response, with its HTML parsed on demand. */
+    public record Page(WebClient client, int status, HttpHeaders headers, String body, URI uri) {
+
+        public Document html() {
+            return Jsoup.parse(body, uri.toString());
+        }
+
+        public boolean isRedirect() {
+            return status >= 300 && status < 400 && headers.firstValue("Location").isPresent();
+        }
+
+        public String location() {
+            return headers.firstValue("Location").orElseThrow(() -> new AssertionError("No Location header, status " + status));
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The text of the page's {@code main} element, whitespace folded (NBSP included). */
+        public String mainText() {
+            Element main = html().selectFirst("main");
+            return (main == null ? html().body().text() : main.text()).replace('\u00a0', ' ').replace('\u202f', ' ');
+        }
+
+        public Form form(String id) {
+            Element form = html().getElementById(id);
+            if (form == null || !form.tagName().equals("form")) {
+                throw new AssertionError("No form with id " + id + " on " + uri + " (status " + status + ")");
+            }
+            return new Form(client, uri.resolve(form.attr("action")), form);
+        }
+    }
+
+    /** An HTML form being filled in: fields are found by the end of their name, like Mare's ids. */
+    public static final class Form {
+        private final WebClient client;
+        private final URI action;
+        private final Element element;
+        private final Map<String, String> fields = new LinkedHashMap<>();
+
+        Form(WebClient client, URI action, Element element) {
+            this.client = client;
+            this.action = action;
+            this.element = element;
+            for (Element input : element.select("input[name], textarea[name], select[name]")) {
+                String type = input.attr("type");
+                if (type.equals("submit") || type.equals("button")) {
+                    continue;
+                }
+                fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.val());
+            }
+        }
+
+        public Form set(String nameSuffix, String value) {
+            fields.put(name(nameSuffix), value);
+            return this;
+        }
+
+        public String get(String nameSuffix) {
+            return fields.get(name(nameSuffix));
+        }
+
+        /** Clicks the submit button whose name ends with {@code buttonSuffix}. */
+        public Page submit(String buttonSuffix) {
+            Element button = element.select("input[type=submit][name], button[type=submit][name]").stream()
+                    .filter(b -> b.attr("name").endsWith(buttonSuffix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("No submit button ending in " + buttonSuffix));
+            Map<String, String> sent = new LinkedHashMap<>(fields);
+            sent.put(button.attr("name"), button.val());
+            return client.post(action, sent);
+        }
+
+        /** Submits with the button ending in {@code submit}, as Mare names them. */
+        public Page submit() {
+            return submit("submit");
+        }
+
+        /** Submits without a view state, as a forged cross-site form would. */
+        public Page submitWithoutViewState() {
+            fields.keySet().removeIf(k -> k.startsWith("jakarta.faces.ViewState"));
+            return submit();
+        }
+
+        private String name(String suffix) {
+            return fields.keySet().stream()
+                    .filter(k -> k.equals(suffix) || k.endsWith(":" + suffix))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("No field ending in " + suffix + " in form " + element.id()
+                            + "; fields: " + fields.keySet()));
+        }
+    }
+}

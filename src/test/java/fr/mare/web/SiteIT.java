@@ -1,0 +1,181 @@
+package fr.mare.web;
+
+import fr.mare.testing.Deployments;
+import fr.mare.testing.Names;
+import fr.mare.testing.TestDatabase;
+import fr.mare.testing.WebClient;
+import fr.mare.testing.WebClient.Page;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The site as a whole: French layout and URLs, self-hosted assets, security headers, error
+ * pages that keep what people typed, health, and a database outage answered calmly.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SiteIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.mare();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private WebClient client() throws Exception {
+        return new WebClient(base.toURI());
+    }
+
+    @Test
+    void homePageIsFrenchWithLandmarksAndTheAccountLinks() throws Exception {
+        Page home = client().get("/");
+        assertEquals(200, home.status());
+        Document html = home.html();
+        assertEquals("fr", html.selectFirst("html").attr("lang"));
+        assertEquals("Bienvenue sur Mare", html.selectFirst("h1").text());
+        assertNotNull(html.selectFirst("a.skip-link[href=#contenu]"), "skip link");
+        assertNotNull(html.selectFirst("header nav[aria-label] a"), "navigation");
+        assertNotNull(html.selectFirst("main#contenu"), "main landmark");
+        assertNotNull(html.selectFirst("footer"));
+        assertTrue(html.selectFirst("nav").text().contains("Discussions"));
+        assertNotNull(html.selectFirst("a#login-link[href$=/connexion]"));
+        assertNotNull(html.selectFirst("a#register-link[href$=/inscription]"));
+    }
+
+    @Test
+    void englishOnlyWhenTheBrowserPrefersIt() throws Exception {
+        assertEquals("en", client().acceptLanguage("en-GB,en;q=0.8,fr;q=0.5").get("/").html().selectFirst("html").attr("lang"));
+        assertEquals("fr", client().acceptLanguage("de-DE,de;q=0.9").get("/").html().selectFirst("html").attr("lang"));
+        assertEquals("fr", client().acceptLanguage("fr-CA,en;q=0.5").get("/").html().selectFirst("html").attr("lang"));
+    }
+
+    @Test
+    void urlsAreExtensionless() throws Exception {
+        Page withExtension = client().get("/connexion.xhtml");
+        assertEquals(301, withExtension.status());
+        assertTrue(withExtension.location().endsWith("/connexion"), withExtension.location());
+        assertEquals(200, client().get("/inscription").status());
+        assertEquals(200, client().get("/connexion").status());
+    }
+
+    @Test
+    void everyAssetIsServedByMareItself() throws Exception {
+        WebClient client = client();
+        for (String path : List.of("/", "/connexion", "/inscription", "/u/" + TestDatabase.ADMIN_USERNAME)) {
+            Page page = client.get(path);
+            assertEquals(200, page.status(), path);
+            for (Element element : page.html().select("[src], link[href], script, img, iframe, object, embed")) {
+                String url = element.hasAttr("src") ? element.absUrl("src") : element.absUrl("href");
+                if (url.isEmpty()) {
+                    continue;
+                }
+                URI uri = URI.create(url);
+                assertEquals(base.getHost(), uri.getHost(), "asset from another host on " + path + ": " + element);
+                assertEquals(200, client.get(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())).status(),
+                        "asset answers: " + url);
+            }
+        }
+    }
+
+    @Test
+    void securityHeadersForbidThirdPartiesAndFraming() throws Exception {
+        Page page = client().get("/");
+        String csp = page.header("Content-Security-Policy");
+        assertNotNull(csp);
+        assertTrue(csp.contains("default-src 'self'"), csp);
+        assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertEquals("same-origin", page.header("Referrer-Policy"));
+    }
+
+    @Test
+    void unknownPagesAnswerAFrench404WithoutStackTrace() throws Exception {
+        for (String path : List.of("/page-qui-n-existe-pas", "/u/", "/WEB-INF/web.xml", "/u/" + Names.username("fantome"))) {
+            Page page = client().get(path);
+            assertEquals(404, page.status(), path);
+            assertTrue(page.mainText().contains("Page introuvable"), path + ": " + page.mainText());
+            assertNoStackTrace(page);
+        }
+    }
+
+    @Test
+    void healthIsUpWithTheDatabaseCheck() throws Exception {
+        Page health = client().get("/health");
+        assertEquals(200, health.status());
+        assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+        assertTrue(health.body().contains("base-de-donnees"), health.body());
+    }
+
+    @Test
+    void anExpiredFormReShowsWhatWasTyped() throws Exception {
+        WebClient client = client();
+        WebClient.Form form = client.get("/inscription").form("register")
+                .set("username", "Bénédicte").set("email", "benedicte@example.org").set("password", "secret qui ne revient pas");
+        form.set("jakarta.faces.ViewState", "0:0");
+        Page expired = form.submit();
+
+        assertEquals(400, expired.status());
+        assertTrue(expired.mainText().contains("Votre formulaire a expiré"), expired.mainText());
+        Document html = expired.html();
+        assertEquals("Bénédicte", html.selectFirst("textarea.typed-username").text());
+        assertEquals("benedicte@example.org", html.selectFirst("textarea.typed-email").text());
+        assertFalse(expired.body().contains("secret qui ne revient pas"), "passwords are never echoed");
+        assertNoStackTrace(expired);
+    }
+
+    @Test
+    void aDatabaseOutageAnswers503CalmlyThenMareRecovers() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.restartable(), "needs the embedded test database, which this test stops and restarts");
+        WebClient client = client();
+        WebClient.Form form = client.get("/inscription").form("register")
+                .set("username", "Anaïs").set("email", "anais@example.org").set("password", "pendant la panne");
+        TestDatabase.stop();
+        try {
+            Page profile = client.get("/u/" + TestDatabase.ADMIN_USERNAME);
+            assertEquals(503, profile.status());
+            assertTrue(profile.mainText().contains("Mare fait une courte pause"), profile.mainText());
+            assertNoStackTrace(profile);
+
+            Page posted = form.submit();
+            assertEquals(503, posted.status());
+            assertEquals("Anaïs", posted.html().selectFirst("textarea.typed-username").text(), "the typed text is re-shown");
+            assertFalse(posted.body().contains("pendant la panne"));
+
+            assertEquals(503, client.get("/health").status(), "readiness is DOWN while the database is away");
+        } finally {
+            TestDatabase.start();
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        int status = 0;
+        while (Instant.now().isBefore(deadline) && status != 200) {
+            Thread.sleep(500);
+            status = client.get("/u/" + TestDatabase.ADMIN_USERNAME).status();
+        }
+        assertEquals(200, status, "pages work again once the database is back");
+        assertEquals(200, client.get("/health").status());
+    }
+
+    private static void assertNoStackTrace(Page page) {
+        assertFalse(page.body().contains("Exception"), "no exception name shown");
+        assertFalse(page.body().contains("\tat "), "no stack trace shown");
+    }
+}
