@@ -53,7 +53,10 @@ public final class Launcher {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(httpPort),
-                "--nocluster"));
+                "--nocluster",
+                // One node needs no Hazelcast, and Payara 7.2025.1 sometimes deadlocked while
+                // bootstrapping it (docs/adr/0006).
+                "--nohazelcast"));
         payaraArgs.addAll(List.of(args));
         Class.forName("fish.payara.micro.PayaraMicro")
                 .getMethod("main", String[].class)
