@@ -4,12 +4,12 @@ import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.CurrentAccount;
 import fr.mare.web.Navigation;
+import fr.mare.web.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
-import org.omnifaces.util.Faces;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +42,7 @@ public class AccountProfileBacking {
     public void load() {
         account = username == null ? null : accounts.findByUsername(username).orElse(null);
         if (account == null) {
-            Faces.responseSendError(404, "Profil introuvable");
-            FacesContext.getCurrentInstance().responseComplete();
+            Pages.notFound("Profil introuvable");
             return;
         }
         if (!account.getUsername().equals(username)) {

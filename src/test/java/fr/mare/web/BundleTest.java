@@ -1,0 +1,57 @@
+package fr.mare.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The bundle's two kinds of messages stay readable: those with arguments go through
+ * MessageFormat (an apostrophe must be doubled there, or it swallows the text after it); those
+ * without are shown as written (a doubled apostrophe would show twice).
+ */
+class BundleTest {
+
+    private final ResourceBundle french = ResourceBundle.getBundle(Bundle.NAME, Locale.FRENCH);
+
+    @Test
+    void messagesWithArgumentsFormatWithTheirApostrophesAndWithoutPlaceholdersLeft() {
+        for (String key : french.keySet()) {
+            String pattern = french.getString(key);
+            if (!pattern.contains("{0")) {
+                continue;
+            }
+            String formatted = new MessageFormat(pattern, Locale.FRENCH).format(new Object[] {3, 3, 3});
+            assertFalse(formatted.contains("{0"), key + " -> " + formatted);
+            assertFalse(pattern.matches("(?s).*(?<!')'(?!').*"), key + ": every apostrophe must be doubled -> " + pattern);
+        }
+    }
+
+    @Test
+    void messagesWithoutArgumentsHaveNoDoubledApostrophes() {
+        for (String key : french.keySet()) {
+            String text = french.getString(key);
+            if (!text.contains("{0")) {
+                assertFalse(text.contains("''"), key + " is shown as written: " + text);
+            }
+        }
+    }
+
+    @Test
+    void frenchIsTheFallbackWhateverTheServerLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertEquals("Bienvenue sur Mare", ResourceBundle.getBundle(Bundle.NAME, Locale.FRENCH).getString("home.title"));
+            assertTrue(ResourceBundle.getBundle(Bundle.NAME, Locale.ENGLISH).getString("home.lead").startsWith("Votre association"),
+                    "missing English keys fall back to French");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+}
