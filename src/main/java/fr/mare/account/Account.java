@@ -24,6 +24,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = "Account.findByUsername", query = "SELECT a FROM Account a WHERE a.username = :username")
+@NamedQuery(name = "Account.findByIds", query = "SELECT a FROM Account a WHERE a.id IN :ids")
 @NamedQuery(name = "Account.findByEmail", query = "SELECT a FROM Account a WHERE a.email = :email")
 @NamedQuery(name = "Account.countLookAlikes", query = "SELECT COUNT(a) FROM Account a WHERE a.username = :canonical"
         + " OR a.usernameSkeleton IN :skeletons OR a.usernameRawSkeleton IN :skeletons")

@@ -10,7 +10,11 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -74,6 +78,23 @@ public class AccountService {
         return em.createNamedQuery("Account.findByUsername", Account.class)
                 .setParameter("username", canonical)
                 .getResultStream().findFirst();
+    }
+
+    /** Members by id, for features that show authors (posts, tutorials); unknown ids are absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, AccountSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery("Account.findByIds", Account.class)
+                .setParameter("ids", Set.copyOf(ids))
+                .getResultStream()
+                .collect(Collectors.toMap(Account::getId, AccountSummary::of));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AccountSummary> summary(String username) {
+        return findByUsername(username).map(AccountSummary::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

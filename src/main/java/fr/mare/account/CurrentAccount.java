@@ -24,6 +24,7 @@ public class CurrentAccount implements Serializable {
 
     private String username;
     private String displayName;
+    private Long id;
 
     public boolean isLoggedIn() {
         return principal() != null;
@@ -45,6 +46,12 @@ public class CurrentAccount implements Serializable {
             displayName = loadDisplayName(current);
         }
         return displayName;
+    }
+
+    /** The logged-in member's id, or null when nobody is logged in. */
+    public Long getId() {
+        getDisplayName();
+        return getUsername() == null ? null : id;
     }
 
     public boolean isModerator() {
@@ -74,7 +81,9 @@ public class CurrentAccount implements Serializable {
 
     private String loadDisplayName(String canonical) {
         try {
-            return CDI.current().select(AccountService.class).get().findByUsername(canonical).map(Account::getDisplayName).orElse(canonical);
+            Account account = CDI.current().select(AccountService.class).get().findByUsername(canonical).orElse(null);
+            id = account == null ? null : account.getId();
+            return account == null ? canonical : account.getDisplayName();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Nom affiché indisponible, le nom d'utilisateur le remplace", e);
             username = null;

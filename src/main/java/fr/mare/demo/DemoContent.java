@@ -42,6 +42,9 @@ public class DemoContent {
     private AccountService accounts;
 
     @Inject
+    private DemoDiscussions discussions;
+
+    @Inject
     @ConfigProperty(name = "mare.demo", defaultValue = "false")
     boolean enabled;
 
@@ -57,6 +60,8 @@ public class DemoContent {
         for (DemoMember member : MEMBERS) {
             accounts.createWithRole(member.username(), member.email(), PASSWORD, member.role(), member.displayName());
         }
-        LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes (mot de passe « voir README »).");
+        discussions.load();
+        LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions"
+                + " (mots de passe : voir le README).");
     }
 }

@@ -5,22 +5,46 @@ import fr.mare.account.AccountService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import fr.mare.forum.Category;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.TopicFilter;
+import fr.mare.forum.web.TopicRow;
+import fr.mare.forum.web.TopicRows;
 
 import java.util.List;
 
-/** The home page: a welcome, what exists so far, and the newest members. */
+/** The home page: a welcome, the latest active topics, the categories, the newest members. */
 @Named
 @RequestScoped
 public class HomeBacking {
 
     private static final int NEWEST = 12;
+    private static final int LATEST_TOPICS = 20;
 
     @Inject
     private AccountService accounts;
 
 
+    @Inject
+    private ForumService forum;
+
+    @Inject
+    private TopicRows rows;
+
+    private List<TopicRow> latestTopics;
     private List<Account> newestMembers;
     private Long memberCount;
+
+    public List<TopicRow> getLatestTopics() {
+        if (latestTopics == null) {
+            latestTopics = rows.of(forum.topics(null, TopicFilter.ALL, null, LATEST_TOPICS).topics());
+        }
+        return latestTopics;
+    }
+
+    public List<Category> getCategories() {
+        return forum.categories();
+    }
 
     public List<Account> getNewestMembers() {
         if (newestMembers == null) {

@@ -25,7 +25,8 @@ public class AccessFilter extends HttpFilter {
     /** Path (exact, or prefix when it ends with "/") to the role it needs. */
     static final Map<String, String> RULES = Map.of(
             "/compte", "MEMBER",
-            "/compte/", "MEMBER");
+            "/compte/", "MEMBER",
+            "/nouveau-sujet", "MEMBER");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

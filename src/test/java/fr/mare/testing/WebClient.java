@@ -129,6 +129,28 @@ public final class WebClient {
             return (main == null ? html().body().text() : main.text()).replace('\u00a0', ' ').replace('\u202f', ' ');
         }
 
+        /** The form whose id ends with {@code suffix} (forms inside repeated markup get prefixes). */
+        public Form formEndingWith(String suffix) {
+            Element form = html().select("form[id]").stream()
+                    .filter(f -> f.id().equals(suffix) || f.id().endsWith(":" + suffix))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("No form ending in " + suffix + " on " + uri + " (status " + status + ")"));
+            return form(form.id());
+        }
+
+        /** The form that holds the element with this id (e.g. a post's action buttons). */
+        public Form formAround(String elementId) {
+            Element element = html().getElementById(elementId);
+            if (element == null) {
+                throw new AssertionError("No element " + elementId + " on " + uri);
+            }
+            Element form = element.closest("form");
+            if (form == null) {
+                throw new AssertionError("Element " + elementId + " is in no form");
+            }
+            return form(form.id());
+        }
+
         public Form form(String id) {
             Element form = html().getElementById(id);
             if (form == null || !form.tagName().equals("form")) {
@@ -154,8 +176,20 @@ public final class WebClient {
                 if (type.equals("submit") || type.equals("button")) {
                     continue;
                 }
-                fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.val());
+                fields.put(input.attr("name"), valueOf(input));
             }
+        }
+
+        private static String valueOf(Element input) {
+            return switch (input.tagName()) {
+                case "textarea" -> input.wholeText().startsWith("\n") ? input.wholeText().substring(1) : input.wholeText();
+                case "select" -> {
+                    Element selected = input.selectFirst("option[selected]");
+                    Element option = selected != null ? selected : input.selectFirst("option");
+                    yield option == null ? "" : option.attr("value");
+                }
+                default -> input.val();
+            };
         }
 
         public Form set(String nameSuffix, String value) {
@@ -170,7 +204,7 @@ public final class WebClient {
         /** Clicks the submit button whose name ends with {@code buttonSuffix}. */
         public Page submit(String buttonSuffix) {
             Element button = element.select("input[type=submit][name], button[type=submit][name]").stream()
-                    .filter(b -> b.attr("name").endsWith(buttonSuffix)).findFirst()
+                    .filter(b -> b.attr("name").equals(buttonSuffix) || b.attr("name").endsWith(":" + buttonSuffix)).findFirst()
                     .orElseThrow(() -> new AssertionError("No submit button ending in " + buttonSuffix));
             Map<String, String> sent = new LinkedHashMap<>(fields);
             sent.put(button.attr("name"), button.val());

@@ -1,0 +1,24 @@
+package fr.mare.account;
+
+/**
+ * Who is calling a service, as the server knows it (from the authenticated principal, never from
+ * a form field). Pages inject it (it is produced per injection from the request) and pass it to
+ * each service method, which checks it.
+ */
+public record Caller(Long accountId, String username, boolean moderator, boolean admin) {
+
+    public static final Caller ANONYMOUS = new Caller(null, null, false, false);
+
+    /** The caller a member would be (demo content acts as its members). */
+    public static Caller of(AccountSummary member) {
+        return new Caller(member.id(), member.username(), member.role() != Role.MEMBER, member.role() == Role.ADMIN);
+    }
+
+    public boolean isAnonymous() {
+        return accountId == null;
+    }
+
+    public boolean is(long account) {
+        return accountId != null && accountId == account;
+    }
+}

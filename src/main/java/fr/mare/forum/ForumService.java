@@ -1,0 +1,356 @@
+package fr.mare.forum;
+
+import fr.mare.account.Caller;
+import fr.mare.markdown.ContentTooLargeException;
+import fr.mare.markdown.MarkdownRenderer;
+import fr.mare.markdown.RenderOptions;
+import fr.mare.markdown.Rendered;
+import fr.mare.markdown.Slugs;
+import fr.mare.platform.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything that reads or writes discussions. Each write takes the {@link Caller} as the server
+ * knows it (pages pass the one produced from the authenticated principal; the demo content builds
+ * its own) and checks it here, through
+ * {@link ForumPolicy} (pages only hide buttons), and break rules with {@link BusinessException}s
+ * whose keys are {@code forum.*}.
+ */
+@ApplicationScoped
+@Transactional
+public class ForumService {
+
+    public static final int TITLE_MIN = 8;
+    public static final int TITLE_MAX = 160;
+    public static final int BODY_MAX = 32_000;
+    public static final int THREAD_PAGE_SIZE = 50;
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    @PersistenceContext(unitName = "mare")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private ForumPolicy policy;
+
+    @Inject
+    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Category> categories() {
+        return em.createNamedQuery("Category.all", Category.class).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Category> category(String slug) {
+        return em.createNamedQuery("Category.bySlug", Category.class).setParameter("slug", slug)
+                .getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Category> category(long id) {
+        return Optional.ofNullable(em.find(Category.class, id));
+    }
+
+    /**
+     * One page of topics by last activity (newest first), optionally in one category, after a
+     * keyset cursor. Returns up to {@code limit} topics and whether more follow.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TopicPage topics(Long categoryId, TopicFilter filter, TopicCursor after, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE 1 = 1");
+        if (categoryId != null) {
+            jpql.append(" AND t.categoryId = :category");
+        }
+        jpql.append(filter.jpql);
+        if (after != null) {
+            jpql.append(" AND (t.lastActivityAt < :at OR (t.lastActivityAt = :at AND t.id < :id))");
+        }
+        jpql.append(" ORDER BY t.lastActivityAt DESC, t.id DESC");
+        TypedQuery<Topic> query = em.createQuery(jpql.toString(), Topic.class).setMaxResults(limit + 1);
+        if (categoryId != null) {
+            query.setParameter("category", categoryId);
+        }
+        if (after != null) {
+            query.setParameter("at", after.lastActivityAt()).setParameter("id", after.id());
+        }
+        return page(query.getResultList(), limit);
+    }
+
+    private static TopicPage page(List<Topic> found, int limit) {
+        boolean more = found.size() > limit;
+        List<Topic> page = more ? found.subList(0, limit) : found;
+        TopicCursor next = more ? new TopicCursor(page.getLast().getLastActivityAt(), page.getLast().getId()) : null;
+        return new TopicPage(List.copyOf(page), next);
+    }
+
+    /** Publishes a question; the caller must be logged in. */
+    public Topic createTopic(Caller me, String categorySlug, String typedTitle, String markdown) {
+        return createTopic(me, categorySlug, typedTitle, markdown, null);
+    }
+
+    /** Publishes a question with free tags (comma-separated, normalized, at most {@value Tags#MAX}). */
+    public Topic createTopic(Caller me, String categorySlug, String typedTitle, String markdown, String typedTags) {
+        policy.requireMember(me);
+        Category category = category(categorySlug == null ? "" : categorySlug)
+                .orElseThrow(() -> new BusinessException("forum.category.required", "category"));
+        String title = title(typedTitle);
+        List<String> tags = Tags.parse(typedTags);
+        Rendered body = render(markdown);
+        Instant now = clock.instant();
+        Topic topic = new Topic(category.getId(), me.accountId(), title, Slugs.slugify(title), now);
+        em.persist(topic);
+        em.flush();
+        em.persist(new Post(topic.getId(), null, me.accountId(), PostPaths.ROOT, markdown, body.html(), body.version(), now));
+        for (String name : tags) {
+            Tag tag = em.createNamedQuery("Tag.byName", Tag.class).setParameter("name", name).getResultStream().findFirst()
+                    .orElseGet(() -> {
+                        Tag created = new Tag(name);
+                        em.persist(created);
+                        em.flush();
+                        return created;
+                    });
+            em.persist(new TopicTag(topic.getId(), tag.getId()));
+        }
+        return topic;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Topic> topic(long id) {
+        return Optional.ofNullable(em.find(Topic.class, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Post> post(long id) {
+        return Optional.ofNullable(em.find(Post.class, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Post question(long topicId) {
+        return em.createNamedQuery("Post.root", Post.class).setParameter("topic", topicId).getSingleResult();
+    }
+
+    /**
+     * One page of a thread in tree order: a bounded range of the (topic, path) index, whatever
+     * the thread's size. Page 0 starts with the question.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Post> threadPage(long topicId, int page) {
+        return em.createNamedQuery("Post.page", Post.class)
+                .setParameter("topic", topicId)
+                .setFirstResult(Math.max(0, page) * THREAD_PAGE_SIZE)
+                .setMaxResults(THREAD_PAGE_SIZE)
+                .getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int pageCount(long topicId) {
+        long posts = em.createNamedQuery("Post.count", Long.class).setParameter("topic", topicId).getSingleResult();
+        return (int) Math.max(1, (posts + THREAD_PAGE_SIZE - 1) / THREAD_PAGE_SIZE);
+    }
+
+    /** The page of the chronological view that holds a post. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int chronologicalPageOf(Post post) {
+        long before = em.createQuery("SELECT COUNT(p) FROM Post p WHERE p.topicId = :topic AND (p.createdAt < :at"
+                        + " OR (p.createdAt = :at AND p.id < :id))", Long.class)
+                .setParameter("topic", post.getTopicId()).setParameter("at", post.getCreatedAt()).setParameter("id", post.getId())
+                .getSingleResult();
+        return (int) (before / THREAD_PAGE_SIZE);
+    }
+
+    /** The page of the thread that holds a post, for permalinks. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int pageOf(Post post) {
+        long before = em.createNamedQuery("Post.countBefore", Long.class)
+                .setParameter("topic", post.getTopicId()).setParameter("path", post.getPath()).getSingleResult();
+        return (int) (before / THREAD_PAGE_SIZE);
+    }
+
+    /**
+     * Replies to the question ({@code parentPostId} null) or to any post of the topic. The
+     * parent row is locked while its child counter moves, so two replies never share a path.
+     */
+    public Post reply(Caller me, long topicId, Long parentPostId, String markdown) {
+        Topic topic = em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE);
+        if (topic == null) {
+            throw new BusinessException("forum.topic.unknown", null);
+        }
+        policy.requireCanReply(me, topic);
+        Rendered body = render(markdown);
+        Post parent = parentPostId == null ? question(topicId) : em.find(Post.class, parentPostId);
+        if (parent == null || !parent.getTopicId().equals(topicId)) {
+            throw new BusinessException("forum.post.unknown", null);
+        }
+        if (parent.getDepth() >= PostPaths.MAX_DEPTH) {
+            parent = em.find(Post.class, parent.getParentId());
+        }
+        em.lock(parent, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        Post reply = new Post(topicId, parent, me.accountId(), parent.nextChildPath(), markdown, body.html(), body.version(), now);
+        em.persist(reply);
+        topic.replied(now);
+        em.flush();
+        return reply;
+    }
+
+    /** The question's author or a moderator marks (or changes) the solution. */
+    public void markSolution(Caller me, long topicId, long postId) {
+        Topic topic = em.find(Topic.class, topicId);
+        Post post = em.find(Post.class, postId);
+        if (topic == null || post == null || !post.getTopicId().equals(topicId) || post.isQuestion()) {
+            throw new BusinessException("forum.post.unknown", null);
+        }
+        policy.requireCanMarkSolution(me, topic);
+        topic.markSolution(postId);
+    }
+
+    /** « Merci »: once per member and post, never on one's own post. */
+    public void like(Caller me, long postId) {
+        Post post = em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
+        if (post == null) {
+            throw new BusinessException("forum.post.unknown", null);
+        }
+        policy.requireCanLike(me, post);
+        long already = em.createQuery("SELECT COUNT(l) FROM PostLike l WHERE l.postId = :post AND l.accountId = :account", Long.class)
+                .setParameter("post", postId).setParameter("account", me.accountId()).getSingleResult();
+        if (already > 0) {
+            return;
+        }
+        em.persist(new PostLike(postId, me.accountId(), clock.instant()));
+        post.liked();
+    }
+
+    /** Which of these posts the caller has thanked. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<Long> likedBy(Caller me, Collection<Long> postIds) {
+        if (me.isAnonymous() || postIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT l.postId FROM PostLike l WHERE l.accountId = :account AND l.postId IN :posts", Long.class)
+                .setParameter("account", me.accountId()).setParameter("posts", Set.copyOf(postIds)).getResultList());
+    }
+
+    /** The authors of these posts (post id to account id), for « en réponse à @nom ». */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<Long, Long> authorsOfPosts(Collection<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("SELECT p.id, p.authorId FROM Post p WHERE p.id IN :ids", Object[].class)
+                .setParameter("ids", Set.copyOf(postIds)).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+    }
+
+    /** The tags of these topics (topic id to sorted tag names). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<Long, List<String>> tagsOf(Collection<Long> topicIds) {
+        if (topicIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return em.createQuery("SELECT tt.topicId, t.name FROM TopicTag tt, Tag t WHERE t.id = tt.tagId AND tt.topicId IN :topics"
+                        + " ORDER BY t.name", Object[].class)
+                .setParameter("topics", Set.copyOf(topicIds)).getResultStream()
+                .collect(java.util.stream.Collectors.groupingBy(row -> (Long) row[0],
+                        java.util.stream.Collectors.mapping(row -> (String) row[1], java.util.stream.Collectors.toList())));
+    }
+
+    /** Topics carrying a tag, by last activity, keyset-paged like the other lists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TopicPage taggedTopics(String tagName, TopicCursor after, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE t.id IN (SELECT tt.topicId FROM TopicTag tt, Tag g"
+                + " WHERE g.id = tt.tagId AND g.name = :tag)");
+        if (after != null) {
+            jpql.append(" AND (t.lastActivityAt < :at OR (t.lastActivityAt = :at AND t.id < :id))");
+        }
+        jpql.append(" ORDER BY t.lastActivityAt DESC, t.id DESC");
+        TypedQuery<Topic> query = em.createQuery(jpql.toString(), Topic.class).setParameter("tag", tagName).setMaxResults(limit + 1);
+        if (after != null) {
+            query.setParameter("at", after.lastActivityAt()).setParameter("id", after.id());
+        }
+        return page(query.getResultList(), limit);
+    }
+
+    /** The same posts as the tree, flat by date: the « vue chronologique ». */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Post> chronologicalPage(long topicId, int page) {
+        return em.createNamedQuery("Post.chronological", Post.class)
+                .setParameter("topic", topicId)
+                .setFirstResult(Math.max(0, page) * THREAD_PAGE_SIZE)
+                .setMaxResults(THREAD_PAGE_SIZE)
+                .getResultList();
+    }
+
+    /**
+     * Deletes a post softly: its text is kept (moderation can read it) but readers see « message
+     * supprimé », and its replies stay where they are. The author or a moderator may; a question
+     * is deleted with its topic, by moderation (#6).
+     */
+    public void delete(Caller me, long postId) {
+        Post post = em.find(Post.class, postId);
+        if (post == null || post.isDeleted()) {
+            throw new BusinessException("forum.post.unknown", null);
+        }
+        policy.requireCanDelete(me, post);
+        post.delete(clock.instant());
+    }
+
+    /** Server-side preview: the same pipeline as publishing, nothing saved. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String preview(String markdown) {
+        return render(markdown).html();
+    }
+
+    private Rendered render(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            throw new BusinessException("forum.body.required", "body");
+        }
+        if (markdown.length() > BODY_MAX) {
+            throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
+        }
+        try {
+            return renderer.render(markdown, RenderOptions.defaults(siteHost()));
+        } catch (ContentTooLargeException e) {
+            throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
+        }
+    }
+
+    private String siteHost() {
+        URI uri = URI.create(publicUrl);
+        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+
+    private static String title(String typed) {
+        String title = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
+        if (title.isEmpty()) {
+            throw new BusinessException("forum.title.required", "title");
+        }
+        if (title.codePointCount(0, title.length()) < TITLE_MIN) {
+            throw new BusinessException("forum.title.tooShort", "title", TITLE_MIN);
+        }
+        if (title.codePointCount(0, title.length()) > TITLE_MAX) {
+            throw new BusinessException("forum.title.tooLong", "title", TITLE_MAX);
+        }
+        return title;
+    }
+}

@@ -1,0 +1,104 @@
+package fr.mare.forum.web;
+
+import fr.mare.forum.Category;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.Topic;
+import fr.mare.platform.BusinessException;
+import fr.mare.web.FormMessages;
+import fr.mare.web.Navigation;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.util.List;
+
+/**
+ * {@code /nouveau-sujet[?categorie=slug]}: title, category and Markdown body; « Aperçu » renders
+ * the body on the server (no JavaScript) and keeps everything typed; « Publier » creates the topic
+ * and redirects to it.
+ */
+@Named
+@RequestScoped
+public class ForumNewTopicBacking {
+
+    @Inject
+    private ForumService forum;
+
+    @Inject
+    private fr.mare.account.Caller caller;
+
+    private String category;
+    private String title;
+    private String body;
+    private String preview;
+    private String tags;
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public void load() {
+        if (!FacesContext.getCurrentInstance().isPostback() && category != null && forum.category(category).isEmpty()) {
+            category = null;
+        }
+    }
+
+    public String preview() {
+        try {
+            preview = forum.preview(body);
+        } catch (BusinessException e) {
+            FormMessages.error("topic", e);
+        }
+        return null;
+    }
+
+    public String publish() {
+        Topic topic;
+        try {
+            topic = forum.createTopic(caller, category, title, body, tags);
+        } catch (BusinessException e) {
+            FormMessages.error("topic", e);
+            return null;
+        }
+        FormMessages.flashInfo("forum.newTopic.published");
+        Navigation.redirect(TopicLinks.of(topic));
+        return null;
+    }
+
+    public List<Category> getCategories() {
+        return forum.categories();
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public String getPreview() {
+        return preview;
+    }
+}

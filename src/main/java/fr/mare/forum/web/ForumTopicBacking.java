@@ -1,0 +1,305 @@
+package fr.mare.forum.web;
+
+import fr.mare.account.AccountService;
+import fr.mare.account.AccountSummary;
+import fr.mare.account.Caller;
+import fr.mare.forum.Category;
+import fr.mare.forum.ForumPolicy;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.Post;
+import fr.mare.forum.Topic;
+import fr.mare.platform.BusinessException;
+import fr.mare.web.Bundle;
+import fr.mare.web.FormMessages;
+import fr.mare.web.Navigation;
+import fr.mare.web.Pages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /t/{id}/{slug}}: the question, then one page of replies as a tree ({@code ?page=n}),
+ * the reply forms (at the bottom, or under a post with {@code ?repondre={postId}}, pre-filled
+ * with a quote with {@code &citer=1}), « merci » and the solution. The page's data is loaded
+ * lazily so that postbacks (forms use the request URI, query included) find the same posts.
+ */
+@Named
+@RequestScoped
+public class ForumTopicBacking {
+
+    @Inject
+    @Param(pathIndex = 0)
+    private Long topicId;
+
+    @Inject
+    @Param(pathIndex = 1)
+    private String slug;
+
+    @Inject
+    @Param(name = "page")
+    private Integer pageParameter;
+
+    @Inject
+    @Param(name = "repondre")
+    private Long replyToParameter;
+
+    @Inject
+    @Param(name = "citer")
+    private String quoteParameter;
+
+    @Inject
+    @Param(name = "message")
+    private Long messageParameter;
+
+    @Inject
+    @Param(name = "vue")
+    private String viewParameter;
+
+    @Inject
+    private ForumService forum;
+
+    @Inject
+    private ForumPolicy policy;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private Caller caller;
+
+    private static final int EXCERPT = 280;
+
+    private Topic topic;
+    private List<String> tags = List.of();
+    private Category category;
+    private ThreadLayout.Result thread;
+    private Post solution;
+    private AccountSummary solutionAuthor;
+    private Post replyTarget;
+    private String body;
+    private boolean loaded;
+
+    /** GET: 404 for an unknown topic, 301 to the canonical slug, quote pre-filled. */
+    public void load() {
+        if (!ensureLoaded()) {
+            Pages.notFound("Sujet introuvable");
+            return;
+        }
+        if (messageParameter != null) {
+            Post target = forum.post(messageParameter).filter(p -> p.getTopicId().equals(topic.getId())).orElse(null);
+            if (target == null) {
+                Pages.notFound("Message introuvable");
+            } else {
+                Faces.redirect(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                        + TopicLinks.of(topic, target, isChronological() ? forum.chronologicalPageOf(target) : forum.pageOf(target)));
+            }
+            return;
+        }
+        if (!topic.getSlug().equals(slug)) {
+            Faces.redirectPermanent(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                    + TopicLinks.of(topic) + (pageParameter != null ? "?page=" + pageParameter : ""));
+            return;
+        }
+        if (replyTarget != null && quoteParameter != null && body == null) {
+            AccountSummary quoted = accounts.summaries(Set.of(replyTarget.getAuthorId())).get(replyTarget.getAuthorId());
+            body = Quotes.quote(quoted == null ? "" : quoted.username(), replyTarget.getBodyMarkdown());
+        }
+    }
+
+    private boolean ensureLoaded() {
+        if (loaded) {
+            return topic != null;
+        }
+        loaded = true;
+        topic = topicId == null ? null : forum.topic(topicId).orElse(null);
+        if (topic == null) {
+            return false;
+        }
+        category = forum.category(topic.getCategoryId()).orElse(null);
+        List<Post> posts = isChronological() ? forum.chronologicalPage(topic.getId(), getPageIndex())
+                : forum.threadPage(topic.getId(), getPageIndex());
+        tags = forum.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
+        Set<Long> postIds = posts.stream().map(Post::getId).collect(Collectors.toSet());
+        Set<Long> parentIds = posts.stream().map(Post::getParentId).filter(p -> p != null && !postIds.contains(p)).collect(Collectors.toSet());
+        Map<Long, Long> authorOfPost = new java.util.HashMap<>(forum.authorsOfPosts(parentIds));
+        posts.forEach(p -> authorOfPost.put(p.getId(), p.getAuthorId()));
+        if (topic.getSolutionPostId() != null) {
+            solution = forum.post(topic.getSolutionPostId()).orElse(null);
+        }
+        Set<Long> authorIds = new HashSet<>(authorOfPost.values());
+        if (solution != null) {
+            authorIds.add(solution.getAuthorId());
+        }
+        Map<Long, AccountSummary> authors = accounts.summaries(authorIds);
+        solutionAuthor = solution == null ? null : authors.get(solution.getAuthorId());
+        Set<Long> liked = forum.likedBy(caller, postIds);
+        thread = ThreadLayout.layout(posts, isChronological(), authors, authorOfPost, p -> liked.contains(p.getId()),
+                p -> policy.canLike(caller, p), topic.getSolutionPostId(), escape(Bundle.text("forum.topic.fold")));
+        if (replyToParameter != null) {
+            replyTarget = forum.post(replyToParameter).filter(p -> p.getTopicId().equals(topic.getId())).orElse(null);
+        }
+        return true;
+    }
+
+    public String reply() {
+        ensureLoaded();
+        Post created;
+        try {
+            created = forum.reply(caller, topic.getId(), replyTarget == null ? null : replyTarget.getId(), body);
+        } catch (BusinessException e) {
+            FormMessages.error(replyTarget == null ? "reply" : "replyTo", e);
+            return null;
+        }
+        FormMessages.flashInfo("forum.reply.published");
+        Navigation.redirect(TopicLinks.of(topic, created, forum.pageOf(created)));
+        return null;
+    }
+
+    public String markSolution(long postId) {
+        ensureLoaded();
+        try {
+            forum.markSolution(caller, topic.getId(), postId);
+        } catch (BusinessException e) {
+            FormMessages.error(e.messageKey(), e.arguments());
+            return null;
+        }
+        FormMessages.flashInfo("forum.solution.marked");
+        Navigation.redirect(TopicLinks.of(topic) + "#post-" + postId);
+        return null;
+    }
+
+    public String delete(long postId) {
+        ensureLoaded();
+        try {
+            forum.delete(caller, postId);
+        } catch (BusinessException e) {
+            FormMessages.error(e.messageKey(), e.arguments());
+            return null;
+        }
+        FormMessages.flashInfo("forum.delete.done");
+        Navigation.redirect(TopicLinks.of(topic) + "#post-" + postId);
+        return null;
+    }
+
+    public boolean canDelete(Post post) {
+        return policy.canDelete(caller, post);
+    }
+
+    /** « Vue chronologique »: the same posts, flat, by date ({@code ?vue=chronologique}). */
+    public boolean isChronological() {
+        return "chronologique".equals(viewParameter);
+    }
+
+    public List<String> getTags() {
+        ensureLoaded();
+        return tags;
+    }
+
+    public String like(long postId) {
+        ensureLoaded();
+        try {
+            forum.like(caller, postId);
+        } catch (BusinessException e) {
+            FormMessages.error(e.messageKey(), e.arguments());
+            return null;
+        }
+        Navigation.redirect(TopicLinks.of(topic) + (getPageIndex() > 0 ? "?page=" + (getPageIndex() + 1) : "") + "#post-" + postId);
+        return null;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    public int getPageIndex() {
+        return pageParameter == null || pageParameter < 1 ? 0 : pageParameter - 1;
+    }
+
+    public int getPageCount() {
+        return topic == null ? 1 : forum.pageCount(topic.getId());
+    }
+
+    public Topic getTopic() {
+        ensureLoaded();
+        return topic;
+    }
+
+    public Category getCategory() {
+        ensureLoaded();
+        return category;
+    }
+
+    public List<ThreadItem> getItems() {
+        ensureLoaded();
+        return thread == null ? List.of() : thread.items();
+    }
+
+    public String getThreadEnd() {
+        ensureLoaded();
+        return thread == null ? "" : thread.after();
+    }
+
+    public Post getSolution() {
+        ensureLoaded();
+        return solution;
+    }
+
+    /** The solution's first words, as text, under the question. */
+    public String getSolutionExcerpt() {
+        Post post = getSolution();
+        if (post == null) {
+            return null;
+        }
+        String text = org.jsoup.Jsoup.parse(post.getBodyHtml()).text();
+        return text.length() <= EXCERPT ? text : text.substring(0, text.lastIndexOf(' ', EXCERPT) > 0 ? text.lastIndexOf(' ', EXCERPT) : EXCERPT) + " …";
+    }
+
+    public String getSolutionLink() {
+        Post post = getSolution();
+        return post == null ? null : TopicLinks.of(topic, post, forum.pageOf(post));
+    }
+
+    public List<Integer> getPageNumbers() {
+        return java.util.stream.IntStream.rangeClosed(1, getPageCount()).boxed().toList();
+    }
+
+    public AccountSummary getSolutionAuthor() {
+        return solutionAuthor;
+    }
+
+    public Post getReplyTarget() {
+        ensureLoaded();
+        return replyTarget;
+    }
+
+    public boolean isCanReply() {
+        ensureLoaded();
+        return topic != null && policy.canReply(caller, topic);
+    }
+
+    public boolean isCanMarkSolution() {
+        ensureLoaded();
+        return topic != null && policy.canMarkSolution(caller, topic);
+    }
+
+    public String getLink() {
+        return TopicLinks.of(getTopic());
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+}

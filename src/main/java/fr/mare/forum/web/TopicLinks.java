@@ -1,0 +1,19 @@
+package fr.mare.forum.web;
+
+import fr.mare.forum.Post;
+import fr.mare.forum.Topic;
+
+/** The addresses of topics and posts: {@code /t/{id}/{slug}}, with the page and anchor of a post. */
+public final class TopicLinks {
+
+    private TopicLinks() {
+    }
+
+    public static String of(Topic topic) {
+        return "/t/" + topic.getId() + "/" + topic.getSlug();
+    }
+
+    public static String of(Topic topic, Post post, int page) {
+        return of(topic) + (page > 0 ? "?page=" + (page + 1) : "") + "#post-" + post.getId();
+    }
+}

@@ -1,0 +1,338 @@
+package fr.mare.forum;
+
+import fr.mare.testing.Deployments;
+import fr.mare.testing.Names;
+import fr.mare.testing.WebClient;
+import fr.mare.testing.WebClient.Page;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Discussions end to end: asking (preview, validation that keeps the text, publishing), answering
+ * in a tree, quoting, thanking, choosing the solution, and the lists, with each write refused to
+ * whoever may not do it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ForumIT {
+
+    private static final String PASSWORD = "une phrase de passe tranquille";
+    private static final String CATEGORY = "fichiers-partage-et-synchronisation";
+    private static final Pattern POST_ANCHOR = Pattern.compile("#post-(\\d+)$");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.mare();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    /** A new member, logged in. */
+    private WebClient member(String prefix) throws Exception {
+        WebClient client = new WebClient(base.toURI());
+        String name = Names.username(prefix);
+        Page registered = client.get("/inscription").form("register")
+                .set("username", name).set("email", Names.email(name)).set("password", PASSWORD).submit();
+        assertEquals(302, registered.status());
+        return client;
+    }
+
+    private static String ask(WebClient client, String title, String body) {
+        Page published = client.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                .set("title", title).set("body", body).submit();
+        assertEquals(302, published.status(), published.mainText());
+        String location = published.location();
+        assertTrue(location.matches(".*/t/\\d+/[a-z0-9-]+$"), location);
+        return location.substring(location.indexOf("/t/"));
+    }
+
+    private static long reply(WebClient client, String topic, Long to, String body) {
+        Page form = client.get(to == null ? topic : topic + "?repondre=" + to);
+        Page posted = (to == null ? form.form("reply") : form.formEndingWith("replyTo")).set("body", body).submit();
+        assertEquals(302, posted.status(), posted.mainText());
+        Matcher anchor = POST_ANCHOR.matcher(posted.location());
+        assertTrue(anchor.find(), "redirects to the new post's anchor: " + posted.location());
+        return Long.parseLong(anchor.group(1));
+    }
+
+    @Test
+    void theHomePageShowsCategoriesAndLatestTopics() throws Exception {
+        WebClient camille = member("camille");
+        String topic = ask(camille, "Une question toute fraîche pour l'accueil", "Le corps de la question.");
+        Page home = new WebClient(base.toURI()).get("/");
+        assertEquals(8, home.html().select(".category-list li").size(), "the eight seeded categories");
+        assertNotNull(home.html().selectFirst("#sujets a.topic-title[href$=" + topic + "]"), "latest topics");
+        assertNotNull(home.html().selectFirst("a#nav-discussions"));
+    }
+
+    @Test
+    void askingNeedsALoginAndKeepsTheTextOnEveryError() throws Exception {
+        Page anonymous = new WebClient(base.toURI()).get("/nouveau-sujet");
+        assertEquals(302, anonymous.status());
+        assertTrue(anonymous.location().contains("/connexion?retour="), anonymous.location());
+
+        WebClient client = member("question");
+        String body = "Mon texte **important**, à ne pas perdre.";
+        Page tooShort = client.get("/nouveau-sujet").form("topic")
+                .set("title", "Court").set("category", CATEGORY).set("body", body).submit();
+        assertEquals(200, tooShort.status());
+        assertTrue(tooShort.mainText().contains("Ce titre est trop court"), tooShort.mainText());
+        assertEquals(body, tooShort.html().getElementById("topic:body").text(), "the body is kept");
+        assertEquals("Court", tooShort.html().getElementById("topic:title").val());
+
+        Page noCategory = client.get("/nouveau-sujet").form("topic")
+                .set("title", "Un titre assez long pour passer").set("body", body).submit();
+        assertTrue(noCategory.mainText().contains("Choisissez une catégorie"), noCategory.mainText());
+
+        Page tooLong = client.get("/nouveau-sujet").form("topic").set("title", "Un titre assez long pour passer")
+                .set("category", CATEGORY).set("body", "x".repeat(ForumService.BODY_MAX + 1)).submit();
+        assertTrue(tooLong.mainText().contains("il dépasse 32 000 caractères") || tooLong.mainText().contains("il dépasse 32000 caractères"),
+                tooLong.mainText());
+    }
+
+    @Test
+    void previewRendersOnTheServerAndPublishesNothing() throws Exception {
+        WebClient client = member("apercu");
+        Page preview = client.get("/nouveau-sujet").form("topic")
+                .set("title", "Un aperçu avant de publier").set("category", CATEGORY)
+                .set("body", "Du **gras** et <script>alert('x')</script>").submit("preview-submit");
+        assertEquals(200, preview.status());
+        Element rendered = preview.html().getElementById("preview");
+        assertNotNull(rendered);
+        assertEquals("gras", rendered.selectFirst("strong").text());
+        assertTrue(rendered.select("script").isEmpty(), "raw HTML is shown as text, never run");
+        assertTrue(rendered.text().contains("<script>"), rendered.html());
+        assertEquals("Un aperçu avant de publier", preview.html().getElementById("topic:title").val(), "kept after preview");
+    }
+
+    @Test
+    void repliesFormATreeAndQuotesArePreFilled() throws Exception {
+        WebClient asker = member("arbre");
+        String topic = ask(asker, "Une question pour tester les fils", "La question.");
+        WebClient helper = member("aide");
+        long first = reply(helper, topic, null, "Première réponse.");
+        long nested = reply(asker, topic, first, "Réponse à la première réponse.");
+        long second = reply(helper, topic, null, "Deuxième réponse au sujet.");
+
+        Document thread = asker.get(topic).html();
+        Element firstPost = thread.getElementById("post-" + first);
+        assertNotNull(firstPost.getElementById("post-" + nested), "a reply is rendered inside its parent's element");
+        assertNull(firstPost.getElementById("post-" + second));
+        assertNotNull(thread.selectFirst("#post-" + first + " details.branch > summary"), "branches fold without JavaScript");
+        assertEquals("Réponse à la première réponse.", thread.selectFirst("#post-" + nested + " .post-body").text());
+
+        Page quoting = asker.get(topic + "?repondre=" + second + "&citer=1");
+        String prefilled = quoting.formEndingWith("replyTo").get("body");
+        assertTrue(prefilled.startsWith("> @aide-"), prefilled);
+        assertTrue(prefilled.contains("> Deuxième réponse au sujet."), prefilled);
+    }
+
+    @Test
+    void deepRepliesStopNestingAndSayWhomTheyAnswer() throws Exception {
+        WebClient a = member("profond");
+        String topic = ask(a, "Une discussion qui descend très profond", "Question.");
+        Long parent = null;
+        long deepest = 0;
+        for (int i = 1; i <= 8; i++) {
+            deepest = reply(a, topic, parent, "Niveau " + i);
+            parent = deepest;
+        }
+        Document thread = a.get(topic).html();
+        Element post = thread.getElementById("post-" + deepest);
+        assertTrue(post.className().contains("depth-6"), post.className());
+        assertTrue(post.selectFirst(".reply-to").text().startsWith("en réponse à @profond-"), post.selectFirst(".reply-to").text());
+        assertTrue(thread.select("ol.replies").size() <= 6, "nesting is bounded");
+    }
+
+    @Test
+    void theAskerMarksTheSolutionOthersCannot() throws Exception {
+        WebClient asker = member("resolu");
+        String topic = ask(asker, "Une question qui trouvera sa solution", "Question.");
+        WebClient helper = member("sauveur");
+        long answer = reply(helper, topic, null, "Voici **la** solution : un lien de partage.");
+
+        Page helperView = helper.get(topic);
+        assertNull(helperView.html().selectFirst("#post-" + answer + " input[name$=solution]"), "only the asker sees the button");
+
+        Page marked = asker.get(topic).formAround("likes-" + answer).submit("solution");
+        assertEquals(302, marked.status(), marked.mainText());
+        Document solved = asker.follow(marked).html();
+        assertNotNull(solved.getElementById("solved-mark"), "« Résolu » on the topic");
+        assertTrue(solved.getElementById("solution").text().contains("Voici la solution"), "excerpt under the question");
+        assertTrue(solved.getElementById("post-" + answer).className().contains("is-solution"));
+        Page listed = new WebClient(base.toURI()).get("/c/" + CATEGORY + "?filtre=resolus");
+        assertNotNull(listed.html().selectFirst("a.topic-title[href$=" + topic + "]"), "listed among solved topics");
+    }
+
+    @Test
+    void thanksOncePerMemberNeverForOneself() throws Exception {
+        WebClient author = member("merci");
+        String topic = ask(author, "Une question qui mérite des mercis", "Question.");
+        long answer = reply(author, topic, null, "Je réponds à ma propre question.");
+        assertNull(author.get(topic).html().selectFirst("#post-" + answer + " input[name$=like]"), "no button on one's own post");
+
+        WebClient reader = member("lecteur");
+        Page thanked = reader.get(topic).formAround("likes-" + answer).submit("like");
+        assertEquals(302, thanked.status());
+        Document after = reader.follow(thanked).html();
+        assertEquals("un merci", after.getElementById("likes-" + answer).text());
+        assertNull(after.selectFirst("#post-" + answer + " input[name$=like]"), "once per member");
+        assertTrue(after.selectFirst("#post-" + answer + " .liked").text().contains("Vous avez dit merci"));
+    }
+
+    @Test
+    void categoryListsFilterAndPageWithoutOffset() throws Exception {
+        WebClient client = member("liste");
+        String unanswered = ask(client, "Une question restée sans réponse", "Personne ne répond.");
+        String answered = ask(client, "Une question qui a reçu une réponse", "Quelqu'un répond.");
+        reply(client, answered, null, "Une réponse.");
+
+        Document all = client.get("/c/" + CATEGORY).html();
+        assertEquals(unanswered.equals(answered) ? 1 : 2, all.select("a.topic-title[href$=" + unanswered + "], a.topic-title[href$=" + answered + "]").size());
+        assertTrue(all.select("a.topic-title").first().attr("href").endsWith(answered), "last activity first");
+        Document withoutAnswer = client.get("/c/" + CATEGORY + "?filtre=sans-reponse").html();
+        assertNotNull(withoutAnswer.selectFirst("a.topic-title[href$=" + unanswered + "]"));
+        assertNull(withoutAnswer.selectFirst("a.topic-title[href$=" + answered + "]"));
+        assertEquals("page", withoutAnswer.getElementById("filter-UNANSWERED").attr("aria-current"));
+
+        assertEquals(404, client.get("/c/categorie-inconnue").status());
+        assertEquals(404, client.get("/t/999999/rien").status());
+        Page wrongSlug = client.get(answered.substring(0, answered.lastIndexOf('/') + 1) + "ancien-titre");
+        assertEquals(301, wrongSlug.status(), "old or wrong slugs redirect to the canonical address");
+    }
+
+    @Test
+    void aLongThreadIsServedPageByPage() throws Exception {
+        WebClient client = member("long");
+        String topic = ask(client, "Une discussion avec beaucoup de réponses", "Question.");
+        long last = 0;
+        for (int i = 1; i <= ForumService.THREAD_PAGE_SIZE + 5; i++) {
+            last = reply(client, topic, null, "Réponse numéro " + i);
+        }
+        Document first = client.get(topic).html();
+        assertEquals(ForumService.THREAD_PAGE_SIZE, first.select("li.post").size(), "a page holds a bounded number of posts");
+        assertNotNull(first.selectFirst("nav.pagination a[href$=page=2]"));
+        assertNull(first.getElementById("post-" + last));
+        Document second = client.get(topic + "?page=2").html();
+        assertNotNull(second.getElementById("post-" + last), "the last reply is on page 2");
+    }
+
+    @Test
+    void userMarkdownCannotRunScripts() throws Exception {
+        WebClient client = member("xss");
+        String topic = ask(client, "Une question avec du HTML piégé dedans",
+                "<img src=x onerror=alert(1)> [clic](javascript:alert(2)) ![photo](https://exemple.invalid/p.png)");
+        Document page = new WebClient(base.toURI()).get(topic).html();
+        Element body = page.selectFirst(".post-body");
+        assertTrue(body.select("script, img[onerror]").isEmpty(), body.html());
+        assertFalse(body.html().contains("javascript:"), body.html());
+        assertTrue(body.select("img[src^=https://exemple.invalid]").isEmpty(), "no third-party image is loaded by readers");
+        assertNotNull(body.selectFirst("a[href=https://exemple.invalid/p.png][rel~=nofollow]"), "it becomes a link");
+    }
+
+    @Test
+    void tagsAreNormalizedListedAndLinked() throws Exception {
+        WebClient client = member("etiquette");
+        Page published = client.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                .set("title", "Une question avec des étiquettes").set("body", "Question.")
+                .set("tags", "Synchro Android, synchro android, Télé-travail").submit();
+        assertEquals(302, published.status(), published.mainText());
+        String topic = published.location().substring(published.location().indexOf("/t/"));
+        Document page = client.get(topic).html();
+        assertEquals("synchro-android tele-travail", page.select("#topic-tags a").eachText().stream().sorted().reduce((a, b) -> a + " " + b).orElse(""));
+
+        Page tagged = client.get("/tag/synchro-android");
+        assertNotNull(tagged.html().selectFirst("a.topic-title[href$=" + topic + "]"));
+        Page typed = client.get("/tag/Synchro-Android");
+        assertEquals(301, typed.status(), "a tag has one address");
+
+        Page tooMany = client.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                .set("title", "Une question avec trop d'étiquettes").set("body", "Question.")
+                .set("tags", "un1, deux, trois, quatre, cinq, six").submit();
+        assertTrue(tooMany.mainText().contains("Cinq étiquettes au plus"), tooMany.mainText());
+        assertEquals("un1, deux, trois, quatre, cinq, six", tooMany.html().getElementById("topic:tags").val());
+    }
+
+    @Test
+    void theChronologicalViewShowsTheSamePostsFlatByDate() throws Exception {
+        WebClient client = member("chrono");
+        String topic = ask(client, "Une discussion à lire dans l'ordre", "Question.");
+        long first = reply(client, topic, null, "Premier.");
+        long second = reply(client, topic, null, "Deuxième.");
+        long underFirst = reply(client, topic, first, "Sous le premier, écrit en dernier.");
+
+        Document tree = client.get(topic).html();
+        assertTrue(tree.getElementById("post-" + first).getElementById("post-" + underFirst) != null);
+        Document flat = client.get(topic + "?vue=chronologique").html();
+        assertEquals(java.util.List.of("post-" + first, "post-" + second, "post-" + underFirst),
+                flat.select("li.post").eachAttr("id").subList(1, 4), "by date");
+        assertNull(flat.getElementById("post-" + first).getElementById("post-" + underFirst), "flat");
+        assertTrue(flat.selectFirst("#post-" + underFirst + " .reply-to").text().startsWith("en réponse à @chrono-"));
+    }
+
+    @Test
+    void deletingKeepsTheTreeAndOnlyTheAuthorMayDelete() throws Exception {
+        WebClient author = member("efface");
+        String topic = ask(author, "Une discussion où l'on supprime", "Question.");
+        long doomed = reply(author, topic, null, "Un message regretté.");
+        WebClient other = member("voisin");
+        long child = reply(other, topic, doomed, "Une réponse au message regretté.");
+
+        assertNull(other.get(topic).html().selectFirst("#post-" + doomed + " > article input[name$=delete]"), "not for others");
+        Page deleted = author.get(topic).formAround("likes-" + doomed).submit("delete");
+        assertEquals(302, deleted.status(), deleted.mainText());
+        Document after = new WebClient(base.toURI()).get(topic).html();
+        Element post = after.getElementById("post-" + doomed);
+        assertEquals("Message supprimé.", post.selectFirst(".deleted").text());
+        assertFalse(after.body().text().contains("Un message regretté."), "the text is no longer shown");
+        assertNotNull(post.getElementById("post-" + child), "the replies stay in place");
+    }
+
+    @Test
+    void aPermalinkLandsOnThePageHoldingThePost() throws Exception {
+        WebClient client = member("lien");
+        String topic = ask(client, "Une discussion pour les liens permanents", "Question.");
+        long last = 0;
+        for (int i = 1; i <= ForumService.THREAD_PAGE_SIZE; i++) {
+            last = reply(client, topic, null, "Réponse " + i);
+        }
+        Page permalink = client.get(topic + "?message=" + last);
+        assertEquals(302, permalink.status());
+        assertTrue(permalink.location().endsWith(topic + "?page=2#post-" + last), permalink.location());
+        assertEquals(404, client.get(topic + "?message=999999999").status());
+    }
+
+    @Test
+    void aLockedTopicRefusesReplies() throws Exception {
+        WebClient client = member("verrou");
+        String topic = ask(client, "Une discussion qui sera verrouillée", "Question.");
+        WebClient.Form pending = client.get(topic).form("reply").set("body", "Écrit avant le verrou, envoyé après.");
+        long id = Long.parseLong(topic.split("/")[2]);
+        try (var connection = fr.mare.testing.TestDatabase.connect();
+             var lock = connection.prepareStatement("UPDATE forum_topic SET locked = TRUE WHERE id = ?")) {
+            lock.setLong(1, id);
+            assertEquals(1, lock.executeUpdate());
+        }
+        Page refused = pending.submit();
+        assertEquals(200, refused.status());
+        assertTrue(refused.mainText().contains("Ce sujet est verrouillé par la modération"), refused.mainText());
+        assertEquals("Écrit avant le verrou, envoyé après.", refused.form("reply").get("body"), "the text is kept");
+        assertNull(client.get(topic).html().getElementById("reply"), "no reply form any more");
+    }
+}

@@ -1,0 +1,34 @@
+package fr.mare.web;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class AccessFilterTest {
+
+    @Test
+    void protectedPathsNeedTheirRole() {
+        assertEquals("MEMBER", AccessFilter.requiredRole("/compte"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/compte/securite"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/nouveau-sujet"));
+    }
+
+    @Test
+    void publicPathsAreFree() {
+        assertNull(AccessFilter.requiredRole("/"));
+        assertNull(AccessFilter.requiredRole("/comptes-rendus"));
+        assertNull(AccessFilter.requiredRole("/connexion"));
+        assertNull(AccessFilter.requiredRole("/t/1/un-sujet"));
+    }
+
+    @Test
+    void safeReturnAddressesStayOnTheSite() {
+        assertEquals("/compte", Navigation.safeLocalPath("/compte"));
+        assertEquals("/", Navigation.safeLocalPath("https://ailleurs.example/"));
+        assertEquals("/", Navigation.safeLocalPath("//ailleurs.example/"));
+        assertEquals("/", Navigation.safeLocalPath("/\\ailleurs.example"));
+        assertEquals("/", Navigation.safeLocalPath("/deconnexion"));
+        assertEquals("/", Navigation.safeLocalPath(null));
+    }
+}
