@@ -96,6 +96,19 @@ CREATE TABLE forum_topic_tag (
     KEY ix_forum_topic_tag_tag (tag_id, topic_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_ai_ci;
 
+-- Who follows a topic: automatic for its author and repliers; « ne plus suivre » keeps a row
+-- with watching = FALSE, so a later reply does not subscribe them again.
+CREATE TABLE forum_subscription (
+    topic_id   BIGINT      NOT NULL,
+    account_id BIGINT      NOT NULL,
+    watching   BOOLEAN     NOT NULL,
+    updated_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (topic_id, account_id),
+    CONSTRAINT fk_forum_subscription_topic FOREIGN KEY (topic_id) REFERENCES forum_topic (id),
+    CONSTRAINT fk_forum_subscription_account FOREIGN KEY (account_id) REFERENCES account (id),
+    KEY ix_forum_subscription_account (account_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_ai_ci;
+
 -- « Merci »: one per member and post.
 CREATE TABLE forum_like (
     post_id    BIGINT      NOT NULL,

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 
-/** Produces the current {@link Caller} from the servlet request's principal and roles. */
+/** Produces the current {@link Caller} from the servlet request's principal and the account's role. */
 @ApplicationScoped
 class CallerProducer {
 
@@ -23,8 +23,10 @@ class CallerProducer {
         if (principal == null) {
             return Caller.ANONYMOUS;
         }
+        // Roles from the account itself (the identity store derives the session's groups from the
+        // same column); asking the request fails on error dispatches.
         return accounts.findByUsername(principal.getName())
-                .map(a -> new Caller(a.getId(), a.getUsername(), request.isUserInRole("MODERATOR"), request.isUserInRole("ADMIN")))
+                .map(a -> Caller.of(AccountSummary.of(a)))
                 .orElse(Caller.ANONYMOUS);
     }
 }

@@ -25,6 +25,7 @@ public class CurrentAccount implements Serializable {
     private String username;
     private String displayName;
     private Long id;
+    private Role role;
 
     public boolean isLoggedIn() {
         return principal() != null;
@@ -54,12 +55,18 @@ public class CurrentAccount implements Serializable {
         return getUsername() == null ? null : id;
     }
 
+    /**
+     * For pages only (to show links); read from the account, not from the request, because asking
+     * the request for roles fails on error dispatches. Services check roles through {@link Caller}.
+     */
     public boolean isModerator() {
-        return request().isUserInRole("MODERATOR");
+        getDisplayName();
+        return getUsername() != null && role != null && role != Role.MEMBER;
     }
 
     public boolean isAdmin() {
-        return request().isUserInRole("ADMIN");
+        getDisplayName();
+        return getUsername() != null && role == Role.ADMIN;
     }
 
     /** Forget the cached display name, after the member changed it. */
@@ -83,6 +90,7 @@ public class CurrentAccount implements Serializable {
         try {
             Account account = CDI.current().select(AccountService.class).get().findByUsername(canonical).orElse(null);
             id = account == null ? null : account.getId();
+            role = account == null ? null : account.getRole();
             return account == null ? canonical : account.getDisplayName();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Nom affiché indisponible, le nom d'utilisateur le remplace", e);

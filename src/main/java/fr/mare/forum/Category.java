@@ -10,7 +10,10 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 
-/** A section of the forum; seeded by migration V0002, ordered by {@code position}. */
+/**
+ * A section of the forum, seeded by migration V0002 and managed by administrators; ordered by
+ * {@code position}. The slug never changes once created: it is the category's address.
+ */
 @Entity
 @Cacheable
 @Table(name = "forum_category")
@@ -19,6 +22,7 @@ import java.time.Instant;
 public class Category {
 
     @Id
+    @jakarta.persistence.GeneratedValue(strategy = jakarta.persistence.GenerationType.IDENTITY)
     @Column(name = "id")
     private Long id;
 
@@ -45,6 +49,22 @@ public class Category {
     private long version;
 
     protected Category() {
+    }
+
+    Category(String slug, String name, String description, int position, Instant now) {
+        this.slug = slug;
+        this.name = name;
+        this.description = description;
+        this.position = position;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void change(String name, String description, int position, Instant now) {
+        this.name = name;
+        this.description = description;
+        this.position = position;
+        this.updatedAt = now;
     }
 
     public Long getId() {

@@ -23,6 +23,17 @@ public class ForumPolicy {
         return !caller.isAnonymous() && !caller.is(post.getAuthorId()) && !post.isDeleted();
     }
 
+    public boolean canEdit(Caller caller, Post post) {
+        return !caller.isAnonymous() && !post.isDeleted() && (caller.is(post.getAuthorId()) || caller.moderator());
+    }
+
+    void requireCanEdit(Caller caller, Post post) {
+        requireMember(caller);
+        if (!canEdit(caller, post)) {
+            throw new BusinessException("forum.edit.notAllowed", null);
+        }
+    }
+
     public boolean canDelete(Caller caller, Post post) {
         return !caller.isAnonymous() && !post.isQuestion() && !post.isDeleted()
                 && (caller.is(post.getAuthorId()) || caller.moderator());
@@ -32,6 +43,12 @@ public class ForumPolicy {
         requireMember(caller);
         if (!canDelete(caller, post)) {
             throw new BusinessException("forum.delete.notAllowed", null);
+        }
+    }
+
+    void requireAdmin(Caller caller) {
+        if (!caller.admin()) {
+            throw new BusinessException("forum.category.adminOnly", null);
         }
     }
 

@@ -53,6 +53,12 @@ public class ForumService {
     private ForumPolicy policy;
 
     @Inject
+    private Mentions mentions;
+
+    @Inject
+    private jakarta.enterprise.event.Event<ForumEvent> events;
+
+    @Inject
     @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
@@ -70,6 +76,48 @@ public class ForumService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Category> category(long id) {
         return Optional.ofNullable(em.find(Category.class, id));
+    }
+
+    /** Creates a category (administrators). The slug is derived from the name unless given. */
+    public Category createCategory(Caller me, String typedName, String typedSlug, String typedDescription, Integer position) {
+        policy.requireAdmin(me);
+        String name = categoryName(typedName);
+        String slug = Slugs.slugify(typedSlug == null || typedSlug.isBlank() ? name : typedSlug);
+        if (category(slug).isPresent()) {
+            throw new BusinessException("forum.category.slugTaken", "slug");
+        }
+        Category category = new Category(slug, name, categoryDescription(typedDescription),
+                position == null ? categories().size() + 1 : position, clock.instant());
+        em.persist(category);
+        em.flush();
+        return category;
+    }
+
+    /** Renames, describes or moves a category (administrators); its slug stays. */
+    public void updateCategory(Caller me, long id, String typedName, String typedDescription, Integer position) {
+        policy.requireAdmin(me);
+        Category category = em.find(Category.class, id);
+        if (category == null) {
+            throw new BusinessException("forum.category.unknown", null);
+        }
+        category.change(categoryName(typedName), categoryDescription(typedDescription),
+                position == null ? category.getPosition() : position, clock.instant());
+    }
+
+    private static String categoryName(String typed) {
+        String name = typed == null ? "" : typed.strip();
+        if (name.length() < 3 || name.length() > 120) {
+            throw new BusinessException("forum.category.nameLength", "name");
+        }
+        return name;
+    }
+
+    private static String categoryDescription(String typed) {
+        String description = typed == null ? "" : typed.strip();
+        if (description.length() > 500) {
+            throw new BusinessException("forum.category.descriptionTooLong", "description");
+        }
+        return description;
     }
 
     /**
@@ -121,7 +169,11 @@ public class ForumService {
         Topic topic = new Topic(category.getId(), me.accountId(), title, Slugs.slugify(title), now);
         em.persist(topic);
         em.flush();
-        em.persist(new Post(topic.getId(), null, me.accountId(), PostPaths.ROOT, markdown, body.html(), body.version(), now));
+        Post question = new Post(topic.getId(), null, me.accountId(), PostPaths.ROOT, markdown, body.html(), body.version(), now);
+        em.persist(question);
+        em.flush();
+        subscribe(topic.getId(), me.accountId(), now);
+        fireMentions(topic.getId(), question, markdown);
         for (String name : tags) {
             Tag tag = em.createNamedQuery("Tag.byName", Tag.class).setParameter("name", name).getResultStream().findFirst()
                     .orElseGet(() -> {
@@ -169,6 +221,13 @@ public class ForumService {
         return (int) Math.max(1, (posts + THREAD_PAGE_SIZE - 1) / THREAD_PAGE_SIZE);
     }
 
+    /** A topic's newest posts, newest first (its Atom feed). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Post> latestPosts(long topicId, int limit) {
+        return em.createQuery("SELECT p FROM Post p WHERE p.topicId = :topic ORDER BY p.createdAt DESC, p.id DESC", Post.class)
+                .setParameter("topic", topicId).setMaxResults(limit).getResultList();
+    }
+
     /** The page of the chronological view that holds a post. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public int chronologicalPageOf(Post post) {
@@ -211,6 +270,11 @@ public class ForumService {
         em.persist(reply);
         topic.replied(now);
         em.flush();
+        subscribe(topicId, me.accountId(), now);
+        Set<Long> watchers = new HashSet<>(watchers(topicId));
+        watchers.remove(me.accountId());
+        events.fire(new ForumEvent.ReplyPosted(topicId, reply.getId(), me.accountId(), parent.getAuthorId(), Set.copyOf(watchers)));
+        fireMentions(topicId, reply, markdown);
         return reply;
     }
 
@@ -223,6 +287,7 @@ public class ForumService {
         }
         policy.requireCanMarkSolution(me, topic);
         topic.markSolution(postId);
+        events.fire(new ForumEvent.SolutionMarked(topicId, postId, post.getAuthorId(), me.accountId()));
     }
 
     /** « Merci »: once per member and post, never on one's own post. */
@@ -239,6 +304,7 @@ public class ForumService {
         }
         em.persist(new PostLike(postId, me.accountId(), clock.instant()));
         post.liked();
+        events.fire(new ForumEvent.PostLiked(post.getTopicId(), postId, post.getAuthorId(), me.accountId()));
     }
 
     /** Which of these posts the caller has thanked. */
@@ -315,6 +381,76 @@ public class ForumService {
         post.delete(clock.instant());
     }
 
+    /**
+     * Edits a post (its author, or moderation): the new text is rendered through the pipeline and
+     * both versions are kept, so the history shows every version with who wrote it.
+     */
+    public Post edit(Caller me, long postId, String markdown) {
+        Post post = em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
+        if (post == null || post.isDeleted()) {
+            throw new BusinessException("forum.post.unknown", null);
+        }
+        policy.requireCanEdit(me, post);
+        Rendered body = render(markdown);
+        if (markdown.equals(post.getBodyMarkdown())) {
+            return post;
+        }
+        List<PostRevision> history = revisions(postId);
+        Instant now = clock.instant();
+        if (history.isEmpty()) {
+            em.persist(new PostRevision(postId, 1, post.getAuthorId(), post.getBodyMarkdown(), post.getCreatedAt()));
+        }
+        em.persist(new PostRevision(postId, Math.max(history.size(), 1) + 1, me.accountId(), markdown, now));
+        post.edit(markdown, body.html(), body.version(), now);
+        return post;
+    }
+
+    /** Every version of a post, oldest first; empty for a post never edited. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PostRevision> revisions(long postId) {
+        return em.createNamedQuery("PostRevision.ofPost", PostRevision.class).setParameter("post", postId).getResultList();
+    }
+
+    /** Who follows a topic. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<Long> watchers(long topicId) {
+        return new HashSet<>(em.createQuery("SELECT s.accountId FROM Subscription s WHERE s.topicId = :topic AND s.watching = TRUE", Long.class)
+                .setParameter("topic", topicId).getResultList());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isWatching(Caller me, long topicId) {
+        return !me.isAnonymous() && watchers(topicId).contains(me.accountId());
+    }
+
+    /** « Suivre » / « Ne plus suivre ». Turning it off is remembered: replying again does not re-subscribe. */
+    public void setWatching(Caller me, long topicId, boolean watching) {
+        policy.requireMember(me);
+        if (em.find(Topic.class, topicId) == null) {
+            throw new BusinessException("forum.topic.unknown", null);
+        }
+        Subscription existing = em.find(Subscription.class, new Subscription.Key(topicId, me.accountId()));
+        if (existing == null) {
+            em.persist(new Subscription(topicId, me.accountId(), watching, clock.instant()));
+        } else {
+            existing.set(watching, clock.instant());
+        }
+    }
+
+    private void subscribe(long topicId, long accountId, Instant now) {
+        if (em.find(Subscription.class, new Subscription.Key(topicId, accountId)) == null) {
+            em.persist(new Subscription(topicId, accountId, true, now));
+        }
+    }
+
+    private void fireMentions(long topicId, Post post, String markdown) {
+        Set<Long> mentioned = new HashSet<>(mentions.mentionedIn(post.getBodyHtml()));
+        mentioned.remove(post.getAuthorId());
+        if (!mentioned.isEmpty()) {
+            events.fire(new ForumEvent.MembersMentioned(topicId, post.getId(), post.getAuthorId(), Set.copyOf(mentioned)));
+        }
+    }
+
     /** Server-side preview: the same pipeline as publishing, nothing saved. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String preview(String markdown) {
@@ -329,7 +465,9 @@ public class ForumService {
             throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
         }
         try {
-            return renderer.render(markdown, RenderOptions.defaults(siteHost()));
+            Rendered rendered = renderer.render(markdown, RenderOptions.defaults(siteHost()));
+            return new Rendered(mentions.link(rendered.html()), rendered.version(), rendered.headings(), rendered.links(),
+                    rendered.linkCount());
         } catch (ContentTooLargeException e) {
             throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
         }

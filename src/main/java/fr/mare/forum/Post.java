@@ -98,6 +98,21 @@ public class Post {
         return PostPaths.child(path, childCount);
     }
 
+    void edit(String markdown, String html, int rendererVersion, Instant now) {
+        this.bodyMarkdown = markdown;
+        this.bodyHtml = html;
+        this.rendererVersion = rendererVersion;
+        this.editedAt = now;
+    }
+
+    public boolean isEdited() {
+        return editedAt != null;
+    }
+
+    public Instant getEditedAt() {
+        return editedAt;
+    }
+
     void delete(Instant now) {
         deletedAt = now;
     }

@@ -26,7 +26,9 @@ public class AccessFilter extends HttpFilter {
     static final Map<String, String> RULES = Map.of(
             "/compte", "MEMBER",
             "/compte/", "MEMBER",
-            "/nouveau-sujet", "MEMBER");
+            "/nouveau-sujet", "MEMBER",
+            "/notifications", "MEMBER",
+            "/admin/", "ADMIN");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

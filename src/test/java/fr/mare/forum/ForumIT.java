@@ -335,4 +335,122 @@ class ForumIT {
         assertEquals("Écrit avant le verrou, envoyé après.", refused.form("reply").get("body"), "the text is kept");
         assertNull(client.get(topic).html().getElementById("reply"), "no reply form any more");
     }
+
+    @Test
+    void mentionsLinkToProfilesOnlyForRealMembersAndOutsideCode() throws Exception {
+        WebClient mentioned = new WebClient(base.toURI());
+        String name = Names.username("cite");
+        mentioned.get("/inscription").form("register").set("username", name).set("email", Names.email(name))
+                .set("password", PASSWORD).submit();
+        WebClient author = member("mention");
+        String topic = ask(author, "Une question qui mentionne quelqu'un",
+                "Merci @" + name + ". Et @personne-inconnue, et `@" + name + "` en code.");
+        Element body = new WebClient(base.toURI()).get(topic).html().selectFirst(".post-body");
+        assertEquals(1, body.select("a.mention").size(), body.html());
+        assertEquals("/u/" + name, body.selectFirst("a.mention").attr("href"));
+        assertEquals("@" + name, body.selectFirst("a.mention").text(), "the trailing dot is not part of the name");
+        assertTrue(body.text().contains("@personne-inconnue"));
+        assertEquals("@" + name, body.selectFirst("code").text(), "code stays as typed");
+    }
+
+    @Test
+    void atomFeedsListTopicsAndMessages() throws Exception {
+        WebClient client = member("flux");
+        String topic = ask(client, "Une question annoncée dans les flux", "Le corps **annoncé**.");
+        reply(client, topic, null, "Une réponse dans le flux <script>x</script>.");
+        WebClient reader = new WebClient(base.toURI());
+
+        Page latest = reader.get("/flux/sujets");
+        assertEquals(200, latest.status());
+        assertTrue(latest.header("Content-Type").startsWith("application/atom+xml"), latest.header("Content-Type"));
+        org.jsoup.nodes.Document feed = org.jsoup.Jsoup.parse(latest.body(), "", org.jsoup.parser.Parser.xmlParser());
+        assertTrue(feed.select("entry > title").eachText().contains("Une question annoncée dans les flux"));
+
+        long id = Long.parseLong(topic.split("/")[2]);
+        org.jsoup.nodes.Document topicFeed = org.jsoup.Jsoup.parse(reader.get("/flux/sujet/" + id).body(), "",
+                org.jsoup.parser.Parser.xmlParser());
+        String content = topicFeed.select("entry > content").eachText().toString();
+        assertTrue(content.contains("&lt;script&gt;") || content.contains("<p>Une réponse dans le flux &lt;script&gt;"), content);
+        assertEquals(200, reader.get("/flux/categorie/" + CATEGORY).status());
+        assertEquals(404, reader.get("/flux/categorie/inconnue").status());
+        assertEquals(404, reader.get("/flux/sujet/999999999").status());
+        assertNotNull(reader.get(topic).html().selectFirst("link[rel=alternate][type=application/atom+xml]"));
+    }
+
+    @Test
+    void editingKeepsEveryVersionAndAnyTwoCanBeCompared() throws Exception {
+        WebClient author = member("auteur");
+        String topic = ask(author, "Une question dont la réponse sera corrigée", "Question.");
+        long answer = reply(author, topic, null, "Il faut ouvrir le menu Fichiers.");
+        WebClient other = member("autre");
+        assertNull(other.get(topic).html().selectFirst("#post-" + answer + " a.edit-link"), "only the author may edit");
+        assertEquals(200, other.get(topic + "?modifier=" + answer).status());
+        assertNull(other.get(topic + "?modifier=" + answer).html().getElementById("posts:1:edit"), "no form for others");
+
+        for (String text : new String[] {"Il faut ouvrir le menu Partage.", "Il faut ouvrir le menu Partage, puis Lien."}) {
+            Page form = author.get(topic + "?modifier=" + answer);
+            Page saved = form.formEndingWith("edit").set("body", text).submit();
+            assertEquals(302, saved.status(), saved.mainText());
+        }
+        Document thread = new WebClient(base.toURI()).get(topic).html();
+        assertEquals("Il faut ouvrir le menu Partage, puis Lien.", thread.selectFirst("#post-" + answer + " .post-body").text());
+        Element edited = thread.selectFirst("#post-" + answer + " a.edited");
+        assertEquals("modifié", edited.text());
+
+        WebClient reader = new WebClient(base.toURI());
+        Document history = reader.get("/historique/" + answer).html();
+        assertEquals(3, history.select("#versions > li").size(), "original + two edits");
+        Element lastTwo = history.getElementById("diff");
+        assertTrue(lastTwo.select("ins").text().contains("Lien"), "default: the last two versions " + lastTwo.html());
+        assertFalse(lastTwo.select("del").text().contains("Fichiers"), "version 1 is not part of the default comparison");
+        Document firstToLast = reader.get("/historique/" + answer + "?de=1&a=3").html();
+        assertTrue(firstToLast.getElementById("diff").select("del").text().contains("Fichiers"), "any two versions");
+        assertTrue(firstToLast.getElementById("diff").select("ins").text().contains("Partage"));
+        assertEquals(404, reader.get("/historique/999999999").status());
+    }
+
+    @Test
+    void membersStopAndResumeWatchingATopic() throws Exception {
+        WebClient author = member("suivi");
+        String topic = ask(author, "Une question que l'on suit puis ne suit plus", "Question.");
+        Document page = author.get(topic).html();
+        assertEquals("Ne plus suivre", page.selectFirst("input[id$=watch-toggle]").val(), "authors follow their topic");
+        Page stopped = author.get(topic).form("watch").submit("watch-toggle");
+        assertEquals(302, stopped.status());
+        assertEquals("Suivre ce sujet", author.get(topic).html().selectFirst("input[id$=watch-toggle]").val());
+        reply(author, topic, null, "Je réponds quand même.");
+        assertEquals("Suivre ce sujet", author.get(topic).html().selectFirst("input[id$=watch-toggle]").val(),
+                "replying does not undo « ne plus suivre »");
+        assertNull(new WebClient(base.toURI()).get(topic).html().getElementById("watch"), "not for anonymous readers");
+    }
+
+    @Test
+    void administratorsManageCategoriesOthersCannot() throws Exception {
+        WebClient member = member("pasadmin");
+        assertEquals(403, member.get("/admin/categories").status());
+        assertTrue(new WebClient(base.toURI()).get("/admin/categories").location().contains("/connexion?retour="));
+
+        WebClient admin = new WebClient(base.toURI());
+        assertEquals(302, admin.get("/connexion").form("login").set("username", fr.mare.testing.TestDatabase.ADMIN_USERNAME)
+                .set("password", fr.mare.testing.TestDatabase.ADMIN_PASSWORD).submit().status());
+        String name = "Sauvegardes " + Names.username("cat");
+        Page created = admin.get("/admin/categories").form("newCategory")
+                .set("name", name).set("description", "Sauvegarder et restaurer son espace.").set("position", "20").submit();
+        assertEquals(302, created.status(), created.mainText());
+        String slug = fr.mare.markdown.Slugs.slugify(name);
+        Page category = admin.get("/c/" + slug);
+        assertEquals(200, category.status());
+        assertEquals(name, category.html().selectFirst("h1").text());
+
+        Page duplicate = admin.get("/admin/categories").form("newCategory").set("name", name).submit();
+        assertTrue(duplicate.mainText().contains("Une catégorie utilise déjà cette adresse"), duplicate.mainText());
+        assertEquals(name, duplicate.html().getElementById("newCategory:name").val(), "the typed name is kept");
+
+        Page page = admin.get("/admin/categories");
+        org.jsoup.nodes.Element row = page.html().select("form[id$=:category]").stream()
+                .filter(f -> f.text().contains("/c/" + slug)).findFirst().orElseThrow();
+        Page renamed = page.form(row.id()).set("name", name + " et restauration").submit();
+        assertEquals(302, renamed.status(), renamed.mainText());
+        assertEquals(name + " et restauration", admin.get("/c/" + slug).html().selectFirst("h1").text(), "renamed, same address");
+    }
 }

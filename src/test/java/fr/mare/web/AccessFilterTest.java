@@ -12,6 +12,8 @@ class AccessFilterTest {
         assertEquals("MEMBER", AccessFilter.requiredRole("/compte"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/compte/securite"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/nouveau-sujet"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/notifications"));
+        assertEquals("ADMIN", AccessFilter.requiredRole("/admin/categories"));
     }
 
     @Test

@@ -65,6 +65,10 @@ public class ForumTopicBacking {
     private String viewParameter;
 
     @Inject
+    @Param(name = "modifier")
+    private Long editParameter;
+
+    @Inject
     private ForumService forum;
 
     @Inject
@@ -80,11 +84,13 @@ public class ForumTopicBacking {
 
     private Topic topic;
     private List<String> tags = List.of();
+    private Boolean watching;
     private Category category;
     private ThreadLayout.Result thread;
     private Post solution;
     private AccountSummary solutionAuthor;
     private Post replyTarget;
+    private Post editTarget;
     private String body;
     private boolean loaded;
 
@@ -108,6 +114,9 @@ public class ForumTopicBacking {
             Faces.redirectPermanent(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
                     + TopicLinks.of(topic) + (pageParameter != null ? "?page=" + pageParameter : ""));
             return;
+        }
+        if (editTarget != null && body == null) {
+            body = editTarget.getBodyMarkdown();
         }
         if (replyTarget != null && quoteParameter != null && body == null) {
             AccountSummary quoted = accounts.summaries(Set.of(replyTarget.getAuthorId())).get(replyTarget.getAuthorId());
@@ -144,6 +153,9 @@ public class ForumTopicBacking {
         Set<Long> liked = forum.likedBy(caller, postIds);
         thread = ThreadLayout.layout(posts, isChronological(), authors, authorOfPost, p -> liked.contains(p.getId()),
                 p -> policy.canLike(caller, p), topic.getSolutionPostId(), escape(Bundle.text("forum.topic.fold")));
+        if (editParameter != null) {
+            editTarget = forum.post(editParameter).filter(p -> p.getTopicId().equals(topic.getId()) && policy.canEdit(caller, p)).orElse(null);
+        }
         if (replyToParameter != null) {
             replyTarget = forum.post(replyToParameter).filter(p -> p.getTopicId().equals(topic.getId())).orElse(null);
         }
@@ -177,6 +189,33 @@ public class ForumTopicBacking {
         return null;
     }
 
+    /** Saves the edit form ({@code ?modifier={postId}}); the previous text stays in the history. */
+    public String save() {
+        ensureLoaded();
+        if (editTarget == null) {
+            FormMessages.error("forum.edit.notAllowed");
+            return null;
+        }
+        try {
+            forum.edit(caller, editTarget.getId(), body);
+        } catch (BusinessException e) {
+            FormMessages.error("edit", e);
+            return null;
+        }
+        FormMessages.flashInfo("forum.edit.saved");
+        Navigation.redirect(TopicLinks.of(topic, editTarget, forum.pageOf(editTarget)));
+        return null;
+    }
+
+    public Post getEditTarget() {
+        ensureLoaded();
+        return editTarget;
+    }
+
+    public boolean canEdit(Post post) {
+        return policy.canEdit(caller, post);
+    }
+
     public String delete(long postId) {
         ensureLoaded();
         try {
@@ -188,6 +227,29 @@ public class ForumTopicBacking {
         FormMessages.flashInfo("forum.delete.done");
         Navigation.redirect(TopicLinks.of(topic) + "#post-" + postId);
         return null;
+    }
+
+    /** « Suivre ce sujet » / « Ne plus suivre »: notifications of replies (on for authors and repliers). */
+    public String toggleWatch() {
+        ensureLoaded();
+        boolean watching = isWatching();
+        try {
+            forum.setWatching(caller, topic.getId(), !watching);
+        } catch (BusinessException e) {
+            FormMessages.error(e.messageKey(), e.arguments());
+            return null;
+        }
+        FormMessages.flashInfo(watching ? "forum.watch.stopped" : "forum.watch.started");
+        Navigation.redirect(TopicLinks.of(topic));
+        return null;
+    }
+
+    public boolean isWatching() {
+        ensureLoaded();
+        if (watching == null) {
+            watching = topic != null && forum.isWatching(caller, topic.getId());
+        }
+        return watching;
     }
 
     public boolean canDelete(Post post) {
