@@ -131,18 +131,24 @@ public class ForumService {
             jpql.append(" AND t.categoryId = :category");
         }
         jpql.append(filter.jpql);
+        TypedQuery<Topic> query = keyset(jpql, after, limit);
+        if (categoryId != null) {
+            query.setParameter("category", categoryId);
+        }
+        return page(query.getResultList(), limit);
+    }
+
+    /** Completes a topic query with the keyset condition and order, fetching one extra row to know if more follow. */
+    private TypedQuery<Topic> keyset(StringBuilder jpql, TopicCursor after, int limit) {
         if (after != null) {
             jpql.append(" AND (t.lastActivityAt < :at OR (t.lastActivityAt = :at AND t.id < :id))");
         }
         jpql.append(" ORDER BY t.lastActivityAt DESC, t.id DESC");
         TypedQuery<Topic> query = em.createQuery(jpql.toString(), Topic.class).setMaxResults(limit + 1);
-        if (categoryId != null) {
-            query.setParameter("category", categoryId);
-        }
         if (after != null) {
             query.setParameter("at", after.lastActivityAt()).setParameter("id", after.id());
         }
-        return page(query.getResultList(), limit);
+        return query;
     }
 
     private static TopicPage page(List<Topic> found, int limit) {
@@ -208,7 +214,15 @@ public class ForumService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Post> threadPage(long topicId, int page) {
-        return em.createNamedQuery("Post.page", Post.class)
+        return postsPage("Post.page", topicId, page);
+    }
+
+    /**
+     * A bounded slice of an index ordered by (topic, path) or (topic, date): OFFSET here walks at
+     * most a few thousand index entries of one topic, unlike topic lists, which use keysets.
+     */
+    private List<Post> postsPage(String query, long topicId, int page) {
+        return em.createNamedQuery(query, Post.class)
                 .setParameter("topic", topicId)
                 .setFirstResult(Math.max(0, page) * THREAD_PAGE_SIZE)
                 .setMaxResults(THREAD_PAGE_SIZE)
@@ -346,25 +360,13 @@ public class ForumService {
     public TopicPage taggedTopics(String tagName, TopicCursor after, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE t.id IN (SELECT tt.topicId FROM TopicTag tt, Tag g"
                 + " WHERE g.id = tt.tagId AND g.name = :tag)");
-        if (after != null) {
-            jpql.append(" AND (t.lastActivityAt < :at OR (t.lastActivityAt = :at AND t.id < :id))");
-        }
-        jpql.append(" ORDER BY t.lastActivityAt DESC, t.id DESC");
-        TypedQuery<Topic> query = em.createQuery(jpql.toString(), Topic.class).setParameter("tag", tagName).setMaxResults(limit + 1);
-        if (after != null) {
-            query.setParameter("at", after.lastActivityAt()).setParameter("id", after.id());
-        }
-        return page(query.getResultList(), limit);
+        return page(keyset(jpql, after, limit).setParameter("tag", tagName).getResultList(), limit);
     }
 
     /** The same posts as the tree, flat by date: the « vue chronologique ». */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Post> chronologicalPage(long topicId, int page) {
-        return em.createNamedQuery("Post.chronological", Post.class)
-                .setParameter("topic", topicId)
-                .setFirstResult(Math.max(0, page) * THREAD_PAGE_SIZE)
-                .setMaxResults(THREAD_PAGE_SIZE)
-                .getResultList();
+        return postsPage("Post.chronological", topicId, page);
     }
 
     /**

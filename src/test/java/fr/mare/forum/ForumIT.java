@@ -231,6 +231,9 @@ class ForumIT {
         assertNull(first.getElementById("post-" + last));
         Document second = client.get(topic + "?page=2").html();
         assertNotNull(second.getElementById("post-" + last), "the last reply is on page 2");
+        long nested = reply(client, topic, last, "Une réponse à un message de la page 2.");
+        assertNotNull(client.get(topic + "?page=2").html().getElementById("post-" + last).getElementById("post-" + nested),
+                "?repondre= opens the page holding the post it answers");
     }
 
     @Test

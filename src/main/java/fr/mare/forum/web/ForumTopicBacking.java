@@ -85,6 +85,7 @@ public class ForumTopicBacking {
     private Topic topic;
     private List<String> tags = List.of();
     private Boolean watching;
+    private int focusPage;
     private Category category;
     private ThreadLayout.Result thread;
     private Post solution;
@@ -134,6 +135,12 @@ public class ForumTopicBacking {
             return false;
         }
         category = forum.category(topic.getCategoryId()).orElse(null);
+        Long focus = replyToParameter != null ? replyToParameter : editParameter;
+        if (pageParameter == null && focus != null) {
+            // ?repondre= and ?modifier= open the page that holds their post.
+            focusPage = forum.post(focus).filter(p -> p.getTopicId().equals(topic.getId()))
+                    .map(p -> isChronological() ? forum.chronologicalPageOf(p) : forum.pageOf(p)).orElse(0);
+        }
         List<Post> posts = isChronological() ? forum.chronologicalPage(topic.getId(), getPageIndex())
                 : forum.threadPage(topic.getId(), getPageIndex());
         tags = forum.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
@@ -283,7 +290,10 @@ public class ForumTopicBacking {
     }
 
     public int getPageIndex() {
-        return pageParameter == null || pageParameter < 1 ? 0 : pageParameter - 1;
+        if (pageParameter == null) {
+            return focusPage;
+        }
+        return pageParameter < 1 ? 0 : pageParameter - 1;
     }
 
     public int getPageCount() {
