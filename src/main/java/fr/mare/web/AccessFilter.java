@@ -28,6 +28,7 @@ public class AccessFilter extends HttpFilter {
             "/compte/", "MEMBER",
             "/nouveau-sujet", "MEMBER",
             "/notifications", "MEMBER",
+            "/tutoriels/nouveau", "MEMBER",
             "/admin/", "ADMIN");
 
     @Override

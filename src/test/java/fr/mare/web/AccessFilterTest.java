@@ -13,6 +13,7 @@ class AccessFilterTest {
         assertEquals("MEMBER", AccessFilter.requiredRole("/compte/securite"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/nouveau-sujet"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/notifications"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/tutoriels/nouveau"));
         assertEquals("ADMIN", AccessFilter.requiredRole("/admin/categories"));
     }
 
@@ -22,6 +23,9 @@ class AccessFilterTest {
         assertNull(AccessFilter.requiredRole("/comptes-rendus"));
         assertNull(AccessFilter.requiredRole("/connexion"));
         assertNull(AccessFilter.requiredRole("/t/1/un-sujet"));
+        assertNull(AccessFilter.requiredRole("/tutoriels"));
+        assertNull(AccessFilter.requiredRole("/tutoriels/partager-un-dossier"));
+        assertNull(AccessFilter.requiredRole("/tutoriels/partager-un-dossier/historique"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import fr.mare.forum.Category;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
 import fr.mare.forum.Topic;
+import fr.mare.forum.TopicLinks;
 import fr.mare.forum.TopicFilter;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

@@ -7,6 +7,7 @@ import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
 import fr.mare.forum.PostRevision;
 import fr.mare.forum.Topic;
+import fr.mare.forum.TopicLinks;
 import fr.mare.web.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

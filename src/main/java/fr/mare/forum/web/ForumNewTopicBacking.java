@@ -3,6 +3,7 @@ package fr.mare.forum.web;
 import fr.mare.forum.Category;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Topic;
+import fr.mare.forum.TopicLinks;
 import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;

@@ -8,6 +8,7 @@ import fr.mare.forum.ForumPolicy;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
 import fr.mare.forum.Topic;
+import fr.mare.forum.TopicLinks;
 import fr.mare.platform.BusinessException;
 import fr.mare.web.Bundle;
 import fr.mare.web.FormMessages;

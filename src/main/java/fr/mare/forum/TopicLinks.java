@@ -1,9 +1,7 @@
-package fr.mare.forum.web;
+package fr.mare.forum;
 
-import fr.mare.forum.Post;
-import fr.mare.forum.Topic;
 
-/** The addresses of topics and posts: {@code /t/{id}/{slug}}, with the page and anchor of a post. */
+/** The addresses of topics and posts, for pages, feeds and other features (notifications): {@code /t/{id}/{slug}}, with the page and anchor of a post. */
 public final class TopicLinks {
 
     private TopicLinks() {

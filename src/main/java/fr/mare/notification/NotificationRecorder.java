@@ -1,0 +1,128 @@
+package fr.mare.notification;
+
+import fr.mare.forum.ForumEvent;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.Post;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the notifications of one forum event, in a transaction of its own (the forum's has
+ * already committed when the event is delivered). Called by {@link NotificationService}'s
+ * observers, which catch and log whatever fails here, commit included.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+class NotificationRecorder {
+
+    /**
+     * A « merci »: one unread row per recipient and post, counting. Atomic on the unique key
+     * (recipient_id, like_group), so two thanks at the same instant still make one row of two.
+     */
+    private static final String LIKE_UPSERT = """
+            INSERT INTO notification (recipient_id, kind, topic_id, post_id, actor_id, actor_count, created_at, last_event_at)
+            VALUES (?1, 'LIKE', ?2, ?3, ?4, 1, ?5, ?5)
+            ON DUPLICATE KEY UPDATE actor_count = actor_count + 1, actor_id = VALUES(actor_id), last_event_at = VALUES(last_event_at)""";
+
+    @PersistenceContext(unitName = "mare")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private ForumService forum;
+
+    /** Binds the EntityManager to its persistence unit at start-up (see {@link NotificationService#prepare}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void prepare() {
+        em.getEntityManagerFactory();
+    }
+
+    /**
+     * The author of the post replied to (« a répondu à votre question / message »), then every
+     * other watcher (« … a répondu dans « … », un sujet que vous suivez »). The author is told only
+     * while they watch the topic: authors are subscribed when they post, so not watching means
+     * they chose « Ne plus suivre ».
+     */
+    void replyPosted(ForumEvent.ReplyPosted e) {
+        Post reply = forum.post(e.postId()).orElse(null);
+        if (reply == null) {
+            return;
+        }
+        boolean toQuestion = reply.getParentId() == null
+                || forum.post(reply.getParentId()).map(Post::isQuestion).orElse(false);
+        Map<Long, NotificationKind> recipients = new LinkedHashMap<>();
+        if (e.watchers().contains(e.parentAuthorId())) {
+            recipients.put(e.parentAuthorId(), toQuestion ? NotificationKind.TOPIC_REPLY : NotificationKind.POST_REPLY);
+        }
+        e.watchers().forEach(watcher -> recipients.putIfAbsent(watcher, NotificationKind.WATCHED_REPLY));
+        recordNewPost(e.topicId(), e.postId(), e.replierId(), recipients);
+    }
+
+    /** Mentions are told whether or not the member follows the topic. */
+    void membersMentioned(ForumEvent.MembersMentioned e) {
+        Map<Long, NotificationKind> recipients = new LinkedHashMap<>();
+        e.mentioned().forEach(member -> recipients.put(member, NotificationKind.MENTION));
+        recordNewPost(e.topicId(), e.postId(), e.authorId(), recipients);
+    }
+
+    void solutionMarked(ForumEvent.SolutionMarked e) {
+        if (e.solutionAuthorId() == e.markedById()) {
+            return;
+        }
+        boolean alreadyTold = em.createNamedQuery("Notification.aboutPost", Notification.class)
+                .setParameter("recipient", e.solutionAuthorId()).setParameter("post", e.postId())
+                .setParameter("kinds", Set.of(NotificationKind.SOLUTION))
+                .getResultStream().anyMatch(Notification::isUnread);
+        if (!alreadyTold) {
+            em.persist(new Notification(e.solutionAuthorId(), NotificationKind.SOLUTION, e.topicId(), e.postId(), e.markedById(),
+                    clock.instant()));
+        }
+    }
+
+    void postLiked(ForumEvent.PostLiked e) {
+        if (e.postAuthorId() == e.likerId()) {
+            return;
+        }
+        em.createNativeQuery(LIKE_UPSERT)
+                .setParameter(1, e.postAuthorId()).setParameter(2, e.topicId()).setParameter(3, e.postId())
+                .setParameter(4, e.likerId()).setParameter(5, clock.instant())
+                .executeUpdate();
+    }
+
+    /**
+     * At most one notification per member and new post, whatever the order in which the reply
+     * and mention events arrive: an existing one is upgraded to the more telling kind.
+     */
+    private void recordNewPost(long topicId, long postId, long actorId, Map<Long, NotificationKind> recipients) {
+        recipients.remove(actorId);
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Map<Long, Notification> existing = em.createQuery(
+                        "SELECT n FROM Notification n WHERE n.postId = :post AND n.kind IN :kinds", Notification.class)
+                .setParameter("post", postId).setParameter("kinds", NotificationKind.NEW_POST)
+                .getResultStream().collect(Collectors.toMap(Notification::getRecipientId, Function.identity(), (a, b) -> a));
+        Instant now = clock.instant();
+        recipients.forEach((recipient, kind) -> {
+            Notification told = existing.get(recipient);
+            if (told == null) {
+                em.persist(new Notification(recipient, kind, topicId, postId, actorId, now));
+            } else {
+                told.upgradeTo(kind);
+            }
+        });
+    }
+}

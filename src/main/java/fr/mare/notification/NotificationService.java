@@ -1,0 +1,193 @@
+package fr.mare.notification;
+
+import fr.mare.account.Caller;
+import fr.mare.forum.ForumEvent;
+import fr.mare.platform.BusinessException;
+import fr.mare.platform.DatabaseReady;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Transactional;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A member's notifications: written from forum events, read and marked read by their recipient
+ * only. Reads and marks take the {@link Caller} from the authenticated principal and answer a
+ * refused mark with a {@link BusinessException} ({@code notification.*}).
+ * <p>
+ * The observers run after the forum's transaction has committed ({@code AFTER_SUCCESS}): the post
+ * is published whatever happens here. Each event is written by {@link NotificationRecorder} in its
+ * own transaction; a failure (database away, a row deleted meanwhile) is logged and forgotten,
+ * never thrown back at the person posting.
+ */
+@ApplicationScoped
+@Transactional
+public class NotificationService {
+
+    private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
+
+    @PersistenceContext(unitName = "mare")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private NotificationRecorder recorder;
+
+    private volatile TransactionManager transactionManager;
+
+    /**
+     * Prepares this service and its recorder during start-up, before the demo content (priority
+     * 100) fires the first forum events. Those events are delivered while the start-up
+     * transaction completes, outside any component environment, where Payara neither injects
+     * {@code @PersistenceContext} into a bean created then (it stayed null for the application's
+     * whole life) nor finds the persistence unit behind an EntityManager used for the first time
+     * ({@code Unable to retrieve EntityManagerFactory}). So both beans are created, and their
+     * EntityManagers bound to the unit, here (without touching the database).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void prepare(@Observes @Priority(10) DatabaseReady ready) {
+        em.getEntityManagerFactory();
+        recorder.prepare();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) ForumEvent.ReplyPosted e) {
+        record(e, () -> recorder.replyPosted(e));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) ForumEvent.MembersMentioned e) {
+        record(e, () -> recorder.membersMentioned(e));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) ForumEvent.SolutionMarked e) {
+        record(e, () -> recorder.solutionMarked(e));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) ForumEvent.PostLiked e) {
+        record(e, () -> recorder.postLiked(e));
+    }
+
+    /**
+     * Writes in a transaction of its own ({@link NotificationRecorder} is REQUIRES_NEW) and logs any
+     * failure. An AFTER_SUCCESS observer runs inside the forum transaction's completion, while that
+     * finished transaction is still attached to the thread: a {@code @Transactional} that suspends
+     * it for a new one then fails to resume it on Payara ({@code InvalidTransactionException:
+     * Invalid transaction passed to resume()}, after the write). So the finished transaction is
+     * detached first and never resumed: the transaction manager clears the thread itself when the
+     * forum's commit returns. (A managed executor was tried instead: its task closed the request's
+     * own non-transactional EntityManager.)
+     */
+    private void record(ForumEvent event, Runnable write) {
+        try {
+            detachFinishedTransaction();
+            write.run();
+        } catch (RuntimeException | SystemException e) {
+            LOG.log(Level.WARNING, "Notification non enregistrée pour " + event + " : la publication reste faite.", e);
+        }
+    }
+
+    private void detachFinishedTransaction() throws SystemException {
+        TransactionManager manager = transactionManager();
+        if (manager != null && manager.getTransaction() != null && manager.getStatus() != Status.STATUS_ACTIVE) {
+            manager.suspend();
+        }
+    }
+
+    /** Payara's (GlassFish's) name for it; elsewhere, nothing is detached and the write is tried as is. */
+    private TransactionManager transactionManager() {
+        if (transactionManager == null) {
+            try {
+                transactionManager = InitialContext.doLookup("java:appserver/TransactionManager");
+            } catch (NamingException e) {
+                LOG.log(Level.FINE, "Pas de TransactionManager à java:appserver/TransactionManager", e);
+            }
+        }
+        return transactionManager;
+    }
+
+    /** How many unread notifications the caller has (0 for anonymous callers, without a query). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unreadCount(Caller me) {
+        return me.isAnonymous() ? 0 : unreadCountOf(me.accountId());
+    }
+
+    /**
+     * The same count for an account id the server already knows from the authenticated principal
+     * (the header has it in the session, without the query producing a {@link Caller} would cost).
+     * One COUNT on the (recipient_id, read_at, …) index.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unreadCountOf(long accountId) {
+        return em.createNamedQuery("Notification.unreadCount", Long.class).setParameter("recipient", accountId).getSingleResult();
+    }
+
+    /** One page of the caller's notifications, newest event first, read ones included. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NotificationPage list(Caller me, NotificationCursor before, int limit) {
+        if (me.isAnonymous()) {
+            return new NotificationPage(List.of(), null);
+        }
+        TypedQuery<Notification> query = em.createQuery("SELECT n FROM Notification n WHERE n.recipientId = :recipient"
+                        + (before == null ? "" : " AND (n.lastEventAt < :at OR (n.lastEventAt = :at AND n.id < :id))")
+                        + " ORDER BY n.lastEventAt DESC, n.id DESC", Notification.class)
+                .setParameter("recipient", me.accountId())
+                .setMaxResults(limit + 1);
+        if (before != null) {
+            query.setParameter("at", before.lastEventAt()).setParameter("id", before.id());
+        }
+        List<Notification> found = query.getResultList();
+        boolean more = found.size() > limit;
+        List<Notification> page = more ? found.subList(0, limit) : found;
+        return new NotificationPage(List.copyOf(page), more ? NotificationCursor.after(page.getLast()) : null);
+    }
+
+    /** The newest page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public NotificationPage list(Caller me, int limit) {
+        return list(me, null, limit);
+    }
+
+    /**
+     * Marks one notification read; only its recipient may. Someone else's id is answered as an
+     * unknown one, so ids reveal nothing. Marking a read notification again changes nothing.
+     */
+    public void markRead(Caller me, long notificationId) {
+        if (me.isAnonymous()) {
+            throw new BusinessException("notification.loginRequired", null);
+        }
+        Notification notification = em.find(Notification.class, notificationId);
+        if (notification == null || !me.is(notification.getRecipientId())) {
+            throw new BusinessException("notification.unknown", null);
+        }
+        notification.markRead(clock.instant());
+    }
+
+    /** Marks all the caller's notifications read; returns how many were unread. */
+    public int markAllRead(Caller me) {
+        if (me.isAnonymous()) {
+            throw new BusinessException("notification.loginRequired", null);
+        }
+        return em.createNamedQuery("Notification.markAllRead")
+                .setParameter("recipient", me.accountId()).setParameter("now", clock.instant())
+                .executeUpdate();
+    }
+}

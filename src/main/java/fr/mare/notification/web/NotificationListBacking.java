@@ -1,0 +1,159 @@
+package fr.mare.notification.web;
+
+import fr.mare.account.AccountService;
+import fr.mare.account.AccountSummary;
+import fr.mare.account.Caller;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.Topic;
+import fr.mare.forum.TopicLinks;
+import fr.mare.notification.Notification;
+import fr.mare.notification.NotificationCursor;
+import fr.mare.notification.NotificationPage;
+import fr.mare.notification.NotificationService;
+import fr.mare.notification.NotificationText;
+import fr.mare.platform.BusinessException;
+import fr.mare.web.Bundle;
+import fr.mare.web.FormMessages;
+import fr.mare.web.Navigation;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /notifications} (members only, {@code AccessFilter}): the caller's notifications, newest
+ * first, 50 a page with a keyset cursor ({@code ?avant=}). Each links to its post's permalink
+ * ({@code ?message=}, which finds the page and anchor). « Marquer comme lu » and « Tout marquer
+ * comme lu » are Faces forms (POST, view state as CSRF token), then Post/Redirect/Get.
+ * <p>
+ * A row's form sends the notification's id in a plain field rather than relying on the row's
+ * position: the list may have grown between the page and the click. The service checks the id
+ * belongs to the caller.
+ */
+@Named
+@RequestScoped
+public class NotificationListBacking {
+
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    @Param(name = "avant")
+    private String beforeParameter;
+
+    @Inject
+    @Param(name = "notification")
+    private String notificationParameter;
+
+    @Inject
+    private NotificationService notifications;
+
+    @Inject
+    private ForumService forum;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private Caller caller;
+
+    private NotificationPage page;
+    private List<NotificationRow> rows;
+
+    private void ensureLoaded() {
+        if (rows != null) {
+            return;
+        }
+        page = notifications.list(caller, getCursor(), PAGE_SIZE);
+        List<Notification> found = page.notifications();
+        Map<Long, AccountSummary> actors = accounts.summaries(found.stream().map(Notification::getActorId).collect(Collectors.toSet()));
+        Map<Long, Topic> topics = new HashMap<>();
+        found.stream().map(Notification::getTopicId).distinct()
+                .forEach(id -> forum.topic(id).ifPresent(topic -> topics.put(id, topic)));
+        rows = found.stream()
+                .filter(n -> topics.containsKey(n.getTopicId()))
+                .map(n -> row(n, actors.get(n.getActorId()), topics.get(n.getTopicId())))
+                .toList();
+    }
+
+    private static NotificationRow row(Notification n, AccountSummary actor, Topic topic) {
+        String actorName = actor == null ? Bundle.text("notification.someone") : actor.displayName();
+        NotificationText text = NotificationText.of(n.getKind(), actorName, n.getActorCount(), topic.getTitle());
+        return new NotificationRow(n.getId(), n.getKind(), Bundle.text(text.key(), text.arguments()),
+                TopicLinks.of(topic) + "?message=" + n.getPostId(), n.getLastEventAt(), n.isUnread());
+    }
+
+    public String markRead() {
+        long id;
+        try {
+            id = Long.parseLong(Objects.requireNonNullElse(notificationParameter, ""));
+        } catch (NumberFormatException e) {
+            return done("notification.unknown", FacesMessage.SEVERITY_ERROR);
+        }
+        try {
+            notifications.markRead(caller, id);
+        } catch (BusinessException e) {
+            return done(e.messageKey(), FacesMessage.SEVERITY_ERROR);
+        }
+        return done("notification.read.done", FacesMessage.SEVERITY_INFO);
+    }
+
+    public String markAllRead() {
+        try {
+            notifications.markAllRead(caller);
+        } catch (BusinessException e) {
+            return done(e.messageKey(), FacesMessage.SEVERITY_ERROR);
+        }
+        return done("notification.allRead.done", FacesMessage.SEVERITY_INFO);
+    }
+
+    /** Post/Redirect/Get to the same page of the list, refusals included (the list holds no typed text). */
+    private String done(String key, FacesMessage.Severity severity) {
+        if (severity == FacesMessage.SEVERITY_INFO) {
+            FormMessages.flashInfo(key);
+        } else {
+            FacesContext context = FacesContext.getCurrentInstance();
+            context.getExternalContext().getFlash().setKeepMessages(true);
+            context.addMessage(null, new FacesMessage(severity, Bundle.text(key), null));
+        }
+        NotificationCursor cursor = getCursor();
+        Navigation.redirect("/notifications" + (cursor == null ? "" : "?avant=" + cursor.toParameter()));
+        return null;
+    }
+
+    private NotificationCursor getCursor() {
+        return NotificationCursor.parse(beforeParameter).orElse(null);
+    }
+
+    public List<NotificationRow> getRows() {
+        ensureLoaded();
+        return rows;
+    }
+
+    /**
+     * Whether a form is in the tree: when shown ({@code visible}), and always while a postback is
+     * decoded, so that a click still reaches its action if the list moved since the page was drawn
+     * (the action reads the id from the request, not from the row).
+     */
+    public boolean formRendered(boolean visible) {
+        return visible || FacesContext.getCurrentInstance().getCurrentPhaseId() != PhaseId.RENDER_RESPONSE;
+    }
+
+    public boolean isFirstPage() {
+        return getCursor() == null;
+    }
+
+    /** The cursor of the next (older) page, or null on the last one. */
+    public String getOlderCursor() {
+        ensureLoaded();
+        return page.next() == null ? null : page.next().toParameter();
+    }
+}

@@ -1,0 +1,9 @@
+package fr.mare.notification.web;
+
+import fr.mare.notification.NotificationKind;
+
+import java.time.Instant;
+
+/** One line of the notifications page: its sentence, the post it links to, when, and whether it is unread. */
+public record NotificationRow(long id, NotificationKind kind, String text, String link, Instant at, boolean unread) {
+}
