@@ -109,6 +109,16 @@ CREATE TABLE forum_subscription (
     KEY ix_forum_subscription_account (account_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_ai_ci;
 
+-- Links from posts to Mare's own pages (site paths such as /tutoriels/partager-un-dossier), kept
+-- at each save so a tutorial can list the discussions that point to it.
+CREATE TABLE forum_post_link (
+    post_id BIGINT       NOT NULL,
+    target  VARCHAR(255) NOT NULL COLLATE utf8mb4_bin,
+    PRIMARY KEY (post_id, target),
+    CONSTRAINT fk_forum_post_link_post FOREIGN KEY (post_id) REFERENCES forum_post (id),
+    KEY ix_forum_post_link_target (target)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_uca1400_ai_ci;
+
 -- « Merci »: one per member and post.
 CREATE TABLE forum_like (
     post_id    BIGINT      NOT NULL,

@@ -45,6 +45,9 @@ public class DemoContent {
     private DemoDiscussions discussions;
 
     @Inject
+    private DemoTutorials tutorials;
+
+    @Inject
     @ConfigProperty(name = "mare.demo", defaultValue = "false")
     boolean enabled;
 
@@ -61,6 +64,7 @@ public class DemoContent {
             accounts.createWithRole(member.username(), member.email(), PASSWORD, member.role(), member.displayName());
         }
         discussions.load();
+        tutorials.load();
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions"
                 + " (mots de passe : voir le README).");
     }

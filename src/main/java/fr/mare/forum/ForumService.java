@@ -178,6 +178,7 @@ public class ForumService {
         Post question = new Post(topic.getId(), null, me.accountId(), PostPaths.ROOT, markdown, body.html(), body.version(), now);
         em.persist(question);
         em.flush();
+        saveLinks(question, body);
         subscribe(topic.getId(), me.accountId(), now);
         fireMentions(topic.getId(), question, markdown);
         for (String name : tags) {
@@ -284,6 +285,7 @@ public class ForumService {
         em.persist(reply);
         topic.replied(now);
         em.flush();
+        saveLinks(reply, body);
         subscribe(topicId, me.accountId(), now);
         Set<Long> watchers = new HashSet<>(watchers(topicId));
         watchers.remove(me.accountId());
@@ -404,6 +406,8 @@ public class ForumService {
         }
         em.persist(new PostRevision(postId, Math.max(history.size(), 1) + 1, me.accountId(), markdown, now));
         post.edit(markdown, body.html(), body.version(), now);
+        em.createQuery("DELETE FROM PostLink l WHERE l.postId = :post").setParameter("post", postId).executeUpdate();
+        saveLinks(post, body);
         return post;
     }
 
@@ -411,6 +415,38 @@ public class ForumService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PostRevision> revisions(long postId) {
         return em.createNamedQuery("PostRevision.ofPost", PostRevision.class).setParameter("post", postId).getResultList();
+    }
+
+    /**
+     * Topics whose visible posts link to a page of Mare ({@code /tutoriels/slug}), newest activity
+     * first: « a tutorial shows the discussions that link it ».
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Topic> topicsLinkingTo(String sitePath) {
+        return em.createQuery("SELECT t FROM Topic t WHERE t.id IN (SELECT p.topicId FROM Post p, PostLink l"
+                        + " WHERE l.postId = p.id AND l.target = :target AND p.deletedAt IS NULL)"
+                        + " ORDER BY t.lastActivityAt DESC, t.id DESC", Topic.class)
+                .setParameter("target", sitePath).setMaxResults(50).getResultList();
+    }
+
+    /** Remembers the site paths a post links to (internal links only, without query or fragment). */
+    private void saveLinks(Post post, Rendered body) {
+        String host = siteHost();
+        Set<String> targets = new java.util.LinkedHashSet<>();
+        for (String link : body.links()) {
+            URI uri;
+            try {
+                uri = URI.create(link);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            boolean internal = uri.getHost() == null
+                    || host.equalsIgnoreCase(uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+            if (internal && uri.getRawPath() != null && uri.getRawPath().startsWith("/") && uri.getRawPath().length() <= 255) {
+                targets.add(java.net.URLDecoder.decode(uri.getRawPath(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        targets.forEach(target -> em.persist(new PostLink(post.getId(), target)));
     }
 
     /** Who follows a topic. */

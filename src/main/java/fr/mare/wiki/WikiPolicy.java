@@ -1,0 +1,57 @@
+package fr.mare.wiki;
+
+import fr.mare.account.Caller;
+import fr.mare.platform.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Who may do what with tutorials. It is a wiki: any logged-in member writes and edits, except a
+ * protected or archived page, which only moderation edits. Services call the {@code require…}
+ * methods (the check that counts); pages call the {@code can…} ones to hide what would be refused.
+ */
+@ApplicationScoped
+public class WikiPolicy {
+
+    public boolean canCreate(Caller caller) {
+        return !caller.isAnonymous();
+    }
+
+    public boolean canEdit(Caller caller, WikiPage page) {
+        return !caller.isAnonymous() && (caller.moderator() || (!page.isProtectedPage() && !page.isArchived()));
+    }
+
+    public boolean canModerate(Caller caller) {
+        return !caller.isAnonymous() && caller.moderator();
+    }
+
+    public boolean canSignal(Caller caller, WikiPage page) {
+        return !caller.isAnonymous() && !page.isArchived();
+    }
+
+    void requireMember(Caller caller) {
+        if (caller.isAnonymous()) {
+            throw new BusinessException("wiki.loginRequired", null);
+        }
+    }
+
+    void requireCanEdit(Caller caller, WikiPage page) {
+        requireMember(caller);
+        if (!canEdit(caller, page)) {
+            throw new BusinessException(page.isArchived() ? "wiki.edit.archived" : "wiki.edit.protected", null);
+        }
+    }
+
+    void requireCanModerate(Caller caller) {
+        requireMember(caller);
+        if (!canModerate(caller)) {
+            throw new BusinessException("wiki.moderation.notAllowed", null);
+        }
+    }
+
+    void requireCanSignal(Caller caller, WikiPage page) {
+        requireMember(caller);
+        if (!canSignal(caller, page)) {
+            throw new BusinessException("wiki.outdated.archived", null);
+        }
+    }
+}

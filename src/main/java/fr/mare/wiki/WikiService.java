@@ -1,0 +1,499 @@
+package fr.mare.wiki;
+
+import fr.mare.account.AccountService;
+import fr.mare.account.AccountSummary;
+import fr.mare.account.Caller;
+import fr.mare.forum.Category;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.Post;
+import fr.mare.forum.Topic;
+import fr.mare.markdown.ContentTooLargeException;
+import fr.mare.markdown.MarkdownRenderer;
+import fr.mare.markdown.RenderOptions;
+import fr.mare.markdown.Rendered;
+import fr.mare.markdown.Slugs;
+import fr.mare.platform.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that reads or writes tutorials. Each write takes the {@link Caller} and checks it
+ * through {@link WikiPolicy}; broken rules are {@link BusinessException}s with {@code wiki.*}
+ * keys and the field they concern. Every save of a text is a new {@link WikiRevision}, rendered
+ * once here; the page row is locked while its next revision number is taken.
+ */
+@ApplicationScoped
+@Transactional
+public class WikiService {
+
+    public static final int TITLE_MIN = 8;
+    public static final int TITLE_MAX = 160;
+    public static final int BODY_MAX = MarkdownRenderer.MAX_CHARS;
+    public static final int SUMMARY_MAX = 300;
+    public static final int COMMENT_MAX = 1000;
+    public static final int NC_VERSION_MIN = 1;
+    public static final int NC_VERSION_MAX = 99;
+    /** A page not reviewed for this long is listed in « à revoir ». */
+    public static final Duration REVIEW_AFTER = Duration.ofDays(365);
+
+    /** A contributor of a page: who, from which revision, how many saves. */
+    public record Contributor(long accountId, int firstRevision, long revisions) {
+    }
+
+    /** A page to review: its open signals and when it was last checked (or written). */
+    public record ToReview(WikiPage page, long openSignals, Instant lastChecked) {
+    }
+
+    /** An internal link to a tutorial that does not exist. */
+    public record BrokenLink(WikiPage source, String targetSlug) {
+    }
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    @PersistenceContext(unitName = "mare")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private WikiPolicy policy;
+
+    @Inject
+    private ForumService forum;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    // ---------------------------------------------------------------- reading
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Category> sections() {
+        return forum.categories();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WikiPage> page(String slug) {
+        if (slug == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("WikiPage.bySlug", WikiPage.class).setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WikiRevision> current(WikiPage page) {
+        return page.getCurrentRevisionId() == null ? Optional.empty()
+                : Optional.ofNullable(em.find(WikiRevision.class, page.getCurrentRevisionId()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WikiRevision> revision(WikiPage page, int number) {
+        return em.createNamedQuery("WikiRevision.byNumber", WikiRevision.class)
+                .setParameter("page", page.getId()).setParameter("number", number).getResultStream().findFirst();
+    }
+
+    /** Every revision of a page, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WikiRevision> revisions(WikiPage page) {
+        return em.createNamedQuery("WikiRevision.ofPage", WikiRevision.class).setParameter("page", page.getId()).getResultList();
+    }
+
+    /** Who wrote a page, in the order they first contributed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Contributor> contributors(WikiPage page) {
+        return em.createQuery("SELECT r.authorId, MIN(r.number), COUNT(r) FROM WikiRevision r WHERE r.pageId = :page"
+                        + " GROUP BY r.authorId ORDER BY MIN(r.number)", Object[].class)
+                .setParameter("page", page.getId()).getResultStream()
+                .map(row -> new Contributor((Long) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+    /**
+     * The pages of the index: not archived, in a section if given, of a level if given, applying
+     * to a Nextcloud version if given; by title.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WikiPage> pages(Long sectionId, WikiLevel level, Integer ncVersion) {
+        StringBuilder jpql = new StringBuilder("SELECT p FROM WikiPage p WHERE p.archived = FALSE AND p.currentRevisionId IS NOT NULL");
+        if (sectionId != null) {
+            jpql.append(" AND p.sectionId = :section");
+        }
+        if (level != null) {
+            jpql.append(" AND p.level = :level");
+        }
+        if (ncVersion != null) {
+            jpql.append(" AND (p.ncVersionMin IS NULL OR p.ncVersionMin <= :nc) AND (p.ncVersionMax IS NULL OR p.ncVersionMax >= :nc)");
+        }
+        jpql.append(" ORDER BY p.title, p.id");
+        var query = em.createQuery(jpql.toString(), WikiPage.class);
+        if (sectionId != null) {
+            query.setParameter("section", sectionId);
+        }
+        if (level != null) {
+            query.setParameter("level", level);
+        }
+        if (ncVersion != null) {
+            query.setParameter("nc", ncVersion);
+        }
+        return query.getResultList();
+    }
+
+    /** The most recently updated pages, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WikiPage> recentlyUpdated(int limit) {
+        return em.createQuery("SELECT p FROM WikiPage p WHERE p.archived = FALSE AND p.currentRevisionId IS NOT NULL"
+                        + " ORDER BY p.updatedAt DESC, p.id DESC", WikiPage.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long openSignalCount(WikiPage page) {
+        return em.createQuery("SELECT COUNT(s) FROM WikiOutdatedSignal s WHERE s.pageId = :page AND s.resolvedAt IS NULL", Long.class)
+                .setParameter("page", page.getId()).getSingleResult();
+    }
+
+    /** The open « plus à jour » signals of a page, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WikiOutdatedSignal> openSignals(WikiPage page) {
+        return em.createQuery("SELECT s FROM WikiOutdatedSignal s WHERE s.pageId = :page AND s.resolvedAt IS NULL ORDER BY s.createdAt, s.id",
+                        WikiOutdatedSignal.class)
+                .setParameter("page", page.getId()).getResultList();
+    }
+
+    /** Pages signalled as outdated, or not reviewed (nor written) for {@link #REVIEW_AFTER}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ToReview> toReview() {
+        Instant staleBefore = clock.instant().minus(REVIEW_AFTER);
+        Map<Long, Long> signals = em.createQuery("SELECT s.pageId, COUNT(s) FROM WikiOutdatedSignal s WHERE s.resolvedAt IS NULL"
+                        + " GROUP BY s.pageId", Object[].class).getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+        List<WikiPage> candidates = em.createQuery("SELECT p FROM WikiPage p WHERE p.archived = FALSE AND p.currentRevisionId IS NOT NULL"
+                        + " AND (p.id IN :signalled OR COALESCE(p.lastReviewedAt, p.createdAt) < :stale)", WikiPage.class)
+                .setParameter("signalled", signals.isEmpty() ? Set.of(-1L) : signals.keySet())
+                .setParameter("stale", staleBefore).getResultList();
+        List<ToReview> rows = new ArrayList<>();
+        for (WikiPage page : candidates) {
+            Instant checked = page.getLastReviewedAt() != null ? page.getLastReviewedAt() : page.getCreatedAt();
+            rows.add(new ToReview(page, signals.getOrDefault(page.getId(), 0L), checked));
+        }
+        rows.sort(Comparator.comparingLong(ToReview::openSignals).reversed().thenComparing(ToReview::lastChecked));
+        return rows;
+    }
+
+    /** The pages whose current text links to this one (« Pages liées »), by title. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WikiPage> linkingTo(WikiPage page) {
+        return em.createQuery("SELECT p FROM WikiPage p, WikiLink l WHERE l.sourcePageId = p.id AND l.targetSlug = :slug"
+                        + " AND p.id <> :self ORDER BY p.title", WikiPage.class)
+                .setParameter("slug", page.getSlug()).setParameter("self", page.getId()).getResultList();
+    }
+
+    /** Internal links whose target tutorial does not exist, by source page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BrokenLink> brokenLinks() {
+        return em.createQuery("SELECT p, l.targetSlug FROM WikiLink l, WikiPage p WHERE p.id = l.sourcePageId"
+                        + " AND NOT EXISTS (SELECT t FROM WikiPage t WHERE t.slug = l.targetSlug)"
+                        + " ORDER BY p.title, l.targetSlug", Object[].class)
+                .getResultStream().map(row -> new BrokenLink((WikiPage) row[0], (String) row[1])).toList();
+    }
+
+    /** Which of these slugs are tutorials. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> existing(Set<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery("SELECT p.slug FROM WikiPage p WHERE p.slug IN :slugs", String.class)
+                .setParameter("slugs", slugs).getResultList());
+    }
+
+    /** Server-side preview: the same pipeline as saving, nothing stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String preview(String markdown) {
+        return render(markdown).html();
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * « Transformer en tutoriel »: the draft of a tutorial from a solved discussion (question and
+     * accepted solution, with their authors and a link back); nothing is stored until it is saved.
+     * Empty for a topic that does not exist or has no solution.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WikiDraft> draftFromTopic(long topicId) {
+        Topic topic = forum.topic(topicId).filter(Topic::isSolved).orElse(null);
+        if (topic == null) {
+            return Optional.empty();
+        }
+        Post question = forum.question(topicId);
+        Post solution = forum.post(topic.getSolutionPostId()).filter(p -> !p.isDeleted()).orElse(null);
+        if (solution == null || question.isDeleted()) {
+            return Optional.empty();
+        }
+        Map<Long, AccountSummary> authors = accounts.summaries(Set.of(question.getAuthorId(), solution.getAuthorId()));
+        String section = forum.category(topic.getCategoryId()).map(Category::getSlug).orElse(null);
+        String body = TopicDraft.body(topic.getTitle(), topicPath(topic), authors.get(question.getAuthorId()).username(),
+                question.getBodyMarkdown(), authors.get(solution.getAuthorId()).username(), solution.getBodyMarkdown());
+        return Optional.of(new WikiDraft(topic.getTitle(), section, WikiLevel.DEBUTANT.param(), WikiAudience.MEMBRE.name(),
+                null, null, body, "Tiré de la discussion « " + topic.getTitle() + " »"));
+    }
+
+    /** The address of a discussion, as the forum writes it. */
+    public static String topicPath(Topic topic) {
+        return "/t/" + topic.getId() + "/" + topic.getSlug();
+    }
+
+    /** The tutorials drafted from a discussion (« Documenté dans »), by title. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WikiPage> documenting(long topicId) {
+        return em.createQuery("SELECT p FROM WikiPage p, WikiTopic t WHERE t.pageId = p.id AND t.topicId = :topic"
+                        + " AND p.currentRevisionId IS NOT NULL ORDER BY p.title", WikiPage.class)
+                .setParameter("topic", topicId).getResultList();
+    }
+
+    /**
+     * « Discussions liées »: the discussions a tutorial was drafted from, then those whose posts
+     * link to it ({@code /tutoriels/slug}), without duplicates.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Topic> relatedTopics(WikiPage page) {
+        java.util.Map<Long, Topic> related = new java.util.LinkedHashMap<>();
+        em.createQuery("SELECT t.topicId FROM WikiTopic t WHERE t.pageId = :page ORDER BY t.createdAt", Long.class)
+                .setParameter("page", page.getId()).getResultStream()
+                .map(forum::topic).flatMap(Optional::stream).forEach(t -> related.put(t.getId(), t));
+        forum.topicsLinkingTo("/tutoriels/" + page.getSlug()).forEach(t -> related.putIfAbsent(t.getId(), t));
+        return List.copyOf(related.values());
+    }
+
+    /** Creates a page drafted from a discussion, and remembers the discussion (when it exists). */
+    public WikiPage create(Caller me, WikiDraft draft, Long sourceTopicId) {
+        WikiPage page = create(me, draft);
+        if (sourceTopicId != null && forum.topic(sourceTopicId).isPresent()) {
+            em.persist(new WikiTopic(page.getId(), sourceTopicId, clock.instant()));
+        }
+        return page;
+    }
+
+    /** Creates a page and its first revision; any logged-in member may. */
+    public WikiPage create(Caller me, WikiDraft draft) {
+        policy.requireMember(me);
+        WikiMetadata metadata = metadata(draft);
+        Rendered body = render(draft.body());
+        String summary = summary(draft.summary());
+        Instant now = clock.instant();
+        WikiPage page = new WikiPage(freeSlug(metadata.title()), metadata, now);
+        em.persist(page);
+        em.flush();
+        addRevision(page, me, summary, draft.body(), body, now);
+        return page;
+    }
+
+    /**
+     * Saves an edit made from revision {@code base}. If someone saved since, nothing is written
+     * and a {@link WikiConflictException} says so. An unchanged text adds no revision (the
+     * description may still change).
+     */
+    public WikiPage edit(Caller me, String slug, WikiDraft draft, int base) {
+        WikiPage page = locked(slug);
+        policy.requireCanEdit(me, page);
+        WikiMetadata metadata = metadata(draft);
+        Rendered body = render(draft.body());
+        String summary = summary(draft.summary());
+        if (page.getRevisionCount() != base) {
+            throw new WikiConflictException(base, page.getRevisionCount());
+        }
+        Instant now = clock.instant();
+        page.describe(metadata, now);
+        WikiRevision current = current(page).orElseThrow();
+        if (!current.getBodyMarkdown().equals(draft.body())) {
+            addRevision(page, me, summary, draft.body(), body, now);
+        }
+        return page;
+    }
+
+    /** Writes an old revision's text as a new revision: history is never rewritten. */
+    public WikiRevision revert(Caller me, String slug, int number) {
+        WikiPage page = locked(slug);
+        policy.requireCanEdit(me, page);
+        WikiRevision old = revision(page, number).orElseThrow(() -> new BusinessException("wiki.revision.unknown", null));
+        if (number == page.getRevisionCount()) {
+            throw new BusinessException("wiki.revert.current", null);
+        }
+        String markdown = old.getBodyMarkdown();
+        return addRevision(page, me, revertSummary(number), markdown, render(markdown), clock.instant());
+    }
+
+    /** The summary of a revert; French like every stored text. */
+    static String revertSummary(int number) {
+        return "Retour à la version " + number;
+    }
+
+    public void setProtected(Caller me, String slug, boolean value) {
+        policy.requireCanModerate(me);
+        locked(slug).setProtected(value);
+    }
+
+    public void setArchived(Caller me, String slug, boolean value) {
+        policy.requireCanModerate(me);
+        locked(slug).setArchived(value);
+    }
+
+    /** « Ce tutoriel n'est plus à jour », with a comment saying what changed; one open signal per member. */
+    public void signalOutdated(Caller me, String slug, String typedComment) {
+        WikiPage page = page(slug).orElseThrow(() -> new BusinessException("wiki.page.unknown", null));
+        policy.requireCanSignal(me, page);
+        String comment = typedComment == null ? "" : typedComment.strip();
+        if (comment.isEmpty()) {
+            throw new BusinessException("wiki.outdated.commentRequired", "comment");
+        }
+        if (comment.length() > COMMENT_MAX) {
+            throw new BusinessException("wiki.outdated.commentTooLong", "comment", COMMENT_MAX);
+        }
+        long mine = em.createQuery("SELECT COUNT(s) FROM WikiOutdatedSignal s WHERE s.pageId = :page AND s.accountId = :me"
+                        + " AND s.resolvedAt IS NULL", Long.class)
+                .setParameter("page", page.getId()).setParameter("me", me.accountId()).getSingleResult();
+        if (mine > 0) {
+            throw new BusinessException("wiki.outdated.already", "comment");
+        }
+        em.persist(new WikiOutdatedSignal(page.getId(), me.accountId(), comment, clock.instant()));
+    }
+
+    /** « Relu et à jour »: records the review date and the Nextcloud version checked, closes open signals. */
+    public void markReviewed(Caller me, String slug, String typedVersion) {
+        WikiPage page = locked(slug);
+        policy.requireCanEdit(me, page);
+        Integer checked = ncVersion(typedVersion, "reviewVersion");
+        Instant now = clock.instant();
+        page.reviewed(checked, now);
+        for (WikiOutdatedSignal signal : openSignals(page)) {
+            signal.resolve(now);
+        }
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private WikiPage locked(String slug) {
+        return em.createNamedQuery("WikiPage.bySlug", WikiPage.class).setParameter("slug", slug == null ? "" : slug)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElseThrow(() -> new BusinessException("wiki.page.unknown", null));
+    }
+
+    private WikiRevision addRevision(WikiPage page, Caller author, String summary, String markdown, Rendered body, Instant now) {
+        WikiRevision revision = new WikiRevision(page.getId(), page.getRevisionCount() + 1, author.accountId(), summary,
+                markdown, body.html(), Toc.encode(body.headings()), body.version(), now);
+        em.persist(revision);
+        em.flush();
+        page.revised(revision, now);
+        em.createQuery("DELETE FROM WikiLink l WHERE l.sourcePageId = :page").setParameter("page", page.getId()).executeUpdate();
+        for (String target : WikiLinks.targets(body.links(), siteHost())) {
+            em.persist(new WikiLink(page.getId(), target));
+        }
+        return revision;
+    }
+
+    /** The slug of a title, made unique (« -2 », « -3 »…) and never one of the wiki's own addresses. */
+    private String freeSlug(String title) {
+        String base = Slugs.slugify(title);
+        String slug = base;
+        for (int n = 2; WikiLinks.RESERVED.contains(slug) || page(slug).isPresent(); n++) {
+            String suffix = "-" + n;
+            slug = (base.length() + suffix.length() > Slugs.MAX_LENGTH ? base.substring(0, Slugs.MAX_LENGTH - suffix.length()) : base) + suffix;
+        }
+        return slug;
+    }
+
+    private WikiMetadata metadata(WikiDraft draft) {
+        String title = draft.title() == null ? "" : draft.title().strip().replaceAll("\\s+", " ");
+        if (title.isEmpty()) {
+            throw new BusinessException("wiki.title.required", "title");
+        }
+        int length = title.codePointCount(0, title.length());
+        if (length < TITLE_MIN) {
+            throw new BusinessException("wiki.title.tooShort", "title", TITLE_MIN);
+        }
+        if (length > TITLE_MAX) {
+            throw new BusinessException("wiki.title.tooLong", "title", TITLE_MAX);
+        }
+        Category section = forum.category(draft.section() == null ? "" : draft.section())
+                .orElseThrow(() -> new BusinessException("wiki.section.required", "section"));
+        WikiLevel level = WikiLevel.fromParam(draft.level())
+                .orElseThrow(() -> new BusinessException("wiki.level.required", "level"));
+        WikiAudience audience;
+        try {
+            audience = WikiAudience.valueOf(Objects.requireNonNullElse(draft.audience(), ""));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException("wiki.audience.required", "audience");
+        }
+        Integer min = ncVersion(draft.ncVersionMin(), "ncMin");
+        Integer max = ncVersion(draft.ncVersionMax(), "ncMax");
+        if (min != null && max != null && min > max) {
+            throw new BusinessException("wiki.versions.order", "ncMax");
+        }
+        return new WikiMetadata(title, section.getId(), level, audience, min, max);
+    }
+
+    private static Integer ncVersion(String typed, String field) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            int version = Integer.parseInt(typed.strip());
+            if (version >= NC_VERSION_MIN && version <= NC_VERSION_MAX) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new BusinessException("wiki.versions.invalid", field);
+    }
+
+    private static String summary(String typed) {
+        String summary = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
+        if (summary.length() > SUMMARY_MAX) {
+            throw new BusinessException("wiki.summary.tooLong", "summary", SUMMARY_MAX);
+        }
+        return summary;
+    }
+
+    private Rendered render(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            throw new BusinessException("wiki.body.required", "body");
+        }
+        if (markdown.length() > BODY_MAX) {
+            throw new BusinessException("wiki.body.tooLong", "body", BODY_MAX);
+        }
+        try {
+            return renderer.render(WikiLinks.expand(markdown), RenderOptions.defaults(siteHost()));
+        } catch (ContentTooLargeException e) {
+            throw new BusinessException("wiki.body.tooLong", "body", BODY_MAX);
+        }
+    }
+
+    private String siteHost() {
+        URI uri = URI.create(publicUrl);
+        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+}

@@ -1,0 +1,54 @@
+package fr.mare.wiki.web;
+
+import fr.mare.account.Caller;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.Topic;
+import fr.mare.wiki.WikiPage;
+import fr.mare.wiki.WikiService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+
+import java.util.List;
+
+/**
+ * The tutorials' side of a discussion page ({@code /t/{id}/…}): « Documenté dans » the tutorials
+ * drafted from it, and « Transformer en tutoriel » on a solved topic for logged-in members.
+ */
+@Named
+@RequestScoped
+public class WikiTopicBridgeBacking {
+
+    @Inject
+    @Param(pathIndex = 0)
+    private String topicParameter;
+
+    @Inject
+    private WikiService wiki;
+
+    @Inject
+    private ForumService forum;
+
+    @Inject
+    private Caller caller;
+
+    private List<WikiPage> tutorials;
+
+    private Long topicId() {
+        return topicParameter != null && topicParameter.matches("[0-9]{1,18}") ? Long.valueOf(topicParameter) : null;
+    }
+
+    public List<WikiPage> getTutorials() {
+        if (tutorials == null) {
+            Long id = topicId();
+            tutorials = id == null ? List.of() : wiki.documenting(id);
+        }
+        return tutorials;
+    }
+
+    public boolean isCanConvert() {
+        Long id = topicId();
+        return !caller.isAnonymous() && id != null && forum.topic(id).map(Topic::isSolved).orElse(false);
+    }
+}
