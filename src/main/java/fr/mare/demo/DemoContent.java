@@ -48,6 +48,9 @@ public class DemoContent {
     private DemoTutorials tutorials;
 
     @Inject
+    private DemoCollectives collectives;
+
+    @Inject
     @ConfigProperty(name = "mare.demo", defaultValue = "false")
     boolean enabled;
 
@@ -65,6 +68,7 @@ public class DemoContent {
         }
         discussions.load();
         tutorials.load();
+        collectives.load();
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions"
                 + " (mots de passe : voir le README).");
     }

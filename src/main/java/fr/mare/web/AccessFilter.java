@@ -29,6 +29,7 @@ public class AccessFilter extends HttpFilter {
             "/nouveau-sujet", "MEMBER",
             "/notifications", "MEMBER",
             "/tutoriels/nouveau", "MEMBER",
+            "/voisins/nouveau", "MEMBER",
             "/admin/", "ADMIN");
 
     @Override

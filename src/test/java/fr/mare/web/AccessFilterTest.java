@@ -14,6 +14,7 @@ class AccessFilterTest {
         assertEquals("MEMBER", AccessFilter.requiredRole("/nouveau-sujet"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/notifications"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/tutoriels/nouveau"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/voisins/nouveau"));
         assertEquals("ADMIN", AccessFilter.requiredRole("/admin/categories"));
     }
 
@@ -24,6 +25,8 @@ class AccessFilterTest {
         assertNull(AccessFilter.requiredRole("/connexion"));
         assertNull(AccessFilter.requiredRole("/t/1/un-sujet"));
         assertNull(AccessFilter.requiredRole("/tutoriels"));
+        assertNull(AccessFilter.requiredRole("/voisins"));
+        assertNull(AccessFilter.requiredRole("/voisins/un-collectif"));
         assertNull(AccessFilter.requiredRole("/tutoriels/partager-un-dossier"));
         assertNull(AccessFilter.requiredRole("/tutoriels/partager-un-dossier/historique"));
     }

@@ -1,0 +1,94 @@
+package fr.mare.directory;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/** A collective of the directory: its public description (apps and expertise are rows of their own). */
+@Entity
+@Table(name = "collective")
+public class Collective {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String slug;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String kind;
+
+    @Column(nullable = false)
+    private String region;
+
+    @Column(name = "size_band", nullable = false)
+    private String sizeBand;
+
+    private String website;
+
+    @Column(name = "presentation_markdown", nullable = false)
+    private String presentationMarkdown;
+
+    @Column(name = "presentation_html", nullable = false)
+    private String presentationHtml;
+
+    @Column(name = "renderer_version", nullable = false)
+    private int rendererVersion;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private Long createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Collective() {
+    }
+
+    Collective(String slug, Long createdBy, Instant now) {
+        this.slug = slug;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void describe(CollectiveDraft.Checked d, String html, int renderer, Instant now) {
+        this.name = d.name();
+        this.kind = d.kind().name();
+        this.region = d.region();
+        this.sizeBand = d.sizeBand();
+        this.website = d.website();
+        this.presentationMarkdown = d.presentation();
+        this.presentationHtml = html;
+        this.rendererVersion = renderer;
+        this.updatedAt = now;
+    }
+
+    public Long getId() { return id; }
+    public String getSlug() { return slug; }
+    public String getName() { return name; }
+    public CollectiveKind getKind() { return CollectiveKind.valueOf(kind); }
+    public String getRegion() { return region; }
+    public String getRegionName() { return Regions.name(region); }
+    public String getSizeBand() { return sizeBand; }
+    public String getWebsite() { return website; }
+    public String getPresentationMarkdown() { return presentationMarkdown; }
+    public String getPresentationHtml() { return presentationHtml; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

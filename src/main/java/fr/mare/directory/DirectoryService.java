@@ -1,0 +1,387 @@
+package fr.mare.directory;
+
+import fr.mare.account.AccountService;
+import fr.mare.account.AccountSummary;
+import fr.mare.account.Caller;
+import fr.mare.markdown.ContentTooLargeException;
+import fr.mare.markdown.MarkdownRenderer;
+import fr.mare.markdown.RenderOptions;
+import fr.mare.markdown.Rendered;
+import fr.mare.platform.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything that reads or writes the directory of collectives. Each write takes the
+ * {@link Caller} and checks it: any member may create a collective (and becomes its admin), only
+ * its active admins edit it. Broken rules are {@link BusinessException}s with {@code directory.*} keys.
+ */
+@ApplicationScoped
+@Transactional
+public class DirectoryService {
+
+    /** Path segments of {@code /voisins/…} that are never collectives. */
+    public static final Set<String> RESERVED = Set.of("nouveau", "modifier", "recherche", "export");
+
+    /** A collective that can help (or be helped), and the areas where it can. */
+    public record Match(Collective collective, List<ExpertiseArea> areas) {
+    }
+
+    /** A collective's declared expertise in one area, with the area. */
+    public record Declared(ExpertiseArea area, Direction direction, String note) {
+    }
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+    @PersistenceContext(unitName = "mare")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private DirectoryPolicy policy;
+
+    @Inject
+    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    public List<ExpertiseArea> areas() {
+        return em.createQuery("SELECT a FROM ExpertiseArea a ORDER BY a.position, a.name", ExpertiseArea.class).getResultList();
+    }
+
+    public Optional<Collective> collective(String slug) {
+        if (slug == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT c FROM Collective c WHERE c.slug = :slug", Collective.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    public List<String> apps(Collective c) {
+        List<String> used = em.createQuery("SELECT a.app FROM CollectiveApp a WHERE a.collectiveId = :c", String.class)
+                .setParameter("c", c.getId()).getResultList();
+        return Apps.codes().stream().filter(used::contains).toList();
+    }
+
+    public List<Declared> expertise(Collective c) {
+        Map<Long, ExpertiseArea> areas = areas().stream().collect(Collectors.toMap(ExpertiseArea::getId, a -> a));
+        return em.createQuery("SELECT e FROM CollectiveExpertise e WHERE e.collectiveId = :c", CollectiveExpertise.class)
+                .setParameter("c", c.getId()).getResultStream()
+                .map(e -> new Declared(areas.get(e.getAreaId()), e.getDirection(), e.getNote()))
+                .sorted(Comparator.comparing((Declared d) -> d.area().getPosition()))
+                .toList();
+    }
+
+    public Optional<CollectiveMember> membership(Caller caller, Collective c) {
+        if (caller.isAnonymous()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(CollectiveMember.class, new CollectiveMember.Key(c.getId(), caller.accountId())));
+    }
+
+    public boolean canEdit(Caller caller, Collective c) {
+        return policy.canEdit(caller, membership(caller, c));
+    }
+
+    /** The active members who chose to appear on the profile, admins first. */
+    public List<AccountSummary> visibleMembers(Collective c) {
+        List<CollectiveMember> members = em.createQuery(
+                        "SELECT m FROM CollectiveMember m WHERE m.collectiveId = :c AND m.status = 'ACTIVE' AND m.visible = TRUE",
+                        CollectiveMember.class)
+                .setParameter("c", c.getId()).getResultList();
+        Map<Long, AccountSummary> summaries = accounts.summaries(members.stream().map(CollectiveMember::getAccountId).toList());
+        return members.stream()
+                .sorted(Comparator.comparing((CollectiveMember m) -> !m.isAdmin()).thenComparing(m -> summaries.get(m.getAccountId()).displayName()))
+                .map(m -> summaries.get(m.getAccountId())).toList();
+    }
+
+    /** Creates a collective; the caller becomes its admin (appearing on the profile if {@code visible}). */
+    public Collective create(Caller me, CollectiveDraft draft, boolean visible) {
+        requireMember(me);
+        CollectiveDraft.Checked d = draft.check();
+        if (collective(d.slug()).isPresent()) {
+            throw new BusinessException("directory.slug.taken", "slug");
+        }
+        Rendered html = render(d.presentation());
+        Instant now = clock.instant();
+        Collective c = new Collective(d.slug(), me.accountId(), now);
+        c.describe(d, html.html(), html.version(), now);
+        em.persist(c);
+        em.flush();
+        em.persist(new CollectiveMember(c.getId(), me.accountId(), CollectiveMember.ADMIN, CollectiveMember.ACTIVE, visible, now));
+        writeDetails(c, d);
+        return c;
+    }
+
+    /** Edits a collective; only its admins may. Its address never changes. */
+    public Collective edit(Caller me, String slug, CollectiveDraft draft) {
+        requireMember(me);
+        Collective c = collective(slug).orElseThrow(() -> new BusinessException("directory.unknown", null));
+        policy.requireCanEdit(me, membership(me, c));
+        CollectiveDraft withSlug = new CollectiveDraft(draft.name(), c.getSlug(), draft.presentation(), draft.kind(),
+                draft.region(), draft.sizeBand(), draft.website(), draft.apps(), draft.expertise());
+        CollectiveDraft.Checked d = withSlug.check();
+        Rendered html = render(d.presentation());
+        c.describe(d, html.html(), html.version(), clock.instant());
+        em.createQuery("DELETE FROM CollectiveApp a WHERE a.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
+        em.createQuery("DELETE FROM CollectiveExpertise e WHERE e.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
+        writeDetails(c, d);
+        return c;
+    }
+
+    /** A member chooses whether they appear on their collective's public profile. */
+    public void setVisible(Caller me, String slug, boolean visible) {
+        requireMember(me);
+        Collective c = collective(slug).orElseThrow(() -> new BusinessException("directory.unknown", null));
+        CollectiveMember m = membership(me, c).filter(CollectiveMember::isActive)
+                .orElseThrow(() -> new BusinessException("directory.member.notMember", null));
+        m.setVisible(visible);
+    }
+
+    /** A member as the collective's admins see them. */
+    public record Member(AccountSummary account, CollectiveMember membership) {
+    }
+
+    /** Every member, invited ones included (for the collective's admins). */
+    public List<Member> members(Caller me, Collective c) {
+        if (!canEdit(me, c)) {
+            return List.of();
+        }
+        List<CollectiveMember> members = em.createQuery(
+                "SELECT m FROM CollectiveMember m WHERE m.collectiveId = :c", CollectiveMember.class)
+                .setParameter("c", c.getId()).getResultList();
+        Map<Long, AccountSummary> summaries = accounts.summaries(members.stream().map(CollectiveMember::getAccountId).toList());
+        return members.stream().map(m -> new Member(summaries.get(m.getAccountId()), m))
+                .sorted(Comparator.comparing((Member m) -> m.account().username())).toList();
+    }
+
+    /** An admin invites a member by username; the member then accepts (or declines). */
+    public void invite(Caller me, String slug, String username) {
+        Collective c = administered(me, slug);
+        AccountSummary account = target(username);
+        if (em.find(CollectiveMember.class, new CollectiveMember.Key(c.getId(), account.id())) != null) {
+            throw new BusinessException("directory.member.already", "username");
+        }
+        em.persist(new CollectiveMember(c.getId(), account.id(), CollectiveMember.MEMBER, CollectiveMember.INVITED, false, clock.instant()));
+    }
+
+    /** The invited member accepts. */
+    public void accept(Caller me, String slug) {
+        requireMember(me);
+        Collective c = collective(slug).orElseThrow(() -> new BusinessException("directory.unknown", null));
+        CollectiveMember m = membership(me, c).filter(x -> !x.isActive())
+                .orElseThrow(() -> new BusinessException("directory.member.notInvited", null));
+        m.activate();
+    }
+
+    /** A member leaves (or declines an invitation); the last admin cannot. */
+    public void leave(Caller me, String slug) {
+        requireMember(me);
+        Collective c = locked(slug);
+        CollectiveMember m = membership(me, c).orElseThrow(() -> new BusinessException("directory.member.notMember", null));
+        removeKeepingAnAdmin(c, m);
+    }
+
+    /** An admin removes a member; the last admin stays. */
+    public void remove(Caller me, String slug, String username) {
+        Collective c = administered(me, slug);
+        CollectiveMember m = memberNamed(c, username);
+        removeKeepingAnAdmin(c, m);
+    }
+
+    /** An admin makes an active member an admin too. */
+    public void appoint(Caller me, String slug, String username) {
+        Collective c = administered(me, slug);
+        CollectiveMember m = memberNamed(c, username);
+        if (!m.isActive()) {
+            throw new BusinessException("directory.member.notActive", "username");
+        }
+        m.appoint();
+    }
+
+    private void removeKeepingAnAdmin(Collective c, CollectiveMember m) {
+        if (m.isAdmin()) {
+            Long admins = em.createQuery("SELECT COUNT(m) FROM CollectiveMember m WHERE m.collectiveId = :c "
+                    + "AND m.role = 'ADMIN' AND m.status = 'ACTIVE'", Long.class).setParameter("c", c.getId()).getSingleResult();
+            if (!DirectoryPolicy.mayGo(m, admins)) {
+                throw new BusinessException("directory.member.lastAdmin", null);
+            }
+        }
+        em.remove(m);
+    }
+
+    private Collective administered(Caller me, String slug) {
+        requireMember(me);
+        Collective c = locked(slug);
+        policy.requireCanEdit(me, membership(me, c));
+        return c;
+    }
+
+    /** The collective, its row locked until the end of the transaction (changes of admins are serialized). */
+    private Collective locked(String slug) {
+        return em.createQuery("SELECT c FROM Collective c WHERE c.slug = :slug", Collective.class)
+                .setParameter("slug", slug).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElseThrow(() -> new BusinessException("directory.unknown", null));
+    }
+
+    private AccountSummary target(String username) {
+        if (username == null || username.isBlank()) {
+            throw new BusinessException("directory.member.usernameRequired", "username");
+        }
+        return accounts.summary(username.strip()).orElseThrow(() -> new BusinessException("directory.member.unknownAccount", "username"));
+    }
+
+    private CollectiveMember memberNamed(Collective c, String username) {
+        AccountSummary account = target(username);
+        return Optional.ofNullable(em.find(CollectiveMember.class, new CollectiveMember.Key(c.getId(), account.id())))
+                .orElseThrow(() -> new BusinessException("directory.member.notInCollective", "username"));
+    }
+
+    private void writeDetails(Collective c, CollectiveDraft.Checked d) {
+        for (String app : d.apps()) {
+            em.persist(new CollectiveApp(c.getId(), app));
+        }
+        Map<String, ExpertiseArea> bySlug = areas().stream().collect(Collectors.toMap(ExpertiseArea::getSlug, a -> a));
+        for (Map.Entry<String, CollectiveDraft.Expertise> e : d.expertise().entrySet()) {
+            ExpertiseArea area = bySlug.get(e.getKey());
+            if (area == null) {
+                throw new BusinessException("directory.area.unknown", null);
+            }
+            em.persist(new CollectiveExpertise(c.getId(), area.getId(), e.getValue().direction(), e.getValue().note()));
+        }
+        em.flush();
+    }
+
+    /** The directory: collectives whose name or presentation contains the text (accent- and case-insensitive), then the facets. */
+    public DirectoryFacets.Result search(DirectoryQuery query) {
+        List<Collective> found;
+        if (query.text() == null) {
+            found = em.createQuery("SELECT c FROM Collective c ORDER BY c.name", Collective.class).getResultList();
+        } else {
+            String like = "%" + query.text().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            found = em.createQuery("SELECT c FROM Collective c WHERE c.name LIKE :q ESCAPE '!' "
+                            + "OR c.presentationMarkdown LIKE :q ESCAPE '!' ORDER BY c.name", Collective.class)
+                    .setParameter("q", like).getResultList();
+        }
+        return DirectoryFacets.apply(listings(found), query);
+    }
+
+    private List<DirectoryFacets.Listing> listings(List<Collective> collectives) {
+        if (collectives.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> areaSlugs = areas().stream().collect(Collectors.toMap(ExpertiseArea::getId, ExpertiseArea::getSlug));
+        Map<Long, Set<String>> apps = new HashMap<>();
+        for (CollectiveApp a : em.createQuery("SELECT a FROM CollectiveApp a", CollectiveApp.class).getResultList()) {
+            apps.computeIfAbsent(a.getCollectiveId(), k -> new HashSet<>()).add(a.getApp());
+        }
+        Map<Long, Set<String>> helps = new HashMap<>();
+        Map<Long, Set<String>> seeks = new HashMap<>();
+        for (CollectiveExpertise e : em.createQuery("SELECT e FROM CollectiveExpertise e", CollectiveExpertise.class).getResultList()) {
+            (e.getDirection() == Direction.CAN_HELP ? helps : seeks)
+                    .computeIfAbsent(e.getCollectiveId(), k -> new HashSet<>()).add(areaSlugs.get(e.getAreaId()));
+        }
+        List<DirectoryFacets.Listing> listings = new ArrayList<>();
+        for (Collective c : collectives) {
+            listings.add(new DirectoryFacets.Listing(c, c.getRegion(), c.getKind().name(),
+                    apps.getOrDefault(c.getId(), Set.of()), helps.getOrDefault(c.getId(), Set.of()),
+                    seeks.getOrDefault(c.getId(), Set.of())));
+        }
+        return listings;
+    }
+
+    /**
+     * Neighbours whose declared {@code theirs} direction meets this collective's opposite one:
+     * with {@code CAN_HELP}, the collectives that can help where this one seeks help; with
+     * {@code SEEKS_HELP}, those this one can help.
+     */
+    public List<Match> matches(Collective c, Direction theirs) {
+        List<CollectiveExpertise> mine = em.createQuery(
+                        "SELECT e FROM CollectiveExpertise e WHERE e.collectiveId = :c AND e.direction = :d", CollectiveExpertise.class)
+                .setParameter("c", c.getId()).setParameter("d", theirs.opposite()).getResultList();
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        List<Long> areaIds = mine.stream().map(CollectiveExpertise::getAreaId).toList();
+        List<CollectiveExpertise> others = em.createQuery(
+                        "SELECT e FROM CollectiveExpertise e WHERE e.areaId IN :areas AND e.direction = :d AND e.collectiveId <> :c",
+                        CollectiveExpertise.class)
+                .setParameter("areas", areaIds).setParameter("d", theirs).setParameter("c", c.getId()).getResultList();
+        Map<Long, ExpertiseArea> areas = areas().stream().collect(Collectors.toMap(ExpertiseArea::getId, a -> a));
+        Map<Long, List<ExpertiseArea>> byCollective = new LinkedHashMap<>();
+        for (CollectiveExpertise e : others) {
+            byCollective.computeIfAbsent(e.getCollectiveId(), k -> new ArrayList<>()).add(areas.get(e.getAreaId()));
+        }
+        List<Match> result = new ArrayList<>();
+        for (Map.Entry<Long, List<ExpertiseArea>> e : byCollective.entrySet()) {
+            Collective other = em.find(Collective.class, e.getKey());
+            List<ExpertiseArea> sorted = e.getValue().stream().sorted(Comparator.comparing(ExpertiseArea::getPosition)).toList();
+            result.add(new Match(other, sorted));
+        }
+        result.sort(Comparator.comparing((Match m) -> -m.areas().size()).thenComparing(m -> m.collective().getName()));
+        return result;
+    }
+
+    /** A public profile as exported ({@code /voisins.json}): the collective, its apps and its expertise. */
+    public record Profile(Collective collective, List<String> apps, List<Declared> expertise) {
+    }
+
+    /** Every collective's public profile, by name: three queries whatever their number. */
+    public List<Profile> profiles() {
+        Map<Long, ExpertiseArea> areas = areas().stream().collect(Collectors.toMap(ExpertiseArea::getId, a -> a));
+        Map<Long, List<String>> apps = new HashMap<>();
+        for (CollectiveApp a : em.createQuery("SELECT a FROM CollectiveApp a", CollectiveApp.class).getResultList()) {
+            apps.computeIfAbsent(a.getCollectiveId(), k -> new ArrayList<>()).add(a.getApp());
+        }
+        Map<Long, List<Declared>> expertise = new HashMap<>();
+        for (CollectiveExpertise e : em.createQuery("SELECT e FROM CollectiveExpertise e", CollectiveExpertise.class).getResultList()) {
+            expertise.computeIfAbsent(e.getCollectiveId(), k -> new ArrayList<>())
+                    .add(new Declared(areas.get(e.getAreaId()), e.getDirection(), e.getNote()));
+        }
+        return em.createQuery("SELECT c FROM Collective c ORDER BY c.name", Collective.class).getResultStream()
+                .map(c -> new Profile(c,
+                        Apps.codes().stream().filter(apps.getOrDefault(c.getId(), List.of())::contains).toList(),
+                        expertise.getOrDefault(c.getId(), List.of()).stream()
+                                .sorted(Comparator.comparing((Declared d) -> d.area().getPosition())).toList()))
+                .toList();
+    }
+
+    private void requireMember(Caller caller) {
+        policy.requireMember(caller);
+    }
+
+    private Rendered render(String markdown) {
+        try {
+            return renderer.render(markdown, RenderOptions.defaults(siteHost()));
+        } catch (ContentTooLargeException e) {
+            throw new BusinessException("directory.presentation.tooLong", "presentation", CollectiveDraft.PRESENTATION_MAX);
+        }
+    }
+
+    private String siteHost() {
+        URI uri = URI.create(publicUrl);
+        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+}

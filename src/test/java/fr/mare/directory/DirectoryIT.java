@@ -1,0 +1,303 @@
+package fr.mare.directory;
+
+import fr.mare.testing.Deployments;
+import fr.mare.testing.Names;
+import fr.mare.testing.WebClient;
+import fr.mare.testing.WebClient.Form;
+import fr.mare.testing.WebClient.Page;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Voisins de service end to end, as a browser without JavaScript: creating and editing a
+ * collective (only its admins edit), members' visibility, the directory's facets (combined, with
+ * counts), the accent-insensitive text search, and « Voisins qui peuvent vous aider » both ways.
+ * Each test creates its own collectives, with a unique word in their presentation.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DirectoryIT {
+
+    private static final String PASSWORD = "une phrase de passe tranquille";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.mare();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private WebClient anonymous() throws Exception {
+        return new WebClient(base.toURI());
+    }
+
+    private WebClient member(String prefix) throws Exception {
+        WebClient client = anonymous();
+        String name = Names.username(prefix);
+        Page registered = client.get("/inscription").form("register")
+                .set("username", name).set("email", Names.email(name)).set("password", PASSWORD).submit();
+        assertEquals(302, registered.status());
+        return client;
+    }
+
+    /** Fills the form of a new collective; {@code fields} may set apps ({@code app-talk=on}) and expertise ({@code area-x=CAN_HELP}). */
+    private static Form newCollective(WebClient client, String name, String presentation, String kind, String region,
+                                      Map<String, String> fields) {
+        Form form = client.get("/voisins/nouveau").form("collective")
+                .set("name", name).set("presentation", presentation).set("kind", kind).set("region", region).set("size", "11-50");
+        fields.forEach(form::set);
+        return form;
+    }
+
+    /** Creates a collective and returns its address ({@code /voisins/slug}). */
+    private static String create(WebClient client, String name, String presentation, String kind, String region,
+                                 Map<String, String> fields) {
+        Page saved = newCollective(client, name, presentation, kind, region, fields).submit();
+        assertEquals(302, saved.status(), saved.mainText());
+        String location = saved.location();
+        assertTrue(location.matches(".*/voisins/[a-z0-9-]+$"), location);
+        return location.substring(location.indexOf("/voisins/"));
+    }
+
+    private static String token(String prefix) {
+        return Names.username(prefix).replace("-", "");
+    }
+
+    @Test
+    void aMemberPresentsACollectiveAndOnlyItsAdminsEditIt() throws Exception {
+        WebClient camille = member("fondatrice");
+        String word = token("jardin");
+        String name = "Les Jardins partagés " + word;
+        Page invalid = newCollective(camille, name, "Nous **cultivons** ensemble. " + word, "ASSOCIATION", "",
+                Map.of("website", "pas-un-site")).submit();
+        assertEquals(200, invalid.status(), "an invalid form comes back");
+        assertEquals(name, invalid.form("collective").get("name"), "keeps what was typed");
+
+        String page = create(camille, name, "Nous **cultivons** ensemble. " + word, "ASSOCIATION", "35",
+                Map.of("website", "https://jardins.example.org", "app-talk", "on", "app-deck", "on", "visible", "on",
+                        "area-sauvegardes", "CAN_HELP", "note-sauvegardes", "Nous sauvegardons chaque nuit",
+                        "area-migration-google", "SEEKS_HELP"));
+
+        Document html = anonymous().get(page).html();
+        assertEquals(name, html.getElementById("collective-name").text());
+        assertEquals("cultivons", html.selectFirst("#presentation strong").text());
+        assertEquals("Association", html.getElementById("meta-kind").text());
+        assertEquals("35 — Ille-et-Vilaine", html.getElementById("meta-region").text());
+        assertEquals(List.of("Talk", "Deck"), html.select("#apps li").eachText());
+        assertTrue(html.getElementById("can-help").text().contains("Sauvegardes — Nous sauvegardons chaque nuit"));
+        assertTrue(html.getElementById("seeks-help").text().contains("Migration depuis Google"));
+        assertEquals(1, html.select("#member-list li").size(), "the founder chose to appear");
+        assertNull(html.getElementById("edit-link"), "anonymous readers get no edit link");
+        assertNotNull(anonymous().get("/voisins").html().selectFirst("a#nav-neighbours[href$=/voisins]"), "the header links the directory");
+
+        Page edited = camille.get(page + "/modifier").form("collective")
+                .set("name", name + " et voisins").set("app-talk", "on").set("area-migration-google", "").submit();
+        assertEquals(302, edited.status(), edited.mainText());
+        Document after = anonymous().get(page).html();
+        assertEquals(name + " et voisins", after.getElementById("collective-name").text());
+        assertEquals(List.of("Talk"), after.select("#apps li").eachText(), "apps not sent are no longer used");
+        assertNull(after.selectFirst("#seeks-help li"), "expertise set back to « — » is removed");
+        assertTrue(after.getElementById("can-help").text().contains("Sauvegardes"), "the rest is kept");
+
+        WebClient dominique = member("voisine");
+        assertEquals(403, dominique.get(page + "/modifier").status(), "only the collective's admins edit it");
+        assertNull(dominique.get(page).html().getElementById("edit-link"));
+        Page anonymousEdit = anonymous().get("/voisins/nouveau");
+        assertEquals(302, anonymousEdit.status());
+        assertTrue(anonymousEdit.location().contains("/connexion"), anonymousEdit.location());
+        assertEquals(404, anonymous().get("/voisins/n-existe-pas-" + word).status());
+        assertEquals(404, anonymous().get(page + "/autre-chose").status());
+    }
+
+    @Test
+    void membersChooseWhetherTheyAppear() throws Exception {
+        WebClient discret = member("discret");
+        String page = create(discret, "Collectif discret " + token("d"), "Nous restons discrets.", "COLLECTIF", "BE",
+                Map.of("visible", ""));
+        assertNull(anonymous().get(page).html().selectFirst("#member-list li"), "the founder chose not to appear");
+        Page shown = discret.get(page).form("visibility").submit();
+        assertEquals(302, shown.status(), shown.mainText());
+        assertEquals(1, anonymous().get(page).html().select("#member-list li").size());
+        assertEquals(302, discret.get(page).form("visibility").submit().status());
+        assertNull(anonymous().get(page).html().selectFirst("#member-list li"), "hidden again");
+        assertNull(anonymous().get(page).html().getElementById("visibility"), "only members get the choice");
+    }
+
+    @Test
+    void facetsCombineAndCount() throws Exception {
+        WebClient client = member("facettes");
+        String word = token("facette");
+        String a = create(client, "Amap A " + word, "Paniers " + word, "ASSOCIATION", "35",
+                Map.of("app-talk", "on", "area-sauvegardes", "CAN_HELP"));
+        String b = create(client, "Coop B " + word, "Épicerie " + word, "COOPERATIVE", "35",
+                Map.of("app-talk", "on", "app-deck", "on", "area-sauvegardes", "SEEKS_HELP"));
+        String c = create(client, "Asso C " + word, "Chorale " + word, "ASSOCIATION", "BE",
+                Map.of("app-deck", "on", "area-sauvegardes", "CAN_HELP"));
+
+        Document all = anonymous().get("/voisins?q=" + word).html();
+        assertEquals(3, all.select("#collectives li").size());
+        assertEquals("2", count(all, "region-35"));
+        assertEquals("1", count(all, "region-BE"));
+        assertEquals("2", count(all, "aide-sauvegardes"));
+        assertEquals("1", count(all, "besoin-sauvegardes"));
+        assertEquals("2", count(all, "app-talk"));
+        assertEquals("2", count(all, "type-ASSOCIATION"));
+
+        Document region = anonymous().get("/voisins?q=" + word + "&region=35").html();
+        assertEquals(slugs(a, b), region.select("#collectives li").eachAttr("id"));
+        assertEquals("2", count(region, "region-35"), "a facet's own counts ignore its filter");
+        assertEquals("1", count(region, "region-BE"));
+        assertEquals("1", count(region, "type-ASSOCIATION"));
+        assertEquals("1", count(region, "type-COOPERATIVE"));
+
+        Document combined = anonymous().get("/voisins?q=" + word + "&aide=sauvegardes&type=ASSOCIATION").html();
+        assertEquals(slugs(a, c), combined.select("#collectives li").eachAttr("id"));
+        assertEquals("1", count(combined, "app-talk"));
+        assertEquals("1", count(combined, "app-deck"));
+        String link = combined.getElementById("app-deck").attr("href");
+        Document three = anonymous().get(link.substring(link.indexOf("/voisins"))).html();
+        assertEquals(slugs(c), three.select("#collectives li").eachAttr("id"), "a facet link adds its filter to the others");
+        assertTrue(three.getElementById("app-deck").hasClass("facet-selected"));
+        assertEquals(word, three.getElementById("q").val(), "the text search is kept");
+    }
+
+    @Test
+    void theTextSearchIgnoresAccentsAndCase() throws Exception {
+        WebClient client = member("accents");
+        String word = token("eclair");
+        String page = create(client, "Les Éclaireuses de Bréhat " + word, "Randonnées et **cartes** partagées.", "ASSOCIATION", "22", Map.of());
+        assertEquals(slugs(page), anonymous().get("/voisins?q=eclaireuses+de+brehat+" + word).html().select("#collectives li").eachAttr("id"));
+        assertEquals(slugs(page), anonymous().get("/voisins?q=" + word.toUpperCase()).html().select("#collectives li").eachAttr("id"));
+        Page inPresentation = anonymous().get("/voisins?q=RANDONNEES+ET");
+        assertTrue(inPresentation.html().select("#collectives li").eachAttr("id").containsAll(slugs(page)), "searches the presentation too");
+        assertEquals(0, anonymous().get("/voisins?q=" + word + "-absent").html().select("#collectives li").size());
+    }
+
+    @Test
+    void neighboursWhoCanHelpAreFoundBothWays() throws Exception {
+        WebClient seeker = member("cherche");
+        WebClient helper = member("aide");
+        String seeks = create(seeker, "Cherche " + token("c"), "Nous migrons.", "COLLECTIF", "69",
+                Map.of("area-accessibilite", "SEEKS_HELP", "area-formulaires", "CAN_HELP"));
+        String helps = create(helper, "Aide " + token("a"), "Nous aidons.", "COOPERATIVE", "69",
+                Map.of("area-accessibilite", "CAN_HELP", "area-formulaires", "SEEKS_HELP"));
+        Document seekerPage = anonymous().get(seeks).html();
+        assertNotNull(seekerPage.selectFirst("#helpers a[href$=" + helps + "]"), "the helper is offered to the seeker");
+        assertTrue(seekerPage.selectFirst("#helpers a[href$=" + helps + "]").parent().text().contains("Accessibilité"));
+        assertNotNull(seekerPage.selectFirst("#helped a[href$=" + helps + "]"), "and the reverse, where the seeker can help");
+        Document helperPage = anonymous().get(helps).html();
+        assertNotNull(helperPage.selectFirst("#helped a[href$=" + seeks + "]"));
+        assertTrue(helperPage.selectFirst("#helped a[href$=" + seeks + "]").parent().text().contains("Accessibilité"));
+        assertNotNull(helperPage.selectFirst("#helpers a[href$=" + seeks + "]"));
+    }
+
+    @Test
+    void publicProfilesAreExportedAsJson() throws Exception {
+        String founder = Names.username("export");
+        WebClient client = anonymous();
+        assertEquals(302, client.get("/inscription").form("register").set("username", founder)
+                .set("email", Names.email(founder)).set("password", PASSWORD).submit().status());
+        String word = token("export");
+        String page = create(client, "Collectif « exporté » " + word, "Une présentation \"entre guillemets\".", "COOPERATIVE", "QC",
+                Map.of("visible", "on", "app-tables", "on", "area-formulaires", "CAN_HELP", "note-formulaires", "Sondages",
+                        "area-sauvegardes", "SEEKS_HELP"));
+        String slug = page.substring("/voisins/".length());
+        Page export = anonymous().get("/voisins.json");
+        assertEquals(200, export.status(), export.body());
+        assertTrue(export.header("Content-Type").startsWith("application/json"), export.header("Content-Type"));
+        String json = export.body();
+        int start = json.indexOf("{\"slug\":\"" + slug + "\"");
+        assertTrue(start > 0, "the collective is exported");
+        String entry = json.substring(start, json.indexOf("\"updatedAt\"", start));
+        assertTrue(entry.contains("\"name\":\"Collectif « exporté » " + word + "\""), entry);
+        assertTrue(entry.contains("\"url\":\""), entry);
+        assertTrue(entry.contains("/voisins/" + slug + "\""), entry);
+        assertTrue(entry.contains("\"kind\":\"COOPERATIVE\""), entry);
+        assertTrue(entry.contains("\"region\":\"QC\",\"regionName\":\"Québec\""), entry);
+        assertTrue(entry.contains("\"presentationMarkdown\":\"Une présentation \\\"entre guillemets\\\".\""), entry);
+        assertTrue(entry.contains("\"apps\":[{\"code\":\"tables\",\"name\":\"Tables\"}]"), entry);
+        assertTrue(entry.contains("\"canHelp\":[{\"area\":\"formulaires\",\"name\":\"Formulaires\",\"note\":\"Sondages\"}]"), entry);
+        assertTrue(entry.contains("\"seeksHelp\":[{\"area\":\"sauvegardes\""), entry);
+        assertTrue(!entry.contains(founder), "members are not exported");
+    }
+
+    private record Person(String username, WebClient client) {
+    }
+
+    private Person person(String prefix) throws Exception {
+        String name = Names.username(prefix);
+        WebClient client = anonymous();
+        assertEquals(302, client.get("/inscription").form("register").set("username", name)
+                .set("email", Names.email(name)).set("password", PASSWORD).submit().status());
+        return new Person(name, client);
+    }
+
+    @Test
+    void membersAreInvitedAcceptLeaveAndAnAdminAlwaysRemains() throws Exception {
+        Person alix = person("alix");
+        Person bao = person("bao");
+        Person cyd = person("cyd");
+        String page = create(alix.client(), "Collectif des membres " + token("m"), "Nous accueillons.", "COLLECTIF", "75",
+                Map.of("visible", "on"));
+
+        assertNotNull(alix.client().get(page).html().getElementById("manage-members"), "the founder manages the members");
+        Page alone = alix.client().get(page).form("leave").submit();
+        assertEquals(200, alone.status(), "the only admin cannot leave");
+        assertTrue(alone.mainText().contains("au moins un admin"), alone.mainText());
+
+        Page unknown = alix.client().get(page).form("manage").set("username", "personne-" + token("x")).submit();
+        assertEquals(200, unknown.status());
+        assertTrue(unknown.mainText().contains("Aucun compte"), unknown.mainText());
+        assertEquals(302, alix.client().get(page).form("manage").set("username", bao.username()).submit().status());
+        assertEquals("Invité·e", alix.client().get(page).html().selectFirst("#member-" + bao.username() + " .member-status").text());
+        assertEquals(200, alix.client().get(page).form("manage").set("username", bao.username()).submit().status(),
+                "not invited twice");
+        assertEquals(200, alix.client().get(page).form("manage").set("username", bao.username()).submit("appoint").status(),
+                "an invitation not yet accepted cannot be made admin");
+        assertNull(cyd.client().get(page).html().getElementById("manage-members"), "only admins manage members");
+        assertNull(cyd.client().get(page).html().getElementById("leave"), "a stranger has nothing to leave");
+
+        Document invited = bao.client().get(page).html();
+        assertNotNull(invited.getElementById("invitation-box"));
+        assertEquals(302, bao.client().get(page).form("invitation").submit().status());
+        Document member = bao.client().get(page).html();
+        assertNull(member.getElementById("invitation-box"));
+        assertNotNull(member.getElementById("leave"), "an active member can leave");
+        assertEquals(1, anonymous().get(page).html().select("#member-list li").size(), "a new member does not appear until they choose to");
+        assertEquals(403, bao.client().get(page + "/modifier").status(), "a member is not an admin");
+
+        assertEquals(302, alix.client().get(page).form("manage").set("username", bao.username()).submit("appoint").status());
+        assertEquals(200, bao.client().get(page + "/modifier").status(), "an appointed admin edits");
+        assertEquals(302, alix.client().get(page).form("leave").submit().status(), "another admin remains");
+        assertEquals(403, alix.client().get(page + "/modifier").status());
+        assertEquals(200, bao.client().get(page).form("leave").submit().status(), "bao is now the last admin");
+
+        assertEquals(302, bao.client().get(page).form("manage").set("username", cyd.username()).submit().status());
+        assertEquals(302, bao.client().get(page).form("manage").set("username", cyd.username()).submit("remove").status());
+        assertNull(bao.client().get(page).html().getElementById("member-" + cyd.username()), "removed");
+        assertNull(cyd.client().get(page).html().getElementById("invitation-box"));
+    }
+
+    private static String count(Document html, String facetId) {
+        var link = html.getElementById(facetId);
+        return link == null ? null : link.selectFirst(".facet-count").text();
+    }
+
+    private static List<String> slugs(String... pages) {
+        return java.util.Arrays.stream(pages).map(p -> "collective-" + p.substring("/voisins/".length())).toList();
+    }
+}
