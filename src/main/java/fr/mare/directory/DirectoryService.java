@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -342,6 +343,40 @@ public class DirectoryService {
         }
         result.sort(Comparator.comparing((Match m) -> -m.areas().size()).thenComparing(m -> m.collective().getName()));
         return result;
+    }
+
+    /** At most this many collectives in « Des voisins connaissent ce sujet ». */
+    public static final int TOPIC_NEIGHBOURS = 3;
+
+    /**
+     * « Des voisins connaissent ce sujet »: up to {@value #TOPIC_NEIGHBOURS} collectives that can
+     * help in the areas a forum topic is about ({@link TopicAreas}: its category, its tags), with
+     * those areas; the most areas in common first, then the most recently updated profiles.
+     */
+    public List<Match> knowingNeighbours(String categorySlug, Collection<String> tagNames) {
+        List<ExpertiseArea> all = areas();
+        Set<String> wanted = TopicAreas.of(categorySlug, tagNames, all.stream().map(ExpertiseArea::getSlug).toList());
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ExpertiseArea> areas = all.stream().filter(a -> wanted.contains(a.getSlug()))
+                .collect(Collectors.toMap(ExpertiseArea::getId, a -> a));
+        Map<Long, List<ExpertiseArea>> byCollective = new LinkedHashMap<>();
+        em.createQuery("SELECT e FROM CollectiveExpertise e WHERE e.areaId IN :areas AND e.direction = :d", CollectiveExpertise.class)
+                .setParameter("areas", areas.keySet()).setParameter("d", Direction.CAN_HELP).getResultStream()
+                .forEach(e -> byCollective.computeIfAbsent(e.getCollectiveId(), k -> new ArrayList<>()).add(areas.get(e.getAreaId())));
+        if (byCollective.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT c FROM Collective c WHERE c.id IN :ids", Collective.class)
+                .setParameter("ids", byCollective.keySet()).getResultStream()
+                .map(c -> new Match(c, byCollective.get(c.getId()).stream()
+                        .sorted(Comparator.comparing(ExpertiseArea::getPosition)).toList()))
+                .sorted(Comparator.comparing((Match m) -> -m.areas().size())
+                        .thenComparing((Match m) -> m.collective().getUpdatedAt(), Comparator.reverseOrder())
+                        .thenComparing(m -> m.collective().getName()))
+                .limit(TOPIC_NEIGHBOURS)
+                .toList();
     }
 
     /** A public profile as exported ({@code /voisins.json}): the collective, its apps and its expertise. */

@@ -292,6 +292,46 @@ class DirectoryIT {
         assertNull(cyd.client().get(page).html().getElementById("invitation-box"));
     }
 
+    private static String ask(WebClient client, String category, String title, String tags) {
+        Page published = client.get("/nouveau-sujet?categorie=" + category).form("topic")
+                .set("title", title).set("body", "Comment faites-vous ? Merci d'avance.").set("tags", tags).submit();
+        assertEquals(302, published.status(), published.mainText());
+        String location = published.location();
+        assertTrue(location.matches(".*/t/\\d+/[a-z0-9-]+$"), location);
+        return location.substring(location.indexOf("/t/"));
+    }
+
+    @Test
+    void neighboursWhoKnowATopicAreSuggestedOnIt() throws Exception {
+        WebClient helper = member("sait");
+        String word = token("visio");
+        String name = "Les Visiophiles " + word;
+        String page = create(helper, name, "Nous animons des réunions en visio.", "ASSOCIATION", "44",
+                Map.of("area-talk-visio", "CAN_HELP", "area-accessibilite", "CAN_HELP", "area-sauvegardes", "SEEKS_HELP"));
+        WebClient asker = member("demande");
+
+        Document byCategory = anonymous().get(ask(asker, "talk-et-visio", "Réunion Talk qui coupe " + word, "")).html();
+        var box = byCategory.getElementById("neighbours");
+        assertNotNull(box, "a topic in a category where the collective can help shows the box");
+        assertTrue(box.select("li").size() <= 3, "three neighbours at most");
+        var link = box.selectFirst("a[href$=" + page + "]");
+        assertNotNull(link, box.html());
+        assertEquals(name, link.text());
+        assertTrue(link.parent().text().contains("Talk et visio"), link.parent().text());
+        assertNotNull(byCategory.selectFirst("#neighbours a[href$=/voisins]"), "and links the directory");
+
+        Document byTag = anonymous().get(ask(asker, "vie-du-forum", "Un forum lisible pour tous " + word, "accessibilite")).html();
+        assertNotNull(byTag.selectFirst("#neighbours a[href$=" + page + "]"), "a tag naming an area is enough");
+
+        Document both = anonymous().get(ask(asker, "talk-et-visio", "Sous-titres dans Talk " + word, "accessibilite")).html();
+        var first = both.selectFirst("#neighbours li");
+        assertTrue(first.text().contains(name) && first.text().contains("Talk et visio, Accessibilité"),
+                "the collective knowing both areas comes first: " + first.text());
+
+        Document unrelated = anonymous().get(ask(asker, "vie-du-forum", "Une idée pour le forum " + word, "")).html();
+        assertNull(unrelated.getElementById("neighbours"), "no box on a topic no area covers");
+    }
+
     private static String count(Document html, String facetId) {
         var link = html.getElementById(facetId);
         return link == null ? null : link.selectFirst(".facet-count").text();

@@ -1,0 +1,55 @@
+package fr.mare.directory.web;
+
+import fr.mare.directory.DirectoryService;
+import fr.mare.forum.Category;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.Topic;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.omnifaces.cdi.Param;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The directory's side of a discussion page ({@code /t/{id}/…}): « Des voisins connaissent ce
+ * sujet », the collectives that can help in the areas of the topic's category or tags. The forum
+ * knows nothing of the directory: the page composes the two.
+ */
+@Named
+@RequestScoped
+public class DirectoryTopicNeighboursBacking {
+
+    @Inject
+    @Param(pathIndex = 0)
+    private String topicParameter;
+
+    @Inject
+    private DirectoryService directory;
+
+    @Inject
+    private ForumService forum;
+
+    private List<DirectoryService.Match> neighbours;
+
+    public List<DirectoryService.Match> getNeighbours() {
+        if (neighbours == null) {
+            neighbours = load();
+        }
+        return neighbours;
+    }
+
+    private List<DirectoryService.Match> load() {
+        if (topicParameter == null || !topicParameter.matches("[0-9]{1,18}")) {
+            return List.of();
+        }
+        Topic topic = forum.topic(Long.parseLong(topicParameter)).orElse(null);
+        if (topic == null) {
+            return List.of();
+        }
+        String category = forum.category(topic.getCategoryId()).map(Category::getSlug).orElse(null);
+        List<String> tags = forum.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
+        return directory.knowingNeighbours(category, tags);
+    }
+}
