@@ -49,13 +49,11 @@ class AccountIT {
     }
 
     private static Page register(WebClient client, String username, String email, String password) {
-        return client.get("/inscription").form("register")
-                .set("username", username).set("email", email).set("password", password)
-                .submit();
+        return client.register(username, email, password);
     }
 
     private static Page login(WebClient client, String username, String password) {
-        return client.get("/connexion").form("login").set("username", username).set("password", password).submit();
+        return client.login(username, password);
     }
 
     private static String headerName(Page page) {

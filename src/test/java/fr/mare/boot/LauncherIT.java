@@ -134,7 +134,7 @@ class LauncherIT {
     }
 
     private static Page login(WebClient client, String username, String password) {
-        return client.get("/connexion").form("login").set("username", username).set("password", password).submit();
+        return client.login(username, password);
     }
 
     private static String memberCount(WebClient client) {

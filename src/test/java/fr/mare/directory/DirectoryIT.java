@@ -1,6 +1,7 @@
 package fr.mare.directory;
 
 import fr.mare.testing.Deployments;
+import fr.mare.testing.Discussions;
 import fr.mare.testing.Names;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Form;
@@ -46,11 +47,8 @@ class DirectoryIT {
     }
 
     private WebClient member(String prefix) throws Exception {
-        WebClient client = anonymous();
-        String name = Names.username(prefix);
-        Page registered = client.get("/inscription").form("register")
-                .set("username", name).set("email", Names.email(name)).set("password", PASSWORD).submit();
-        assertEquals(302, registered.status());
+        WebClient client = new WebClient(base.toURI());
+        client.registerNewMember(prefix, PASSWORD);
         return client;
     }
 
@@ -293,12 +291,7 @@ class DirectoryIT {
     }
 
     private static String ask(WebClient client, String category, String title, String tags) {
-        Page published = client.get("/nouveau-sujet?categorie=" + category).form("topic")
-                .set("title", title).set("body", "Comment faites-vous ? Merci d'avance.").set("tags", tags).submit();
-        assertEquals(302, published.status(), published.mainText());
-        String location = published.location();
-        assertTrue(location.matches(".*/t/\\d+/[a-z0-9-]+$"), location);
-        return location.substring(location.indexOf("/t/"));
+        return Discussions.ask(client, category, title, "Comment faites-vous ? Merci d'avance.", tags);
     }
 
     @Test

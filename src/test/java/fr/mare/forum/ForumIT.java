@@ -1,6 +1,7 @@
 package fr.mare.forum;
 
 import fr.mare.testing.Deployments;
+import fr.mare.testing.Discussions;
 import fr.mare.testing.Names;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +32,6 @@ class ForumIT {
 
     private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
-    private static final Pattern POST_ANCHOR = Pattern.compile("#post-(\\d+)$");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -46,29 +44,16 @@ class ForumIT {
     /** A new member, logged in. */
     private WebClient member(String prefix) throws Exception {
         WebClient client = new WebClient(base.toURI());
-        String name = Names.username(prefix);
-        Page registered = client.get("/inscription").form("register")
-                .set("username", name).set("email", Names.email(name)).set("password", PASSWORD).submit();
-        assertEquals(302, registered.status());
+        client.registerNewMember(prefix, PASSWORD);
         return client;
     }
 
     private static String ask(WebClient client, String title, String body) {
-        Page published = client.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
-                .set("title", title).set("body", body).submit();
-        assertEquals(302, published.status(), published.mainText());
-        String location = published.location();
-        assertTrue(location.matches(".*/t/\\d+/[a-z0-9-]+$"), location);
-        return location.substring(location.indexOf("/t/"));
+        return Discussions.ask(client, CATEGORY, title, body, null);
     }
 
     private static long reply(WebClient client, String topic, Long to, String body) {
-        Page form = client.get(to == null ? topic : topic + "?repondre=" + to);
-        Page posted = (to == null ? form.form("reply") : form.formEndingWith("replyTo")).set("body", body).submit();
-        assertEquals(302, posted.status(), posted.mainText());
-        Matcher anchor = POST_ANCHOR.matcher(posted.location());
-        assertTrue(anchor.find(), "redirects to the new post's anchor: " + posted.location());
-        return Long.parseLong(anchor.group(1));
+        return Discussions.reply(client, topic, to, body);
     }
 
     @Test
@@ -434,8 +419,7 @@ class ForumIT {
         assertTrue(new WebClient(base.toURI()).get("/admin/categories").location().contains("/connexion?retour="));
 
         WebClient admin = new WebClient(base.toURI());
-        assertEquals(302, admin.get("/connexion").form("login").set("username", fr.mare.testing.TestDatabase.ADMIN_USERNAME)
-                .set("password", fr.mare.testing.TestDatabase.ADMIN_PASSWORD).submit().status());
+        assertEquals(302, admin.login(fr.mare.testing.TestDatabase.ADMIN_USERNAME, fr.mare.testing.TestDatabase.ADMIN_PASSWORD).status());
         String name = "Sauvegardes " + Names.username("cat");
         Page created = admin.get("/admin/categories").form("newCategory")
                 .set("name", name).set("description", "Sauvegarder et restaurer son espace.").set("position", "20").submit();

@@ -1,7 +1,7 @@
 package fr.mare.notification;
 
 import fr.mare.testing.Deployments;
-import fr.mare.testing.Names;
+import fr.mare.testing.Discussions;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
@@ -21,8 +21,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,7 +37,6 @@ class NotificationIT {
 
     private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
-    private static final Pattern POST_ANCHOR = Pattern.compile("#post-(\\d+)$");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -55,28 +52,15 @@ class NotificationIT {
 
     private Member member(String prefix) throws Exception {
         WebClient client = new WebClient(base.toURI());
-        String name = Names.username(prefix);
-        Page registered = client.get("/inscription").form("register")
-                .set("username", name).set("email", Names.email(name)).set("password", PASSWORD).submit();
-        assertEquals(302, registered.status());
-        return new Member(client, name);
+        return new Member(client, client.registerNewMember(prefix, PASSWORD));
     }
 
     private static String ask(Member member, String title, String body) {
-        Page published = member.client().get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
-                .set("title", title).set("body", body).submit();
-        assertEquals(302, published.status(), published.mainText());
-        String location = published.location();
-        return location.substring(location.indexOf("/t/"));
+        return Discussions.ask(member.client(), CATEGORY, title, body, null);
     }
 
     private static long reply(Member member, String topic, Long to, String body) {
-        Page form = member.client().get(to == null ? topic : topic + "?repondre=" + to);
-        Page posted = (to == null ? form.form("reply") : form.formEndingWith("replyTo")).set("body", body).submit();
-        assertEquals(302, posted.status(), posted.mainText());
-        Matcher anchor = POST_ANCHOR.matcher(posted.location());
-        assertTrue(anchor.find(), posted.location());
-        return Long.parseLong(anchor.group(1));
+        return Discussions.reply(member.client(), topic, to, body);
     }
 
     private static void like(Member member, String topic, long post) {

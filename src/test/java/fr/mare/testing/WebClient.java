@@ -82,6 +82,27 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** Fills and sends {@code /inscription}, as a person would. */
+    public Page register(String username, String email, String password) {
+        return get("/inscription").form("register")
+                .set("username", username).set("email", email).set("password", password).submit();
+    }
+
+    /** Fills and sends {@code /connexion}. */
+    public Page login(String username, String password) {
+        return get("/connexion").form("login").set("username", username).set("password", password).submit();
+    }
+
+    /** Registers a fresh member (who is then logged in on this client) and returns their username. */
+    public String registerNewMember(String prefix, String password) {
+        String name = Names.username(prefix);
+        Page registered = register(name, Names.email(name), password);
+        if (registered.status() != 302) {
+            throw new AssertionError("registration of " + name + " refused: " + registered.mainText());
+        }
+        return name;
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().get(base).stream()
                 .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();

@@ -49,18 +49,14 @@ class WikiIT {
     }
 
     private WebClient member(String prefix) throws Exception {
-        WebClient client = anonymous();
-        String name = Names.username(prefix);
-        Page registered = client.get("/inscription").form("register")
-                .set("username", name).set("email", Names.email(name)).set("password", PASSWORD).submit();
-        assertEquals(302, registered.status());
+        WebClient client = new WebClient(base.toURI());
+        client.registerNewMember(prefix, PASSWORD);
         return client;
     }
 
     private WebClient admin() throws Exception {
         WebClient admin = anonymous();
-        assertEquals(302, admin.get("/connexion").form("login").set("username", TestDatabase.ADMIN_USERNAME)
-                .set("password", TestDatabase.ADMIN_PASSWORD).submit().status());
+        assertEquals(302, admin.login(TestDatabase.ADMIN_USERNAME, TestDatabase.ADMIN_PASSWORD).status());
         return admin;
     }
 
