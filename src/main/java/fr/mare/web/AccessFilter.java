@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -39,8 +37,7 @@ public class AccessFilter extends HttpFilter {
         String role = requiredRole(path);
         if (role != null) {
             if (request.getUserPrincipal() == null) {
-                response.sendRedirect(request.getContextPath() + "/connexion?retour="
-                        + URLEncoder.encode(path, StandardCharsets.UTF_8));
+                response.sendRedirect(request.getContextPath() + Navigation.loginPath(path));
                 return;
             }
             if (!request.isUserInRole(role)) {

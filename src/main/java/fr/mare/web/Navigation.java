@@ -22,6 +22,11 @@ public final class Navigation {
         }
     }
 
+    /** The login page, asked to come back to {@code path} afterwards. */
+    public static String loginPath(String path) {
+        return "/connexion?retour=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /**
      * A "retour" address is only followed when it is a path of this site: no scheme, no host,
      * no protocol-relative {@code //}, no backslash trick. Anything else goes home.

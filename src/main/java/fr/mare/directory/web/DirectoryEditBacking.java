@@ -20,8 +20,6 @@ import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,8 +79,7 @@ public class DirectoryEditBacking {
     void load() {
         if (caller.isAnonymous()) {
             String path = isNew() ? "/voisins/nouveau" : "/voisins/" + existingSlug() + "/modifier";
-            Navigation.redirect("/connexion?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
-            FacesContext.getCurrentInstance().responseComplete();
+            Pages.loginFirst(path);
             return;
         }
         if (!isNew() && getCollective() == null) {
@@ -90,8 +87,7 @@ public class DirectoryEditBacking {
             return;
         }
         if (collective != null && !directory.canEdit(caller, collective)) {
-            Faces.responseSendError(403, "Réservé aux admins du collectif");
-            Faces.responseComplete();
+            Pages.forbidden("Réservé aux admins du collectif");
             return;
         }
         if (FacesContext.getCurrentInstance().isPostback() || collective == null) {

@@ -20,10 +20,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
-import org.omnifaces.util.Faces;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -91,8 +88,7 @@ public class WikiEditBacking {
     void load() {
         if (caller.isAnonymous()) {
             String path = slug() == null ? "/tutoriels/nouveau" : "/tutoriels/" + slug() + "/modifier";
-            Navigation.redirect("/connexion?retour=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
-            FacesContext.getCurrentInstance().responseComplete();
+            Pages.loginFirst(path);
             return;
         }
         if (slug() != null && ensure() == null) {
@@ -100,8 +96,7 @@ public class WikiEditBacking {
             return;
         }
         if (page != null && !policy.canEdit(caller, page)) {
-            Faces.responseSendError(403, "Tutoriel protégé");
-            Faces.responseComplete();
+            Pages.forbidden("Tutoriel protégé");
             return;
         }
         if (FacesContext.getCurrentInstance().isPostback()) {
