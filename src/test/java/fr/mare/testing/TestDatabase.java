@@ -50,7 +50,7 @@ public final class TestDatabase implements LauncherSessionListener {
     public static final int NEWCOMER_LINKS = 5;
     public static final int CONTACTS_PER_DAY = 3;
     public static final int CONTACT_MESSAGES_PER_HOUR = 20;
-    public static final int REGISTRATIONS_PER_ADDRESS = 100_000;
+    public static final int REGISTRATIONS_PER_ADDRESS = 5_000;
 
     private static EmbeddedDatabase embedded;
     private static Path folder;
