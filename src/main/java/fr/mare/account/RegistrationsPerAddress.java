@@ -26,8 +26,9 @@ import java.util.Arrays;
  * No surveillance: the address itself is never stored. Mare keeps an HMAC-SHA-256 of it, keyed by
  * a secret drawn once per installation inside the database (table {@code rate_limit_key}, by the
  * migration), with the time of the registration, in {@code rate_limit_hit}; rows older than a day
- * are deleted at each registration. An IPv6 address counts by its /64 prefix, which one person
- * usually holds whole. Rows are shared by every Mare instance of the database (docs/adr/0011).
+ * are deleted at each registration (a refused one rolls back: the next accepted one deletes them).
+ * An IPv6 address counts by its /64 prefix, which one person usually holds whole. Rows are shared
+ * by every Mare instance of the database (docs/adr/0011).
  */
 @ApplicationScoped
 public class RegistrationsPerAddress {
