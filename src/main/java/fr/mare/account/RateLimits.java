@@ -108,19 +108,20 @@ public class RateLimits {
     /** New topics: per minute and per hour, stricter for a new account. */
     public List<Limit> topics(long accountId) {
         return newcomers.isNew(accountId)
-                ? List.of(new Limit(newcomerTopicsPerMinute, Duration.ofMinutes(1), "limits.newcomer.topics.minute"),
-                          new Limit(newcomerTopicsPerHour, Duration.ofHours(1), "limits.newcomer.topics.hour"))
-                : List.of(new Limit(topicsPerMinute, Duration.ofMinutes(1), "limits.topics.minute"),
-                          new Limit(topicsPerHour, Duration.ofHours(1), "limits.topics.hour"));
+                ? perMinuteAndHour("limits.newcomer.topics", newcomerTopicsPerMinute, newcomerTopicsPerHour)
+                : perMinuteAndHour("limits.topics", topicsPerMinute, topicsPerHour);
     }
 
     /** Replies in the forum: per minute and per hour, stricter for a new account. */
     public List<Limit> replies(long accountId) {
         return newcomers.isNew(accountId)
-                ? List.of(new Limit(newcomerRepliesPerMinute, Duration.ofMinutes(1), "limits.newcomer.replies.minute"),
-                          new Limit(newcomerRepliesPerHour, Duration.ofHours(1), "limits.newcomer.replies.hour"))
-                : List.of(new Limit(repliesPerMinute, Duration.ofMinutes(1), "limits.replies.minute"),
-                          new Limit(repliesPerHour, Duration.ofHours(1), "limits.replies.hour"));
+                ? perMinuteAndHour("limits.newcomer.replies", newcomerRepliesPerMinute, newcomerRepliesPerHour)
+                : perMinuteAndHour("limits.replies", repliesPerMinute, repliesPerHour);
+    }
+
+    private static List<Limit> perMinuteAndHour(String keyPrefix, int perMinute, int perHour) {
+        return List.of(new Limit(perMinute, Duration.ofMinutes(1), keyPrefix + ".minute"),
+                new Limit(perHour, Duration.ofHours(1), keyPrefix + ".hour"));
     }
 
     /** New conversations started with collectives, per sender and 24 hours. */
