@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * « Contacter ce collectif » end to end, as browsers without JavaScript: a member writes to a
- * collective from its profile, every current admin of the collective reads and answers in Mare,
+ * collective from its profile, every current admin of the collective is notified, reads and
+ * answers in Mare, the other side is notified of each message,
  * nobody else reads the conversation, no e-mail address ever appears, and a sender who reached
  * {@code mare.limits.contacts-per-day} (3 in tests, {@link TestDatabase#CONTACTS_PER_DAY}: no
  * other IT starts more than one conversation per sender) is told so with their text kept.
@@ -95,6 +96,20 @@ class ContactIT {
         return location.substring(location.indexOf("/messages/"));
     }
 
+    /** The texts and links of a member's notifications, newest first. */
+    private static List<Element> notices(Person person) {
+        Page page = person.client().get("/notifications");
+        assertEquals(200, page.status());
+        return page.html().select("li.notification a.notification-link");
+    }
+
+    private static void assertTold(Person person, String text, String conversation) {
+        List<Element> links = notices(person);
+        assertTrue(links.stream().anyMatch(a -> a.text().replace('\u00a0', ' ').equals(text)
+                        && a.attr("href").contains(conversation + "#message-")),
+                person.username() + " is told « " + text + " »: " + links);
+    }
+
     private static void assertNoEmail(Page page, Person... people) {
         for (Person p : people) {
             assertFalse(page.body().contains(p.email()), "no e-mail address is ever shown: " + p.email());
@@ -128,7 +143,9 @@ class ContactIT {
         assertNull(html.selectFirst("#messages a.report-link"), "nobody reports their own message");
         assertNoEmail(mine, alix, bao, sender);
 
+        String senderName = sender.client().get("/messages").html().getElementById("current-account").text();
         for (Person admin : List.of(alix, bao)) {
+            assertTold(admin, senderName + " écrit à votre collectif " + name + " : « Prêter vos outils ? »", conversation);
             Page list = admin.client().get("/messages");
             assertEquals(200, list.status());
             Element row = list.html().selectFirst("#conversations a.conversation-subject[href$=" + conversation + "]");
@@ -144,12 +161,19 @@ class ContactIT {
 
         Page answered = alix.client().get(conversation).form("reply").set("body", "Avec plaisir, passez *jeudi*.").submit();
         assertEquals(302, answered.status(), answered.mainText());
+        String alixName = alix.client().get("/messages").html().getElementById("current-account").text();
+        assertTold(sender, alixName + " a répondu dans « Prêter vos outils ? » (" + name + ")", conversation);
+        assertTrue(notices(bao).stream().noneMatch(a -> a.text().contains("a répondu")), "an admin's answer goes to the sender only");
         Document thread = sender.client().get(conversation).html();
         assertEquals(2, thread.select("#messages article.contact-message").size());
         assertEquals("jeudi", thread.select("#messages .post-body em").last().text());
         assertNotNull(thread.selectFirst("#messages a.report-link"), "the sender may report the admin's answer");
         assertEquals(302, sender.client().get(conversation).form("reply").set("body", "Merci !").submit().status());
         assertEquals(3, bao.client().get(conversation).html().select("#messages article.contact-message").size());
+        for (Person admin : List.of(alix, bao)) {
+            assertTold(admin, senderName + " a répondu dans « Prêter vos outils ? » (" + name + ")", conversation);
+        }
+        assertTrue(notices(stranger).isEmpty(), "nobody else is told");
 
         assertEquals(404, stranger.client().get(conversation).status(), "a member who is no party does not even learn it exists");
         assertNull(stranger.client().get("/messages").html().selectFirst("#conversations"));

@@ -10,8 +10,10 @@ import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.MarkdownRenderer;
 import fr.mare.markdown.RenderOptions;
 import fr.mare.markdown.Rendered;
+import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,7 +33,8 @@ import java.util.stream.Collectors;
 /**
  * « Contacter ce collectif »: starts conversations between a member and a collective's admins,
  * adds replies, lists and shows them to their parties only ({@link ContactPolicy}), and lets
- * moderation hide or restore one message. Texts go through the one Markdown pipeline. New
+ * moderation hide or restore one message. Texts go through the one Markdown pipeline. Each new
+ * message tells the other side (every admin, or the sender) with a {@link Notice}. New
  * conversations and messages are rate-limited per member ({@link RateLimits}); broken rules are
  * {@link BusinessException}s with {@code contact.*} or {@code limits.*} keys, on the field
  * {@code subject} or {@code body}.
@@ -78,6 +81,9 @@ public class ContactService {
     private RateLimits limits;
 
     @Inject
+    private Event<Notice> notices;
+
+    @Inject
     @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
@@ -101,7 +107,10 @@ public class ContactService {
         Conversation conversation = new Conversation(collective.getId(), me.accountId(), subject, now);
         em.persist(conversation);
         em.flush();
-        add(me, conversation, markdown, body, now);
+        ContactMessage first = add(me, conversation, markdown, body, now);
+        for (long admin : admins) {
+            notices.fire(new Notice(admin, me.accountId(), "contact.notice.started", subject, collective.getName(), link(first)));
+        }
         return conversation;
     }
 
@@ -112,10 +121,22 @@ public class ContactService {
         if (conversation == null) {
             throw new BusinessException("contact.unknown", null);
         }
-        policy.requireParty(me, conversation, admins(conversation.getCollectiveId()).contains(me.accountId()));
+        Set<Long> admins = admins(conversation.getCollectiveId());
+        policy.requireParty(me, conversation, admins.contains(me.accountId()));
         Rendered body = render(me, markdown);
         checkMessages(me);
-        return add(me, conversation, markdown, body, clock.instant());
+        ContactMessage message = add(me, conversation, markdown, body, clock.instant());
+        // The other side: every admin when the sender writes, the sender when an admin does.
+        Set<Long> others = me.is(conversation.getSenderId()) ? admins : Set.of(conversation.getSenderId());
+        String collective = em.find(Collective.class, conversation.getCollectiveId()).getName();
+        for (long other : others) {
+            notices.fire(new Notice(other, me.accountId(), "contact.notice.replied", conversation.getSubject(), collective, link(message)));
+        }
+        return message;
+    }
+
+    private static String link(ContactMessage message) {
+        return "/messages/" + message.getConversationId() + "#message-" + message.getId();
     }
 
     private void checkMessages(Caller me) {
