@@ -45,14 +45,10 @@ public class AccountService {
     @Inject
     private RegistrationsPerAddress registrationsPerAddress;
 
-    /** Creates a member account; the caller logs them in afterwards. */
-    public Account register(String typedUsername, String typedEmail, String password) {
-        return create(typedUsername, typedEmail, password, Role.MEMBER);
-    }
-
     /**
      * Creates a member account from a network address, within the registrations allowed per
      * address ({@link RegistrationsPerAddress}); a refused or failed registration counts nothing.
+     * The caller logs the new member in afterwards.
      */
     public Account register(String typedUsername, String typedEmail, String password, String address) {
         registrationsPerAddress.checkAndCount(address);

@@ -32,7 +32,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class RateLimits {
 
-    /** At most {@code max} writes in any {@code window}; {@code messageKey} tells the member, with {0} = max, {1} = newcomer days. */
+    /**
+     * At most {@code max} writes in any {@code window}; {@code messageKey} tells the member, with
+     * {0} = max and {1} = the newcomer days.
+     */
     public record Limit(int max, Duration window, String messageKey) {
     }
 

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * answers in Mare, the other side is notified of each message,
  * nobody else reads the conversation, no e-mail address ever appears, and a sender who reached
  * {@code mare.limits.contacts-per-day} (3 in tests, {@link TestDatabase#CONTACTS_PER_DAY}: no
- * other IT starts more than one conversation per sender) is told so with their text kept.
+ * other IT starts more than one conversation per sender) is told so with their text kept, as is
+ * one who wrote {@code mare.limits.contact-replies-per-hour} messages in the hour.
  */
 @ExtendWith(ArquillianExtension.class)
 class ContactIT {
@@ -215,6 +216,32 @@ class ContactIT {
         String conversation = alix.client().get("/messages").html().selectFirst("#conversations a.conversation-subject").attr("href");
         assertEquals(302, sender.client().get(conversation.substring(conversation.indexOf("/messages")))
                 .form("reply").set("body", "Une réponse reste possible.").submit().status(), "replies have their own limit");
+    }
+
+    @Test
+    void messagesInConversationsHaveTheirOwnHourlyLimit() throws Exception {
+        Person alix = person("horaire");
+        String slug = collective(alix, "Fablab horaire " + Names.username("f").replace("-", ""));
+        Person sender = person("prolixe");
+        String conversation = conversationPath(write(sender, slug, "Beaucoup de questions", "Première question."));
+        long id = Long.parseLong(conversation.substring(conversation.lastIndexOf('/') + 1));
+        int copies = TestDatabase.CONTACT_MESSAGES_PER_HOUR - 1;
+        // Earlier messages of this sender, twenty minutes ago: the hour's count reaches the limit.
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement copy = db.prepareStatement("INSERT INTO contact_message (conversation_id, author_id,"
+                     + " body_markdown, body_html, renderer_version, created_at) SELECT conversation_id, author_id,"
+                     + " body_markdown, body_html, renderer_version, created_at - INTERVAL 20 MINUTE"
+                     + " FROM contact_message JOIN seq_1_to_" + copies + " s WHERE conversation_id = ?")) {
+            copy.setLong(1, id);
+            assertEquals(copies, copy.executeUpdate());
+        }
+        Page refused = sender.client().get(conversation).form("reply").set("body", "Encore une, gardée.").submit();
+        assertEquals(200, refused.status());
+        assertTrue(refused.mainText().contains("Vous avez déjà envoyé " + TestDatabase.CONTACT_MESSAGES_PER_HOUR
+                + " messages à des collectifs dans la dernière heure"), refused.mainText());
+        assertEquals("Encore une, gardée.", refused.form("reply").get("body"), "the text is kept");
+        assertEquals(302, alix.client().get(conversation).form("reply").set("body", "Les admins répondent toujours.").submit().status(),
+                "the limit is the sender's, not the conversation's");
     }
 
     @Test
