@@ -42,8 +42,16 @@ public class AccountService {
     @Inject
     private PasswordHasher hasher;
 
-    /** Creates a member account; the caller logs them in afterwards. */
-    public Account register(String typedUsername, String typedEmail, String password) {
+    @Inject
+    private RegistrationsPerAddress registrationsPerAddress;
+
+    /**
+     * Creates a member account from a network address, within the registrations allowed per
+     * address ({@link RegistrationsPerAddress}); a refused or failed registration counts nothing.
+     * The caller logs the new member in afterwards.
+     */
+    public Account register(String typedUsername, String typedEmail, String password, String address) {
+        registrationsPerAddress.checkAndCount(address);
         return create(typedUsername, typedEmail, password, Role.MEMBER);
     }
 

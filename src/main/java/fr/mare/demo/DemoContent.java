@@ -1,15 +1,20 @@
 package fr.mare.demo;
 
 import fr.mare.account.AccountService;
+import fr.mare.account.RateLimits;
 import fr.mare.account.Role;
 import fr.mare.platform.DatabaseReady;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -51,6 +56,15 @@ public class DemoContent {
     private DemoCollectives collectives;
 
     @Inject
+    private DemoContacts contacts;
+
+    @PersistenceContext(unitName = "mare")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
     @ConfigProperty(name = "mare.demo", defaultValue = "false")
     boolean enabled;
 
@@ -66,9 +80,17 @@ public class DemoContent {
         for (DemoMember member : MEMBERS) {
             accounts.createWithRole(member.username(), member.email(), PASSWORD, member.role(), member.displayName());
         }
-        discussions.load();
-        tutorials.load();
-        collectives.load();
+        // The demo stands for a community that has lived a while: its members are not « new
+        // accounts » (docs/adr/0011), so a visitor trying them meets the ordinary limits.
+        em.createNativeQuery("UPDATE account SET created_at = ? WHERE email LIKE '%@demo.mare.invalid'")
+                .setParameter(1, clock.instant().minus(Duration.ofDays(90))).executeUpdate();
+        // Mare writes its own demo in one go: the rate limits, made against people, do not apply.
+        RateLimits.exempt(() -> {
+            discussions.load();
+            tutorials.load();
+            collectives.load();
+            contacts.load();
+        });
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions"
                 + " (mots de passe : voir le README).");
     }

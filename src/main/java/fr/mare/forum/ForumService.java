@@ -1,6 +1,7 @@
 package fr.mare.forum;
 
 import fr.mare.account.Caller;
+import fr.mare.account.RateLimits;
 import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.MarkdownRenderer;
 import fr.mare.markdown.RenderOptions;
@@ -54,6 +55,9 @@ public class ForumService {
 
     @Inject
     private Mentions mentions;
+
+    @Inject
+    private RateLimits limits;
 
     @Inject
     private jakarta.enterprise.event.Event<ForumEvent> events;
@@ -171,6 +175,10 @@ public class ForumService {
         String title = title(typedTitle);
         List<String> tags = Tags.parse(typedTags);
         Rendered body = render(markdown);
+        limits.checkLinks(me.accountId(), body.linkCount(), "body");
+        limits.check(me.accountId(), limits.topics(me.accountId()), since -> em.createQuery(
+                        "SELECT COUNT(t) FROM Topic t WHERE t.authorId = :me AND t.createdAt > :since", Long.class)
+                .setParameter("me", me.accountId()).setParameter("since", since).getSingleResult(), "body");
         Instant now = clock.instant();
         Topic topic = new Topic(category.getId(), me.accountId(), title, Slugs.slugify(title), now);
         em.persist(topic);
@@ -272,6 +280,10 @@ public class ForumService {
         }
         policy.requireCanReply(me, topic);
         Rendered body = render(markdown);
+        limits.checkLinks(me.accountId(), body.linkCount(), "body");
+        limits.check(me.accountId(), limits.replies(me.accountId()), since -> em.createQuery(
+                        "SELECT COUNT(p) FROM Post p WHERE p.authorId = :me AND p.createdAt > :since AND p.depth > 0", Long.class)
+                .setParameter("me", me.accountId()).setParameter("since", since).getSingleResult(), "body");
         Post parent = parentPostId == null ? question(topicId) : em.find(Post.class, parentPostId);
         if (parent == null || !parent.getTopicId().equals(topicId)) {
             throw new BusinessException("forum.post.unknown", null);
@@ -399,6 +411,7 @@ public class ForumService {
         if (markdown.equals(post.getBodyMarkdown())) {
             return post;
         }
+        limits.checkLinks(me.accountId(), body.linkCount(), "body");
         List<PostRevision> history = revisions(postId);
         Instant now = clock.instant();
         if (history.isEmpty()) {

@@ -39,6 +39,12 @@ public record RenderOptions(String siteHost, int maxLinks) {
         return new RenderOptions(siteHost, 0);
     }
 
+    /** No link limit, for the site served at {@code publicUrl} (e.g. {@code https://mare.example:8443/}). */
+    public static RenderOptions forPublicUrl(String publicUrl) {
+        java.net.URI uri = java.net.URI.create(publicUrl);
+        return defaults(uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+    }
+
     /** Whether {@code rendered} has more links than this limit allows; always false without a limit. */
     public boolean linkLimitExceeded(Rendered rendered) {
         return maxLinks > 0 && rendered.linkCount() > maxLinks;

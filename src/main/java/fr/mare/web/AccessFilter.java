@@ -21,14 +21,16 @@ import java.util.Map;
 public class AccessFilter extends HttpFilter {
 
     /** Path (exact, or prefix when it ends with "/") to the role it needs. */
-    static final Map<String, String> RULES = Map.of(
-            "/compte", "MEMBER",
-            "/compte/", "MEMBER",
-            "/nouveau-sujet", "MEMBER",
-            "/notifications", "MEMBER",
-            "/tutoriels/nouveau", "MEMBER",
-            "/voisins/nouveau", "MEMBER",
-            "/admin/", "ADMIN");
+    static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry("/compte", "MEMBER"),
+            Map.entry("/compte/", "MEMBER"),
+            Map.entry("/nouveau-sujet", "MEMBER"),
+            Map.entry("/notifications", "MEMBER"),
+            Map.entry("/messages", "MEMBER"),
+            Map.entry("/messages/", "MEMBER"),
+            Map.entry("/tutoriels/nouveau", "MEMBER"),
+            Map.entry("/voisins/nouveau", "MEMBER"),
+            Map.entry("/admin/", "ADMIN"));
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,7 +39,8 @@ public class AccessFilter extends HttpFilter {
         String role = requiredRole(path);
         if (role != null) {
             if (request.getUserPrincipal() == null) {
-                response.sendRedirect(request.getContextPath() + Navigation.loginPath(path));
+                String query = request.getQueryString();
+                response.sendRedirect(request.getContextPath() + Navigation.loginPath(query == null ? path : path + "?" + query));
                 return;
             }
             if (!request.isUserInRole(role)) {

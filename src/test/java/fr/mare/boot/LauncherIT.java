@@ -61,6 +61,8 @@ class LauncherIT {
         Process first = launch(env, data.resolveSibling("launcher-it-1.log"));
         WebClient client = new WebClient(URI.create("http://localhost:" + port + "/"));
         assertEquals(302, login(client, "camille", DEMO_PASSWORD).status(), "demo content on the first start");
+        String messages = client.get("/messages").mainText();
+        assertTrue(messages.contains("Vos formulaires de distribution"), "demo conversations with collectives: " + messages);
         assertEquals(302, login(client, "gardienne", "le premier mot de passe").status(), "configured administrator");
         Page registered = client.get("/inscription").form("register")
                 .set("username", "Rescapée").set("email", "rescapee@example.org").set("password", PASSWORD).submit();

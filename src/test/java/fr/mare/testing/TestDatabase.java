@@ -35,6 +35,23 @@ public final class TestDatabase implements LauncherSessionListener {
     public static final String ADMIN_PASSWORD = "un-admin-pour-les-essais";
     public static final int LOGIN_DELAY_SECONDS = 2;
 
+    /*
+     * Rate limits of the Payara under test (mare.limits.*). Every IT posts from fresh, hence new,
+     * accounts, and some post fast (ForumIT writes 55 replies in a row from one account): the
+     * limits are set well above what any IT writes from one account, so that only the tests of
+     * the limits meet them. Those tests (RateLimitIT, ContactIT) reach a limit by adding rows to
+     * the very tables the limits count (a member's earlier posts) instead of posting hundreds of
+     * times, or, for contacts, with a limit just low enough to hit through the pages.
+     */
+    public static final int NEWCOMER_TOPICS_PER_MINUTE = 30;
+    public static final int NEWCOMER_TOPICS_PER_HOUR = 100;
+    public static final int NEWCOMER_REPLIES_PER_MINUTE = 100;
+    public static final int NEWCOMER_REPLIES_PER_HOUR = 300;
+    public static final int NEWCOMER_LINKS = 5;
+    public static final int CONTACTS_PER_DAY = 3;
+    public static final int CONTACT_MESSAGES_PER_HOUR = 20;
+    public static final int REGISTRATIONS_PER_ADDRESS = 5_000;
+
     private static EmbeddedDatabase embedded;
     private static Path folder;
     private static int port;
@@ -68,6 +85,18 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.db.password=" + password,
                 "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
                 "-Dmare.login.max-failures-per-address=100000",
+                "-Dmare.limits.topics-per-minute=" + NEWCOMER_TOPICS_PER_MINUTE,
+                "-Dmare.limits.topics-per-hour=" + NEWCOMER_TOPICS_PER_HOUR,
+                "-Dmare.limits.replies-per-minute=" + NEWCOMER_REPLIES_PER_MINUTE,
+                "-Dmare.limits.replies-per-hour=" + NEWCOMER_REPLIES_PER_HOUR,
+                "-Dmare.limits.newcomer-topics-per-minute=" + NEWCOMER_TOPICS_PER_MINUTE,
+                "-Dmare.limits.newcomer-topics-per-hour=" + NEWCOMER_TOPICS_PER_HOUR,
+                "-Dmare.limits.newcomer-replies-per-minute=" + NEWCOMER_REPLIES_PER_MINUTE,
+                "-Dmare.limits.newcomer-replies-per-hour=" + NEWCOMER_REPLIES_PER_HOUR,
+                "-Dmare.limits.newcomer-links=" + NEWCOMER_LINKS,
+                "-Dmare.limits.contacts-per-day=" + CONTACTS_PER_DAY,
+                "-Dmare.limits.contact-replies-per-hour=" + CONTACT_MESSAGES_PER_HOUR,
+                "-Dmare.limits.registrations-per-address=" + REGISTRATIONS_PER_ADDRESS,
                 "-Dmare.admin.username=" + ADMIN_USERNAME,
                 "-Dmare.admin.email=" + ADMIN_EMAIL,
                 "-Dmare.admin.password=" + ADMIN_PASSWORD)));

@@ -13,6 +13,9 @@ class AccessFilterTest {
         assertEquals("MEMBER", AccessFilter.requiredRole("/compte/securite"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/nouveau-sujet"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/notifications"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/messages"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/messages/12"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/messages/nouveau"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/tutoriels/nouveau"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/voisins/nouveau"));
         assertEquals("ADMIN", AccessFilter.requiredRole("/admin/categories"));

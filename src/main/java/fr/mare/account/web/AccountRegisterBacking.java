@@ -8,6 +8,7 @@ import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.security.enterprise.AuthenticationStatus;
 
 /** {@code /inscription}: creates the account, logs the new member in, and says welcome. */
@@ -21,6 +22,9 @@ public class AccountRegisterBacking {
     @Inject
     private Login login;
 
+    @Inject
+    private HttpServletRequest request;
+
     private String username;
     private String email;
     private String password;
@@ -28,7 +32,7 @@ public class AccountRegisterBacking {
     public String register() {
         Account account;
         try {
-            account = accounts.register(username, email, password);
+            account = accounts.register(username, email, password, request.getRemoteAddr());
         } catch (BusinessException e) {
             FormMessages.error("register", e);
             return null;
