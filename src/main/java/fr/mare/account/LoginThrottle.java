@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * The name is counted whether or not an account has it, so the throttle tells nothing about
  * which accounts exist. Refused attempts are not hashed at all, which also protects the CPU
- * (one PBKDF2 check costs ~150 ms). Counters live in this node's memory; several nodes will
- * share them through JCache (moderation issue, #6). Entries are forgotten an hour after the
+ * (one PBKDF2 check costs ~150 ms). Counters live in this node's memory, unlike the write limits
+ * ({@link RateLimits}, counted in the database: ADR 0011); with several nodes, each throttles on
+ * its own until this moves to the database too. Entries are forgotten an hour after the
  * last failure.
  */
 @ApplicationScoped
