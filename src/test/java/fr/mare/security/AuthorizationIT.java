@@ -92,7 +92,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (suspension of accounts, issue 6) lands: those cells are skipped with that reason, the only
  * skip this class allows.
  * <p>
- * Test accounts are created by registration, made older than the newcomer period and given
+ * Logging in and registering are open to everyone and only write the caller's own account
+ * (AccountIT covers them); previews write nothing. Test accounts are created by registration, made older than the newcomer period and given
  * their role in the database (there is no role page yet), so that anti-abuse rules for new
  * accounts never blur an authorization result.
  */
@@ -163,6 +164,7 @@ class AuthorizationIT {
             // ---- forum
             row("forum : nouveau sujet", AuthorizationIT::newTopic,                D, A, A, A, A, S),
             row("forum : répondre", AuthorizationIT::reply,                       D, A, A, A, A, S),
+            row("forum : répondre à un message", AuthorizationIT::replyToPost,     D, A, A, A, A, S),
             row("forum : répondre dans un sujet verrouillé", AuthorizationIT::replyLocked, D, D, D, A, A, S),
             row("forum : modifier un message", AuthorizationIT::editPost,          D, D, A, A, A, S),
             row("forum : supprimer un message", AuthorizationIT::deletePost,       D, D, A, A, A, S),
@@ -183,11 +185,14 @@ class AuthorizationIT {
             row("tutoriels : signaler « plus à jour »", AuthorizationIT::signalOutdated, D, A, A, A, A, S),
             row("tutoriels : protéger", (c, k) -> moderateTutorial(c, "protect", "protected"), D, D, D, A, A, S),
             row("tutoriels : archiver", (c, k) -> moderateTutorial(c, "archive", "archived"), D, D, D, A, A, S),
+            row("tutoriels : retirer la protection", (c, k) -> unlockTutorial(c, Lock.PROTECTED), D, D, D, A, A, S),
+            row("tutoriels : désarchiver", (c, k) -> unlockTutorial(c, Lock.ARCHIVED), D, D, D, A, A, S),
             // ---- collectives (DirectoryPolicy: site roles give no power over a collective)
             row("collectifs : présenter un collectif", AuthorizationIT::createCollective, D, A, A, A, A, S),
             row("collectifs : modifier", AuthorizationIT::editCollective,          D, D, A, D, D, S),
             row("collectifs : inviter", AuthorizationIT::invite,                   D, D, A, D, D, S),
             row("collectifs : accepter une invitation", AuthorizationIT::accept,   D, D, A, D, D, S),
+            row("collectifs : décliner une invitation", AuthorizationIT::decline, D, D, A, D, D, S),
             row("collectifs : quitter", AuthorizationIT::leave,                    D, D, A, D, D, S),
             row("collectifs : retirer un membre", AuthorizationIT::removeMember,   D, D, A, D, D, S),
             row("collectifs : nommer admin", AuthorizationIT::appoint,             D, D, A, D, D, S),
@@ -491,6 +496,14 @@ class AuthorizationIT {
                 () -> count("SELECT COUNT(*) FROM forum_post WHERE body_markdown = ?", body) > 0);
     }
 
+    private static Trial replyToPost(Cast cast, Kind kind) {
+        String topic = ask(cast.owner());
+        long post = Discussions.reply(cast.third, topic, null, "Un message auquel répondre.");
+        String body = "Une réponse à un message " + Names.username("r");
+        return new Trial(topic + "?repondre=" + post, "replyTo", "submit", f -> f.set("body", body), cast.owner(),
+                () -> count("SELECT COUNT(*) FROM forum_post WHERE body_markdown = ? AND parent_id = ?", body, post) > 0);
+    }
+
     private static Trial replyLocked(Cast cast, Kind kind) throws SQLException {
         String topic = ask(cast.owner());
         // Locking is a moderation action still to come (issue 6): the database plays it, as ForumIT does.
@@ -641,6 +654,14 @@ class AuthorizationIT {
                 () -> count("SELECT COUNT(*) FROM wiki_page WHERE slug = ? AND " + column + " = TRUE", slug) > 0);
     }
 
+    private static Trial unlockTutorial(Cast cast, Lock lock) {
+        String slug = tutorial(cast, lock);
+        String column = lock == Lock.PROTECTED ? "protected" : "archived";
+        return new Trial("/tutoriels/" + slug, "moderation", lock == Lock.PROTECTED ? "protect" : "archive", f -> { },
+                cast.sessions.get(Kind.MODERATOR),
+                () -> count("SELECT COUNT(*) FROM wiki_page WHERE slug = ? AND " + column + " = FALSE", slug) > 0);
+    }
+
     // ------------------------------------------------------------------ collective scenarios
 
     private static Consumer<Form> collectiveFields(String name, String presentation) {
@@ -699,6 +720,14 @@ class AuthorizationIT {
         long c = collectiveId(slug);
         return new Trial("/voisins/" + slug, "invitation", "submit", f -> { }, cast.owner(),
                 () -> count("SELECT COUNT(*) FROM collective_member WHERE collective_id = ? AND status = 'ACTIVE'", c) > 1);
+    }
+
+    private static Trial decline(Cast cast, Kind kind) throws SQLException {
+        String slug = collective(cast.third);
+        join(cast.third, slug, cast.usernames.get(Kind.OWNER), null);
+        long c = collectiveId(slug);
+        return new Trial("/voisins/" + slug, "decline", "submit", f -> { }, cast.owner(),
+                () -> count("SELECT COUNT(*) FROM collective_member WHERE collective_id = ?", c) < 2);
     }
 
     private static Trial leave(Cast cast, Kind kind) throws SQLException {
