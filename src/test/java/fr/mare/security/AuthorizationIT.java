@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +33,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,7 +100,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * skip this class allows.
  * <p>
  * Logging in and registering are open to everyone and only write the caller's own account
- * (AccountIT covers them); previews write nothing. Test accounts are created by registration, made older than the newcomer period and given
+ * (AccountIT covers them); previews write nothing. {@link #everyFormActionHasARow()} keeps the
+ * table complete: every action method a page's button calls, and every servlet that accepts a
+ * POST, must be listed in {@link #ACTIONS} (or {@link #SERVLET_POSTS}) with the rows that prove
+ * it. Test accounts are created by registration, made older than the newcomer period and given
  * their role in the database (there is no role page yet), so that anti-abuse rules for new
  * accounts never blur an authorization result.
  */
@@ -202,6 +213,87 @@ class AuthorizationIT {
             // ---- accounts (always the caller's own account: every logged-in kind is its owner)
             row("compte : modifier son profil", AuthorizationIT::updateProfile,    D, A, A, A, A, S),
             row("compte : changer son mot de passe", AuthorizationIT::changePassword, D, A, A, A, A, S));
+
+    /** Marks an action method that writes nothing, in {@link #ACTIONS}. */
+    private static final String NO_WRITE = "(writes nothing)";
+
+    /**
+     * Every action method the pages' buttons call, with the rows of {@link #TABLE} that prove it
+     * (several, separated by « ; »), or why it needs none.
+     */
+    static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("forumNewTopicBacking.publish", "forum : nouveau sujet"),
+            Map.entry("forumNewTopicBacking.preview", NO_WRITE),
+            Map.entry("forumTopicBacking.reply", "forum : répondre;forum : répondre à un message;forum : répondre dans un sujet verrouillé"),
+            Map.entry("forumTopicBacking.save", "forum : modifier un message"),
+            Map.entry("forumTopicBacking.delete", "forum : supprimer un message"),
+            Map.entry("forumTopicBacking.markSolution", "forum : marquer la solution"),
+            Map.entry("forumTopicBacking.like", "forum : dire merci"),
+            Map.entry("forumTopicBacking.toggleWatch", "forum : suivre / ne plus suivre"),
+            Map.entry("forumCategoriesAdminBacking.create", "forum : créer une catégorie"),
+            Map.entry("forumCategoriesAdminBacking.save", "forum : modifier une catégorie"),
+            Map.entry("wikiEditBacking.save", "tutoriels : écrire;tutoriels : modifier;tutoriels : modifier un tutoriel protégé;"
+                    + "tutoriels : modifier un tutoriel archivé"),
+            Map.entry("wikiEditBacking.preview", NO_WRITE),
+            Map.entry("wikiHistoryBacking.revert", "tutoriels : revenir à une version;tutoriels : revenir à une version (protégé)"),
+            Map.entry("wikiPageBacking.markReviewed", "tutoriels : relu et à jour;tutoriels : relu et à jour (protégé)"),
+            Map.entry("wikiPageBacking.signalOutdated", "tutoriels : signaler « plus à jour »"),
+            Map.entry("wikiPageBacking.toggleProtected", "tutoriels : protéger;tutoriels : retirer la protection"),
+            Map.entry("wikiPageBacking.toggleArchived", "tutoriels : archiver;tutoriels : désarchiver"),
+            Map.entry("directoryEditBacking.save", "collectifs : présenter un collectif;collectifs : modifier"),
+            Map.entry("directoryCollectiveBacking.invite", "collectifs : inviter"),
+            Map.entry("directoryCollectiveBacking.accept", "collectifs : accepter une invitation"),
+            Map.entry("directoryCollectiveBacking.leave", "collectifs : quitter;collectifs : décliner une invitation"),
+            Map.entry("directoryCollectiveBacking.removeMember", "collectifs : retirer un membre"),
+            Map.entry("directoryCollectiveBacking.appoint", "collectifs : nommer admin"),
+            Map.entry("directoryCollectiveBacking.toggleVisibility", "collectifs : paraître sur le profil"),
+            Map.entry("notificationListBacking.markRead", "notifications : marquer lue celle d'un autre"),
+            Map.entry("notificationListBacking.markAllRead", "notifications : tout marquer lu (celles du propriétaire)"),
+            Map.entry("accountSettingsBacking.saveProfile", "compte : modifier son profil"),
+            Map.entry("accountSettingsBacking.savePassword", "compte : changer son mot de passe"),
+            Map.entry("accountLoginBacking.login", "(open to everyone, writes only the caller's own session: AccountIT)"),
+            Map.entry("accountRegisterBacking.register", "(open to everyone, creates the caller's own account: AccountIT)"));
+
+    /** The servlets that accept a POST, each proved by {@link #plainServletPostsNeedTheirToken()}. */
+    static final List<String> SERVLET_POSTS = List.of("LogoutServlet");
+
+    private static final Pattern BUTTON_ACTION = Pattern.compile("<h:command(?:Button|Link)\\b[^>]*?\\baction=\"#\\{(\\w+\\.\\w+)");
+
+    @Test
+    void everyFormActionHasARow() throws IOException {
+        Set<String> called = new TreeSet<>();
+        try (Stream<Path> pages = Files.walk(Path.of("webapp"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
+                Matcher matcher = BUTTON_ACTION.matcher(Files.readString(page));
+                while (matcher.find()) {
+                    called.add(matcher.group(1));
+                }
+            }
+        }
+        assertFalse(called.isEmpty(), "the pages were read");
+        Set<String> missing = new TreeSet<>(called);
+        missing.removeAll(ACTIONS.keySet());
+        assertTrue(missing.isEmpty(), "write actions with no row in AuthorizationIT.TABLE (add rows, then list them in ACTIONS): " + missing);
+        Set<String> rows = new TreeSet<>(TABLE.stream().map(Row::action).toList());
+        for (Map.Entry<String, String> entry : ACTIONS.entrySet()) {
+            assertTrue(called.contains(entry.getKey()), "no page calls " + entry.getKey() + " any more: remove it from ACTIONS");
+            if (!entry.getValue().startsWith("(")) {
+                for (String row : entry.getValue().split(";")) {
+                    assertTrue(rows.contains(row), entry.getKey() + " names a row that is not in the table: " + row);
+                }
+            }
+        }
+
+        Set<String> servlets = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (Files.readString(source).contains("void doPost(")) {
+                    servlets.add(source.getFileName().toString().replace(".java", ""));
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(SERVLET_POSTS), servlets, "servlets that accept a POST (give each its token tests)");
+    }
 
     // ------------------------------------------------------------------ the callers
 
