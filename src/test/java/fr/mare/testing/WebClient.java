@@ -172,6 +172,17 @@ public final class WebClient {
             return form(form.id());
         }
 
+        /** The Faces view state this page carries for its session (the first form's), or null if it has no Faces form. */
+        public String viewState() {
+            Element input = html().selectFirst("input[name=\"jakarta.faces.ViewState\"]");
+            return input == null ? null : input.val();
+        }
+
+        /** Whether a form whose id ends with {@code suffix} is on the page. */
+        public boolean hasFormEndingWith(String suffix) {
+            return html().select("form[id]").stream().anyMatch(f -> f.id().equals(suffix) || f.id().endsWith(":" + suffix));
+        }
+
         public Form form(String id) {
             Element form = html().getElementById(id);
             if (form == null || !form.tagName().equals("form")) {
@@ -235,6 +246,28 @@ public final class WebClient {
         /** Submits with the button ending in {@code submit}, as Mare names them. */
         public Page submit() {
             return submit("submit");
+        }
+
+        /**
+         * This form, as it would be sent by {@code other} with {@code viewState} (a view state of
+         * {@code other}'s own session, or null for none): the same action, fields and buttons.
+         * Used to replay a form to a caller whose page does not render it.
+         */
+        public Form replayedBy(WebClient other, String viewState) {
+            Form copy = new Form(other, action, element);
+            copy.fields.clear();
+            copy.fields.putAll(fields);
+            copy.fields.keySet().removeIf(k -> k.startsWith("jakarta.faces.ViewState"));
+            if (viewState != null) {
+                copy.fields.put("jakarta.faces.ViewState", viewState);
+            }
+            return copy;
+        }
+
+        /** Whether the form has a submit button whose name ends with {@code buttonSuffix}. */
+        public boolean hasButton(String buttonSuffix) {
+            return element.select("input[type=submit][name], button[type=submit][name]").stream()
+                    .anyMatch(b -> b.attr("name").equals(buttonSuffix) || b.attr("name").endsWith(":" + buttonSuffix));
         }
 
         /** Submits without a view state, as a forged cross-site form would. */
