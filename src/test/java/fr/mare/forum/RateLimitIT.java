@@ -86,6 +86,41 @@ class RateLimitIT {
     }
 
     @Test
+    void anEstablishedMemberHasTheWiderLimits() throws Exception {
+        WebClient client = new WebClient(base.toURI());
+        String name = client.registerNewMember("habituee", PASSWORD);
+        String first = Discussions.ask(client, CATEGORY, "Un sujet d'une habituée", "Question.", null);
+        try (Connection db = TestDatabase.connect()) {
+            try (PreparedStatement older = db.prepareStatement(
+                    "UPDATE account SET created_at = created_at - INTERVAL 30 DAY WHERE username = ?")) {
+                older.setString(1, name);
+                assertEquals(1, older.executeUpdate());
+            }
+            // As many topics this minute as a new account may open: an established member goes on.
+            int newcomerCopies = TestDatabase.NEWCOMER_TOPICS_PER_MINUTE - 1;
+            copy(db, "INSERT INTO forum_topic (category_id, author_id, title, slug, created_at, last_activity_at)"
+                    + " SELECT category_id, author_id, title, CONCAT('copie-habituee-', s.seq), created_at, last_activity_at"
+                    + " FROM forum_topic JOIN seq_1_to_" + newcomerCopies + " s WHERE id = ?", idOf(first), newcomerCopies);
+            try {
+                Discussions.ask(client, CATEGORY, "Encore un sujet, permis aux habituées", "Question.", null);
+                // Up to the wider limit: refused, with the members' sentence (no « moins de 7 jours »).
+                int more = TestDatabase.TOPICS_PER_MINUTE - TestDatabase.NEWCOMER_TOPICS_PER_MINUTE - 1;
+                copy(db, "INSERT INTO forum_topic (category_id, author_id, title, slug, created_at, last_activity_at)"
+                        + " SELECT category_id, author_id, title, CONCAT('copie-habituee-plus-', s.seq), created_at, last_activity_at"
+                        + " FROM forum_topic JOIN seq_1_to_" + more + " s WHERE id = ?", idOf(first), more);
+                Page refused = client.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                        .set("title", "Un sujet de trop, même pour une habituée").set("body", "Gardé.").submit();
+                assertEquals(200, refused.status());
+                assertTrue(refused.mainText().contains(TestDatabase.TOPICS_PER_MINUTE + " sujets dans la dernière minute"), refused.mainText());
+                assertFalse(refused.mainText().contains("moins de 7 jours"), refused.mainText());
+                assertEquals("Gardé.", refused.form("topic").get("body"));
+            } finally {
+                delete(db, "DELETE FROM forum_topic WHERE slug LIKE 'copie-habituee-%'");
+            }
+        }
+    }
+
+    @Test
     void aNewAccountRepliesABoundedNumberOfTimesPerHour() throws Exception {
         WebClient client = member("bavard");
         String topic = Discussions.ask(client, CATEGORY, "Un sujet pour compter les réponses", "Question.", null);

@@ -207,6 +207,10 @@ class AuthorizationIT {
             row("collectifs : retirer un membre", AuthorizationIT::removeMember,   D, D, A, D, D, S),
             row("collectifs : nommer admin", AuthorizationIT::appoint,             D, D, A, D, D, S),
             row("collectifs : paraître sur le profil", AuthorizationIT::visibility, D, D, A, D, D, S),
+            // OWNER: an admin of the collective, who does not contact their own collective.
+            row("contact : écrire à un collectif", AuthorizationIT::contactCollective, D, A, D, A, A, S),
+            // OWNER: an admin of the contacted collective; moderators only reach a message through a report.
+            row("contact : répondre dans une conversation", AuthorizationIT::replyInConversation, D, D, A, D, D, S),
             // ---- notifications (OWNER: the recipient)
             row("notifications : marquer lue celle d'un autre", AuthorizationIT::markRead, D, D, A, D, D, S),
             row("notifications : tout marquer lu (celles du propriétaire)", AuthorizationIT::markAllRead, D, D, A, D, D, S),
@@ -247,6 +251,9 @@ class AuthorizationIT {
             Map.entry("directoryCollectiveBacking.removeMember", "collectifs : retirer un membre"),
             Map.entry("directoryCollectiveBacking.appoint", "collectifs : nommer admin"),
             Map.entry("directoryCollectiveBacking.toggleVisibility", "collectifs : paraître sur le profil"),
+            Map.entry("contactNewBacking.send", "contact : écrire à un collectif"),
+            Map.entry("contactNewBacking.preview", NO_WRITE),
+            Map.entry("contactConversationBacking.reply", "contact : répondre dans une conversation"),
             Map.entry("notificationListBacking.markRead", "notifications : marquer lue celle d'un autre"),
             Map.entry("notificationListBacking.markAllRead", "notifications : tout marquer lu (celles du propriétaire)"),
             Map.entry("accountSettingsBacking.saveProfile", "compte : modifier son profil"),
@@ -843,6 +850,34 @@ class AuthorizationIT {
         return new Trial("/voisins/" + slug, "visibility", "submit", f -> { }, cast.owner(),
                 () -> !Objects.equals(before,
                         text("SELECT GROUP_CONCAT(account_id, ':', visible ORDER BY account_id) FROM collective_member WHERE collective_id = ?", c)));
+    }
+
+    // ------------------------------------------------------------------ contact scenarios
+
+    private static Trial contactCollective(Cast cast, Kind kind) throws SQLException {
+        String slug = collective(cast.owner());
+        long c = collectiveId(slug);
+        String subject = "Une question " + Names.username("q");
+        return new Trial("/messages/nouveau?collectif=" + slug, "contact", "submit",
+                f -> f.set("subject", subject).set("body", "Bonjour, pourriez-vous nous aider ?"), cast.third,
+                () -> count("SELECT COUNT(*) FROM contact_conversation WHERE collective_id = ? AND subject = ?", c, subject) > 0);
+    }
+
+    /**
+     * A conversation the third member started with the owner's collective, written in the database
+     * (starting one through the page is the row above; the per-day contact limit would stop the
+     * third member after a few attempts here).
+     */
+    private static Trial replyInConversation(Cast cast, Kind kind) throws SQLException {
+        long c = collectiveId(collective(cast.owner()));
+        long sender = accountId(cast.thirdName);
+        update("INSERT INTO contact_conversation (collective_id, sender_id, subject, created_at, last_message_at, message_count)"
+                + " VALUES (?, ?, 'Sauvegardes', NOW(6), NOW(6), 1)", c, sender);
+        long conversation = count("SELECT MAX(id) FROM contact_conversation WHERE sender_id = ?", sender);
+        update("INSERT INTO contact_message (conversation_id, author_id, body_markdown, body_html, renderer_version, created_at)"
+                + " VALUES (?, ?, 'Bonjour', '<p>Bonjour</p>', 1, NOW(6))", conversation, sender);
+        return new Trial("/messages/" + conversation, "reply", "submit", f -> f.set("body", "Avec plaisir, écrivez-nous."), cast.owner(),
+                () -> count("SELECT COUNT(*) FROM contact_message WHERE conversation_id = ?", conversation) > 1);
     }
 
     // ------------------------------------------------------------------ notification scenarios

@@ -41,8 +41,14 @@ public final class TestDatabase implements LauncherSessionListener {
      * limits are set well above what any IT writes from one account, so that only the tests of
      * the limits meet them. Those tests (RateLimitIT, ContactIT) reach a limit by adding rows to
      * the very tables the limits count (a member's earlier posts) instead of posting hundreds of
-     * times, or, for contacts, with a limit just low enough to hit through the pages.
+     * times, or, for contacts, with a limit just low enough to hit through the pages. Members past
+     * the newcomer period get wider limits, as in production (AuthorizationIT's backdated owner
+     * opens about a hundred topics in two minutes).
      */
+    public static final int TOPICS_PER_MINUTE = 300;
+    public static final int TOPICS_PER_HOUR = 1_000;
+    public static final int REPLIES_PER_MINUTE = 300;
+    public static final int REPLIES_PER_HOUR = 2_000;
     public static final int NEWCOMER_TOPICS_PER_MINUTE = 30;
     public static final int NEWCOMER_TOPICS_PER_HOUR = 100;
     public static final int NEWCOMER_REPLIES_PER_MINUTE = 100;
@@ -85,10 +91,10 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.db.password=" + password,
                 "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
                 "-Dmare.login.max-failures-per-address=100000",
-                "-Dmare.limits.topics-per-minute=" + NEWCOMER_TOPICS_PER_MINUTE,
-                "-Dmare.limits.topics-per-hour=" + NEWCOMER_TOPICS_PER_HOUR,
-                "-Dmare.limits.replies-per-minute=" + NEWCOMER_REPLIES_PER_MINUTE,
-                "-Dmare.limits.replies-per-hour=" + NEWCOMER_REPLIES_PER_HOUR,
+                "-Dmare.limits.topics-per-minute=" + TOPICS_PER_MINUTE,
+                "-Dmare.limits.topics-per-hour=" + TOPICS_PER_HOUR,
+                "-Dmare.limits.replies-per-minute=" + REPLIES_PER_MINUTE,
+                "-Dmare.limits.replies-per-hour=" + REPLIES_PER_HOUR,
                 "-Dmare.limits.newcomer-topics-per-minute=" + NEWCOMER_TOPICS_PER_MINUTE,
                 "-Dmare.limits.newcomer-topics-per-hour=" + NEWCOMER_TOPICS_PER_HOUR,
                 "-Dmare.limits.newcomer-replies-per-minute=" + NEWCOMER_REPLIES_PER_MINUTE,
