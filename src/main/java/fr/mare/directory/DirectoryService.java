@@ -3,11 +3,14 @@ package fr.mare.directory;
 import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
+import fr.mare.forum.ForumService;
+import fr.mare.markdown.Slugs;
 import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.MarkdownRenderer;
 import fr.mare.markdown.RenderOptions;
 import fr.mare.markdown.Rendered;
 import fr.mare.platform.BusinessException;
+import fr.mare.wiki.WikiService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,11 +68,114 @@ public class DirectoryService {
     private DirectoryPolicy policy;
 
     @Inject
+    private WikiService wiki;
+
+    @Inject
+    private ForumService forum;
+
+    @Inject
     @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
+    /** The whole vocabulary, retired areas included (they stay on the profiles that declare them). */
     public List<ExpertiseArea> areas() {
         return em.createQuery("SELECT a FROM ExpertiseArea a ORDER BY a.position, a.name", ExpertiseArea.class).getResultList();
+    }
+
+    /**
+     * The areas a collective's form offers: those in use, plus the retired ones the collective
+     * ({@code null} for a new one) already declares, so that its admins may keep or drop them.
+     */
+    public List<ExpertiseArea> offeredAreas(Collective c) {
+        return Vocabulary.offered(areas(), c == null ? Set.of() : declaredAreaIds(c));
+    }
+
+    private Set<Long> declaredAreaIds(Collective c) {
+        return new HashSet<>(em.createQuery("SELECT e.areaId FROM CollectiveExpertise e WHERE e.collectiveId = :c", Long.class)
+                .setParameter("c", c.getId()).getResultList());
+    }
+
+    // ---------------------------------------------------------------- the vocabulary (admins)
+
+    /** Adds an area (administrators); its slug is derived from the name and never changes. */
+    public ExpertiseArea createArea(Caller me, String typedName, Integer position) {
+        policy.requireAdmin(me);
+        String name = Vocabulary.name(typedName);
+        String slug = Slugs.slugify(name);
+        if (em.createQuery("SELECT COUNT(a) FROM ExpertiseArea a WHERE a.slug = :s", Long.class)
+                .setParameter("s", slug).getSingleResult() > 0) {
+            throw new BusinessException("directory.area.slugTaken", "name", slug);
+        }
+        requireFreeName(name, null);
+        int at = position != null ? position : areas().stream().mapToInt(ExpertiseArea::getPosition).max().orElse(0) + 10;
+        ExpertiseArea area = new ExpertiseArea(slug, name, at);
+        em.persist(area);
+        em.flush();
+        return area;
+    }
+
+    /** Renames or moves an area (administrators); its slug stays. */
+    public ExpertiseArea updateArea(Caller me, long id, String typedName, Integer position) {
+        policy.requireAdmin(me);
+        ExpertiseArea area = area(id);
+        String name = Vocabulary.name(typedName);
+        requireFreeName(name, id);
+        area.change(name, position == null ? area.getPosition() : position);
+        return area;
+    }
+
+    /**
+     * Retires an area (or brings it back), administrators only. Nothing is deleted: the profiles
+     * declaring it keep it; it is no longer offered to declare, and its facet shows only while
+     * some collective declares it.
+     */
+    public ExpertiseArea setRetired(Caller me, long id, boolean retired) {
+        policy.requireAdmin(me);
+        ExpertiseArea area = area(id);
+        if (retired) {
+            area.retire(clock.instant());
+        } else {
+            area.restore();
+        }
+        return area;
+    }
+
+    private ExpertiseArea area(long id) {
+        return Optional.ofNullable(em.find(ExpertiseArea.class, id))
+                .orElseThrow(() -> new BusinessException("directory.area.unknown", null));
+    }
+
+    /** Names are unique, accent- and case-insensitively (the column's collation compares them). */
+    private void requireFreeName(String name, Long except) {
+        boolean taken = em.createQuery("SELECT a.id FROM ExpertiseArea a WHERE a.name = :n", Long.class)
+                .setParameter("n", name).getResultStream().anyMatch(other -> !other.equals(except));
+        if (taken) {
+            throw new BusinessException("directory.area.nameTaken", "name", name);
+        }
+    }
+
+    // ---------------------------------------------------------------- members' contributions
+
+    /** On a profile, at most this many tutorials and this many solutions (with their totals). */
+    public static final int CONTRIBUTIONS_SHOWN = 5;
+
+    /** What a collective's visible members contributed: tutorials written, solutions given. */
+    public record Contributions(WikiService.Written tutorials, ForumService.Solutions solutions) {
+        public boolean isEmpty() {
+            return tutorials.total() == 0 && solutions.total() == 0;
+        }
+    }
+
+    /**
+     * The contributions of the active members who chose to appear on the profile (never of the
+     * others, whose membership stays private): tutorials they created and replies of theirs
+     * chosen as a topic's solution, through the wiki's and the forum's own read methods.
+     */
+    public Contributions contributions(Collective c) {
+        List<Long> visible = em.createQuery("SELECT m.accountId FROM CollectiveMember m WHERE m.collectiveId = :c "
+                        + "AND m.status = 'ACTIVE' AND m.visible = TRUE", Long.class)
+                .setParameter("c", c.getId()).getResultList();
+        return new Contributions(wiki.writtenBy(visible, CONTRIBUTIONS_SHOWN), forum.solutionsBy(visible, CONTRIBUTIONS_SHOWN));
     }
 
     public Optional<Collective> collective(String slug) {
@@ -132,7 +238,7 @@ public class DirectoryService {
         em.persist(c);
         em.flush();
         em.persist(new CollectiveMember(c.getId(), me.accountId(), CollectiveMember.ADMIN, CollectiveMember.ACTIVE, visible, now));
-        writeDetails(c, d);
+        writeDetails(c, d, offeredAreas(null));
         return c;
     }
 
@@ -145,10 +251,11 @@ public class DirectoryService {
                 draft.region(), draft.sizeBand(), draft.website(), draft.apps(), draft.expertise());
         CollectiveDraft.Checked d = withSlug.check();
         Rendered html = render(d.presentation());
+        List<ExpertiseArea> offered = offeredAreas(c);
         c.describe(d, html.html(), html.version(), clock.instant());
         em.createQuery("DELETE FROM CollectiveApp a WHERE a.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
         em.createQuery("DELETE FROM CollectiveExpertise e WHERE e.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
-        writeDetails(c, d);
+        writeDetails(c, d, offered);
         return c;
     }
 
@@ -260,11 +367,12 @@ public class DirectoryService {
                 .orElseThrow(() -> new BusinessException("directory.member.notInCollective", "username"));
     }
 
-    private void writeDetails(Collective c, CollectiveDraft.Checked d) {
+    /** Writes the apps and the expertise; an area not {@code offered} (unknown, or retired and not already declared) is refused. */
+    private void writeDetails(Collective c, CollectiveDraft.Checked d, List<ExpertiseArea> offered) {
         for (String app : d.apps()) {
             em.persist(new CollectiveApp(c.getId(), app));
         }
-        Map<String, ExpertiseArea> bySlug = areas().stream().collect(Collectors.toMap(ExpertiseArea::getSlug, a -> a));
+        Map<String, ExpertiseArea> bySlug = offered.stream().collect(Collectors.toMap(ExpertiseArea::getSlug, a -> a));
         for (Map.Entry<String, CollectiveDraft.Expertise> e : d.expertise().entrySet()) {
             ExpertiseArea area = bySlug.get(e.getKey());
             if (area == null) {
