@@ -71,6 +71,12 @@ public class DirectoryService {
     private WikiService wiki;
 
     @Inject
+    private DirectoryIndex index;
+
+    @Inject
+    private jakarta.enterprise.event.Event<DirectoryIndex.Changed> changes;
+
+    @Inject
     private ForumService forum;
 
     @Inject
@@ -111,6 +117,7 @@ public class DirectoryService {
         ExpertiseArea area = new ExpertiseArea(slug, name, at);
         em.persist(area);
         em.flush();
+        changes.fire(new DirectoryIndex.Changed());
         return area;
     }
 
@@ -121,6 +128,7 @@ public class DirectoryService {
         String name = Vocabulary.name(typedName);
         requireFreeName(name, id);
         area.change(name, position == null ? area.getPosition() : position);
+        changes.fire(new DirectoryIndex.Changed());
         return area;
     }
 
@@ -137,6 +145,7 @@ public class DirectoryService {
         } else {
             area.restore();
         }
+        changes.fire(new DirectoryIndex.Changed());
         return area;
     }
 
@@ -239,6 +248,7 @@ public class DirectoryService {
         em.flush();
         em.persist(new CollectiveMember(c.getId(), me.accountId(), CollectiveMember.ADMIN, CollectiveMember.ACTIVE, visible, now));
         writeDetails(c, d, offeredAreas(null));
+        changes.fire(new DirectoryIndex.Changed());
         return c;
     }
 
@@ -256,6 +266,7 @@ public class DirectoryService {
         em.createQuery("DELETE FROM CollectiveApp a WHERE a.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
         em.createQuery("DELETE FROM CollectiveExpertise e WHERE e.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
         writeDetails(c, d, offered);
+        changes.fire(new DirectoryIndex.Changed());
         return c;
     }
 
@@ -383,40 +394,49 @@ public class DirectoryService {
         em.flush();
     }
 
-    /** The directory: collectives whose name or presentation contains the text (accent- and case-insensitive), then the facets. */
+    /**
+     * The directory: collectives whose name or presentation contains the text (accent- and
+     * case-insensitive), then the facets. Three projection queries whatever the filters (the
+     * listed fields, the apps, the expertise): no profile entity is loaded; the facets are counted
+     * in {@link DirectoryFacets} (see docs/perf.md for the measure at 2,000 collectives).
+     */
     public DirectoryFacets.Result search(DirectoryQuery query) {
-        List<Collective> found;
-        if (query.text() == null) {
-            found = em.createQuery("SELECT c FROM Collective c ORDER BY c.name", Collective.class).getResultList();
-        } else {
+        List<DirectoryFacets.Listing> all = index.listings(this::listings);
+        if (query.text() != null) {
             String like = "%" + query.text().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            found = em.createQuery("SELECT c FROM Collective c WHERE c.name LIKE :q ESCAPE '!' "
-                            + "OR c.presentationMarkdown LIKE :q ESCAPE '!' ORDER BY c.name", Collective.class)
-                    .setParameter("q", like).getResultList();
+            Set<Long> found = new HashSet<>(em.createQuery("SELECT c.id FROM Collective c WHERE c.name LIKE :q ESCAPE '!' "
+                            + "OR c.presentationMarkdown LIKE :q ESCAPE '!'", Long.class)
+                    .setParameter("q", like).getResultList());
+            all = all.stream().filter(l -> found.contains(l.collective().getId())).toList();
         }
-        return DirectoryFacets.apply(listings(found), query);
+        return DirectoryFacets.apply(all, query);
     }
 
-    private List<DirectoryFacets.Listing> listings(List<Collective> collectives) {
-        if (collectives.isEmpty()) {
+    /** Every collective's listing, by name: three projection queries, no profile entity loaded. */
+    private List<DirectoryFacets.Listing> listings() {
+        List<Object[]> found = em.createQuery("SELECT c.id, c.slug, c.name, c.region, c.kind FROM Collective c ORDER BY c.name",
+                Object[].class).getResultList();
+        if (found.isEmpty()) {
             return List.of();
         }
         Map<Long, String> areaSlugs = areas().stream().collect(Collectors.toMap(ExpertiseArea::getId, ExpertiseArea::getSlug));
         Map<Long, Set<String>> apps = new HashMap<>();
-        for (CollectiveApp a : em.createQuery("SELECT a FROM CollectiveApp a", CollectiveApp.class).getResultList()) {
-            apps.computeIfAbsent(a.getCollectiveId(), k -> new HashSet<>()).add(a.getApp());
+        for (Object[] a : em.createQuery("SELECT a.collectiveId, a.app FROM CollectiveApp a", Object[].class).getResultList()) {
+            apps.computeIfAbsent((Long) a[0], k -> new HashSet<>()).add((String) a[1]);
         }
         Map<Long, Set<String>> helps = new HashMap<>();
         Map<Long, Set<String>> seeks = new HashMap<>();
-        for (CollectiveExpertise e : em.createQuery("SELECT e FROM CollectiveExpertise e", CollectiveExpertise.class).getResultList()) {
-            (e.getDirection() == Direction.CAN_HELP ? helps : seeks)
-                    .computeIfAbsent(e.getCollectiveId(), k -> new HashSet<>()).add(areaSlugs.get(e.getAreaId()));
+        for (Object[] e : em.createQuery("SELECT e.collectiveId, e.areaId, e.direction FROM CollectiveExpertise e", Object[].class)
+                .getResultList()) {
+            (e[2] == Direction.CAN_HELP ? helps : seeks).computeIfAbsent((Long) e[0], k -> new HashSet<>()).add(areaSlugs.get((Long) e[1]));
         }
-        List<DirectoryFacets.Listing> listings = new ArrayList<>();
-        for (Collective c : collectives) {
-            listings.add(new DirectoryFacets.Listing(c, c.getRegion(), c.getKind().name(),
-                    apps.getOrDefault(c.getId(), Set.of()), helps.getOrDefault(c.getId(), Set.of()),
-                    seeks.getOrDefault(c.getId(), Set.of())));
+        List<DirectoryFacets.Listing> listings = new ArrayList<>(found.size());
+        for (Object[] c : found) {
+            Long id = (Long) c[0];
+            String region = (String) c[3];
+            listings.add(new DirectoryFacets.Listing(new DirectoryCard(id, (String) c[1], (String) c[2], region), region, (String) c[4],
+                    Set.copyOf(apps.getOrDefault(id, Set.of())), Set.copyOf(helps.getOrDefault(id, Set.of())),
+                    Set.copyOf(seeks.getOrDefault(id, Set.of()))));
         }
         return listings;
     }
