@@ -5,6 +5,7 @@ import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.ForumService;
 import fr.mare.markdown.Slugs;
+import fr.mare.notification.Notice;
 import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.MarkdownRenderer;
 import fr.mare.markdown.RenderOptions;
@@ -75,6 +76,9 @@ public class DirectoryService {
 
     @Inject
     private jakarta.enterprise.event.Event<DirectoryIndex.Changed> changes;
+
+    @Inject
+    private jakarta.enterprise.event.Event<Notice> notices;
 
     @Inject
     private ForumService forum;
@@ -296,7 +300,10 @@ public class DirectoryService {
                 .sorted(Comparator.comparing((Member m) -> m.account().username())).toList();
     }
 
-    /** An admin invites a member by username; the member then accepts (or declines). */
+    /**
+     * An admin invites a member by username; the member then accepts (or declines) on the
+     * collective's profile, where their notification (written once this transaction commits) leads.
+     */
     public void invite(Caller me, String slug, String username) {
         Collective c = administered(me, slug);
         AccountSummary account = target(username);
@@ -304,6 +311,8 @@ public class DirectoryService {
             throw new BusinessException("directory.member.already", "username");
         }
         em.persist(new CollectiveMember(c.getId(), account.id(), CollectiveMember.MEMBER, CollectiveMember.INVITED, false, clock.instant()));
+        notices.fire(new Notice(account.id(), me.accountId(), "directory.notice.invited", c.getName(), null,
+                "/voisins/" + c.getSlug() + "#invitation-box"));
     }
 
     /** The invited member accepts. */

@@ -290,6 +290,33 @@ class DirectoryIT {
         assertNull(cyd.client().get(page).html().getElementById("invitation-box"));
     }
 
+    private static List<org.jsoup.nodes.Element> invitationNotices(WebClient client) {
+        return client.get("/notifications").html().select("#notifications li").stream()
+                .filter(n -> n.selectFirst("a.notification-link") != null
+                        && n.selectFirst("a.notification-link").attr("href").contains("#invitation-box")).toList();
+    }
+
+    @Test
+    void theInviteeIsNotifiedWhereToAccept() throws Exception {
+        Person alix = person("invitante");
+        Person bao = person("invitee");
+        String name = "Collectif qui invite " + token("i");
+        String page = create(alix.client(), name, "Nous invitons.", "COLLECTIF", "13", Map.of("visible", "on"));
+        assertEquals(302, alix.client().get(page).form("manage").set("username", bao.username()).submit().status());
+        assertEquals(200, alix.client().get(page).form("manage").set("username", bao.username()).submit().status(), "refused");
+
+        List<org.jsoup.nodes.Element> notices = invitationNotices(bao.client());
+        assertEquals(1, notices.size(), "one notice, none for the refused second invitation");
+        org.jsoup.nodes.Element link = notices.getFirst().selectFirst("a.notification-link");
+        assertTrue(link.text().contains(alix.username()) && link.text().contains("« " + name + " »"), link.text());
+        assertTrue(notices.getFirst().hasClass("is-unread"));
+        String target = link.attr("href");
+        assertTrue(target.endsWith(page + "#invitation-box"), target);
+        Document invitation = bao.client().get(target.substring(target.indexOf("/voisins/"), target.indexOf('#'))).html();
+        assertNotNull(invitation.getElementById("invitation-box"), "the link leads to where the invitation is accepted");
+        assertTrue(invitationNotices(alix.client()).isEmpty(), "the inviter is not notified");
+    }
+
     private static String ask(WebClient client, String category, String title, String tags) {
         return Discussions.ask(client, category, title, "Comment faites-vous ? Merci d'avance.", tags);
     }
