@@ -4,15 +4,16 @@ import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.ForumService;
-import fr.mare.markdown.Slugs;
-import fr.mare.notification.Notice;
 import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.MarkdownRenderer;
 import fr.mare.markdown.RenderOptions;
 import fr.mare.markdown.Rendered;
+import fr.mare.markdown.Slugs;
+import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
 import fr.mare.wiki.WikiService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -75,13 +76,13 @@ public class DirectoryService {
     private DirectoryIndex index;
 
     @Inject
-    private jakarta.enterprise.event.Event<DirectoryIndex.Changed> changes;
-
-    @Inject
-    private jakarta.enterprise.event.Event<Notice> notices;
-
-    @Inject
     private ForumService forum;
+
+    @Inject
+    private Event<DirectoryIndex.Changed> changes;
+
+    @Inject
+    private Event<Notice> notices;
 
     @Inject
     @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
@@ -174,9 +175,6 @@ public class DirectoryService {
 
     /** What a collective's visible members contributed: tutorials written, solutions given. */
     public record Contributions(WikiService.Written tutorials, ForumService.Solutions solutions) {
-        public boolean isEmpty() {
-            return tutorials.total() == 0 && solutions.total() == 0;
-        }
     }
 
     /**
