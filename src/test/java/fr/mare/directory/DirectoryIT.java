@@ -360,13 +360,16 @@ class DirectoryIT {
         return saved.location().substring(saved.location().indexOf("/tutoriels/"));
     }
 
-    /** {@code helper} answers a new question of {@code asker}, who marks the answer as the solution; returns the answer's id. */
-    private static long solve(WebClient asker, WebClient helper, String title) {
+    private record Solved(String topic, long answer) {
+    }
+
+    /** {@code helper} answers a new question of {@code asker}, who marks the answer as the solution. */
+    private static Solved solve(WebClient asker, WebClient helper, String title) {
         String topic = ask(asker, "fichiers-partage-et-synchronisation", title, "");
         long answer = Discussions.reply(helper, topic, null, "Voici la solution : un lien de partage public.");
         Page marked = asker.get(topic).formAround("likes-" + answer).submit("solution");
         assertEquals(302, marked.status(), marked.mainText());
-        return answer;
+        return new Solved(topic, answer);
     }
 
     @Test
@@ -385,9 +388,9 @@ class DirectoryIT {
         assertEquals(302, bao.client().get(page).form("invitation").submit().status());
 
         String alixTutorial = write(alix.client(), "Partager un dossier " + word);
-        long alixSolution = solve(asker, alix.client(), "Un lien de partage expiré " + word);
+        long alixSolution = solve(asker, alix.client(), "Un lien de partage expiré " + word).answer();
         String baoTutorial = write(bao.client(), "Restaurer une corbeille " + word);
-        long baoSolution = solve(asker, bao.client(), "Une corbeille trop pleine " + word);
+        Solved baoSolution = solve(asker, bao.client(), "Une corbeille trop pleine " + word);
 
         Document shown = anonymous().get(page).html();
         assertEquals(List.of("Partager un dossier " + word), shown.select("#contributions-tutorials li").eachText());
@@ -405,7 +408,15 @@ class DirectoryIT {
         Document both = anonymous().get(page).html();
         assertEquals(2, both.select("#contributions-tutorials li").size(), "once they appear, their tutorial counts");
         assertEquals("2 solutions données", both.selectFirst("#contributions-solutions h3").text());
-        assertTrue(both.select("#contributions-solutions a").eachAttr("href").stream().anyMatch(h -> h.endsWith("?message=" + baoSolution)));
+        assertTrue(both.select("#contributions-solutions a").eachAttr("href").stream()
+                .anyMatch(h -> h.endsWith("?message=" + baoSolution.answer())));
+
+        assertEquals(302, admin(base).get(baoTutorial).form("moderation").submit("archive").status());
+        assertEquals(302, bao.client().get(baoSolution.topic()).formAround("likes-" + baoSolution.answer()).submit("delete").status());
+        Document after = anonymous().get(page).html();
+        assertEquals(List.of("Partager un dossier " + word), after.select("#contributions-tutorials li").eachText(),
+                "an archived tutorial no longer counts");
+        assertEquals("Une solution donnée", after.selectFirst("#contributions-solutions h3").text(), "nor a deleted answer");
     }
 
     private static WebClient admin(URL base) throws Exception {
