@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 public final class DirectoryFacets {
 
     /** A collective as the directory filters it. */
-    public record Listing(Collective collective, String region, String kind, Set<String> apps,
+    public record Listing(DirectoryCard collective, String region, String kind, Set<String> apps,
                           Set<String> helps, Set<String> seeks) {
     }
 

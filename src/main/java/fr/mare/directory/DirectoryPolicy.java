@@ -29,6 +29,17 @@ public class DirectoryPolicy {
         }
     }
 
+    /** The expertise vocabulary is the administrators' ({@code /admin/domaines}). */
+    public boolean canManageVocabulary(Caller caller) {
+        return !caller.isAnonymous() && caller.admin();
+    }
+
+    void requireAdmin(Caller caller) {
+        if (!canManageVocabulary(caller)) {
+            throw new BusinessException("directory.area.adminOnly", null);
+        }
+    }
+
     void requireCanEdit(Caller caller, Optional<CollectiveMember> membership) {
         requireMember(caller);
         if (!canEdit(caller, membership)) {

@@ -3,12 +3,17 @@ package fr.mare.directory;
 import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
+import fr.mare.forum.ForumService;
 import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.MarkdownRenderer;
 import fr.mare.markdown.RenderOptions;
 import fr.mare.markdown.Rendered;
+import fr.mare.markdown.Slugs;
+import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
+import fr.mare.wiki.WikiService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -65,11 +70,123 @@ public class DirectoryService {
     private DirectoryPolicy policy;
 
     @Inject
+    private WikiService wiki;
+
+    @Inject
+    private DirectoryIndex index;
+
+    @Inject
+    private ForumService forum;
+
+    @Inject
+    private Event<DirectoryIndex.Changed> changes;
+
+    @Inject
+    private Event<Notice> notices;
+
+    @Inject
     @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
+    /** The whole vocabulary, retired areas included (they stay on the profiles that declare them). */
     public List<ExpertiseArea> areas() {
         return em.createQuery("SELECT a FROM ExpertiseArea a ORDER BY a.position, a.name", ExpertiseArea.class).getResultList();
+    }
+
+    /**
+     * The areas a collective's form offers: those in use, plus the retired ones the collective
+     * ({@code null} for a new one) already declares, so that its admins may keep or drop them.
+     */
+    public List<ExpertiseArea> offeredAreas(Collective c) {
+        return Vocabulary.offered(areas(), c == null ? Set.of() : declaredAreaIds(c));
+    }
+
+    private Set<Long> declaredAreaIds(Collective c) {
+        return new HashSet<>(em.createQuery("SELECT e.areaId FROM CollectiveExpertise e WHERE e.collectiveId = :c", Long.class)
+                .setParameter("c", c.getId()).getResultList());
+    }
+
+    // ---------------------------------------------------------------- the vocabulary (admins)
+
+    /** Adds an area (administrators); its slug is derived from the name and never changes. */
+    public ExpertiseArea createArea(Caller me, String typedName, Integer position) {
+        policy.requireAdmin(me);
+        String name = Vocabulary.name(typedName);
+        String slug = Slugs.slugify(name);
+        if (em.createQuery("SELECT COUNT(a) FROM ExpertiseArea a WHERE a.slug = :s", Long.class)
+                .setParameter("s", slug).getSingleResult() > 0) {
+            throw new BusinessException("directory.area.slugTaken", "name", slug);
+        }
+        requireFreeName(name, null);
+        int at = position != null ? position : areas().stream().mapToInt(ExpertiseArea::getPosition).max().orElse(0) + 10;
+        ExpertiseArea area = new ExpertiseArea(slug, name, at);
+        em.persist(area);
+        em.flush();
+        changes.fire(new DirectoryIndex.Changed());
+        return area;
+    }
+
+    /** Renames or moves an area (administrators); its slug stays. */
+    public ExpertiseArea updateArea(Caller me, long id, String typedName, Integer position) {
+        policy.requireAdmin(me);
+        ExpertiseArea area = area(id);
+        String name = Vocabulary.name(typedName);
+        requireFreeName(name, id);
+        area.change(name, position == null ? area.getPosition() : position);
+        changes.fire(new DirectoryIndex.Changed());
+        return area;
+    }
+
+    /**
+     * Retires an area (or brings it back), administrators only. Nothing is deleted: the profiles
+     * declaring it keep it; it is no longer offered to declare, and its facet shows only while
+     * some collective declares it.
+     */
+    public ExpertiseArea setRetired(Caller me, long id, boolean retired) {
+        policy.requireAdmin(me);
+        ExpertiseArea area = area(id);
+        if (retired) {
+            area.retire(clock.instant());
+        } else {
+            area.restore();
+        }
+        changes.fire(new DirectoryIndex.Changed());
+        return area;
+    }
+
+    private ExpertiseArea area(long id) {
+        return Optional.ofNullable(em.find(ExpertiseArea.class, id))
+                .orElseThrow(() -> new BusinessException("directory.area.unknown", null));
+    }
+
+    /** Names are unique, accent- and case-insensitively (the column's collation compares them). */
+    private void requireFreeName(String name, Long except) {
+        boolean taken = em.createQuery("SELECT a.id FROM ExpertiseArea a WHERE a.name = :n", Long.class)
+                .setParameter("n", name).getResultStream().anyMatch(other -> !other.equals(except));
+        if (taken) {
+            throw new BusinessException("directory.area.nameTaken", "name", name);
+        }
+    }
+
+    // ---------------------------------------------------------------- members' contributions
+
+    /** On a profile, at most this many tutorials and this many solutions (with their totals). */
+    public static final int CONTRIBUTIONS_SHOWN = 5;
+
+    /** What a collective's visible members contributed: tutorials written, solutions given. */
+    public record Contributions(WikiService.Written tutorials, ForumService.Solutions solutions) {
+    }
+
+    /**
+     * The contributions of the active members who chose to appear on the profile (never of the
+     * others, whose membership stays private): tutorials they created and replies of theirs
+     * chosen as a topic's solution, through the wiki's and the forum's own read methods.
+     */
+    public Contributions contributions(Collective c) {
+        List<Long> visible = em.createQuery("SELECT m.accountId FROM CollectiveMember m WHERE m.collectiveId = :c "
+                        + "AND m.status = 'ACTIVE' AND m.visible = TRUE", Long.class)
+                .setParameter("c", c.getId()).getResultList();
+        return new Contributions(wiki.writtenBy(visible, CONTRIBUTIONS_SHOWN), forum.solutionsBy(visible, CONTRIBUTIONS_SHOWN));
     }
 
     public Optional<Collective> collective(String slug) {
@@ -132,7 +249,8 @@ public class DirectoryService {
         em.persist(c);
         em.flush();
         em.persist(new CollectiveMember(c.getId(), me.accountId(), CollectiveMember.ADMIN, CollectiveMember.ACTIVE, visible, now));
-        writeDetails(c, d);
+        writeDetails(c, d, offeredAreas(null));
+        changes.fire(new DirectoryIndex.Changed());
         return c;
     }
 
@@ -145,10 +263,12 @@ public class DirectoryService {
                 draft.region(), draft.sizeBand(), draft.website(), draft.apps(), draft.expertise());
         CollectiveDraft.Checked d = withSlug.check();
         Rendered html = render(d.presentation());
+        List<ExpertiseArea> offered = offeredAreas(c);
         c.describe(d, html.html(), html.version(), clock.instant());
         em.createQuery("DELETE FROM CollectiveApp a WHERE a.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
         em.createQuery("DELETE FROM CollectiveExpertise e WHERE e.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
-        writeDetails(c, d);
+        writeDetails(c, d, offered);
+        changes.fire(new DirectoryIndex.Changed());
         return c;
     }
 
@@ -178,7 +298,10 @@ public class DirectoryService {
                 .sorted(Comparator.comparing((Member m) -> m.account().username())).toList();
     }
 
-    /** An admin invites a member by username; the member then accepts (or declines). */
+    /**
+     * An admin invites a member by username; the member then accepts (or declines) on the
+     * collective's profile, where their notification (written once this transaction commits) leads.
+     */
     public void invite(Caller me, String slug, String username) {
         Collective c = administered(me, slug);
         AccountSummary account = target(username);
@@ -186,6 +309,8 @@ public class DirectoryService {
             throw new BusinessException("directory.member.already", "username");
         }
         em.persist(new CollectiveMember(c.getId(), account.id(), CollectiveMember.MEMBER, CollectiveMember.INVITED, false, clock.instant()));
+        notices.fire(new Notice(account.id(), me.accountId(), "directory.notice.invited", c.getName(), null,
+                "/voisins/" + c.getSlug() + "#invitation-box"));
     }
 
     /** The invited member accepts. */
@@ -260,11 +385,12 @@ public class DirectoryService {
                 .orElseThrow(() -> new BusinessException("directory.member.notInCollective", "username"));
     }
 
-    private void writeDetails(Collective c, CollectiveDraft.Checked d) {
+    /** Writes the apps and the expertise; an area not {@code offered} (unknown, or retired and not already declared) is refused. */
+    private void writeDetails(Collective c, CollectiveDraft.Checked d, List<ExpertiseArea> offered) {
         for (String app : d.apps()) {
             em.persist(new CollectiveApp(c.getId(), app));
         }
-        Map<String, ExpertiseArea> bySlug = areas().stream().collect(Collectors.toMap(ExpertiseArea::getSlug, a -> a));
+        Map<String, ExpertiseArea> bySlug = offered.stream().collect(Collectors.toMap(ExpertiseArea::getSlug, a -> a));
         for (Map.Entry<String, CollectiveDraft.Expertise> e : d.expertise().entrySet()) {
             ExpertiseArea area = bySlug.get(e.getKey());
             if (area == null) {
@@ -275,40 +401,49 @@ public class DirectoryService {
         em.flush();
     }
 
-    /** The directory: collectives whose name or presentation contains the text (accent- and case-insensitive), then the facets. */
+    /**
+     * The directory: collectives whose name or presentation contains the text (accent- and
+     * case-insensitive), then the facets. Three projection queries whatever the filters (the
+     * listed fields, the apps, the expertise): no profile entity is loaded; the facets are counted
+     * in {@link DirectoryFacets} (see docs/perf.md for the measure at 2,000 collectives).
+     */
     public DirectoryFacets.Result search(DirectoryQuery query) {
-        List<Collective> found;
-        if (query.text() == null) {
-            found = em.createQuery("SELECT c FROM Collective c ORDER BY c.name", Collective.class).getResultList();
-        } else {
+        List<DirectoryFacets.Listing> all = index.listings(this::listings);
+        if (query.text() != null) {
             String like = "%" + query.text().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            found = em.createQuery("SELECT c FROM Collective c WHERE c.name LIKE :q ESCAPE '!' "
-                            + "OR c.presentationMarkdown LIKE :q ESCAPE '!' ORDER BY c.name", Collective.class)
-                    .setParameter("q", like).getResultList();
+            Set<Long> found = new HashSet<>(em.createQuery("SELECT c.id FROM Collective c WHERE c.name LIKE :q ESCAPE '!' "
+                            + "OR c.presentationMarkdown LIKE :q ESCAPE '!'", Long.class)
+                    .setParameter("q", like).getResultList());
+            all = all.stream().filter(l -> found.contains(l.collective().getId())).toList();
         }
-        return DirectoryFacets.apply(listings(found), query);
+        return DirectoryFacets.apply(all, query);
     }
 
-    private List<DirectoryFacets.Listing> listings(List<Collective> collectives) {
-        if (collectives.isEmpty()) {
+    /** Every collective's listing, by name: three projection queries, no profile entity loaded. */
+    private List<DirectoryFacets.Listing> listings() {
+        List<Object[]> found = em.createQuery("SELECT c.id, c.slug, c.name, c.region, c.kind FROM Collective c ORDER BY c.name",
+                Object[].class).getResultList();
+        if (found.isEmpty()) {
             return List.of();
         }
         Map<Long, String> areaSlugs = areas().stream().collect(Collectors.toMap(ExpertiseArea::getId, ExpertiseArea::getSlug));
         Map<Long, Set<String>> apps = new HashMap<>();
-        for (CollectiveApp a : em.createQuery("SELECT a FROM CollectiveApp a", CollectiveApp.class).getResultList()) {
-            apps.computeIfAbsent(a.getCollectiveId(), k -> new HashSet<>()).add(a.getApp());
+        for (Object[] a : em.createQuery("SELECT a.collectiveId, a.app FROM CollectiveApp a", Object[].class).getResultList()) {
+            apps.computeIfAbsent((Long) a[0], k -> new HashSet<>()).add((String) a[1]);
         }
         Map<Long, Set<String>> helps = new HashMap<>();
         Map<Long, Set<String>> seeks = new HashMap<>();
-        for (CollectiveExpertise e : em.createQuery("SELECT e FROM CollectiveExpertise e", CollectiveExpertise.class).getResultList()) {
-            (e.getDirection() == Direction.CAN_HELP ? helps : seeks)
-                    .computeIfAbsent(e.getCollectiveId(), k -> new HashSet<>()).add(areaSlugs.get(e.getAreaId()));
+        for (Object[] e : em.createQuery("SELECT e.collectiveId, e.areaId, e.direction FROM CollectiveExpertise e", Object[].class)
+                .getResultList()) {
+            (e[2] == Direction.CAN_HELP ? helps : seeks).computeIfAbsent((Long) e[0], k -> new HashSet<>()).add(areaSlugs.get((Long) e[1]));
         }
-        List<DirectoryFacets.Listing> listings = new ArrayList<>();
-        for (Collective c : collectives) {
-            listings.add(new DirectoryFacets.Listing(c, c.getRegion(), c.getKind().name(),
-                    apps.getOrDefault(c.getId(), Set.of()), helps.getOrDefault(c.getId(), Set.of()),
-                    seeks.getOrDefault(c.getId(), Set.of())));
+        List<DirectoryFacets.Listing> listings = new ArrayList<>(found.size());
+        for (Object[] c : found) {
+            Long id = (Long) c[0];
+            String region = (String) c[3];
+            listings.add(new DirectoryFacets.Listing(new DirectoryCard(id, (String) c[1], (String) c[2], region), region, (String) c[4],
+                    Set.copyOf(apps.getOrDefault(id, Set.of())), Set.copyOf(helps.getOrDefault(id, Set.of())),
+                    Set.copyOf(seeks.getOrDefault(id, Set.of()))));
         }
         return listings;
     }

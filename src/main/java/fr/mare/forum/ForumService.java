@@ -345,6 +345,34 @@ public class ForumService {
                 .setParameter("account", me.accountId()).setParameter("posts", Set.copyOf(postIds)).getResultList());
     }
 
+    /** A reply chosen as its topic's solution, with its topic. */
+    public record Solution(Topic topic, Post post) {
+    }
+
+    /** Solutions given by some members: how many, and the most recent ones. */
+    public record Solutions(long total, List<Solution> recent) {
+    }
+
+    /**
+     * The replies by these accounts that were marked as their topic's solution, deleted ones
+     * left out, newest first: at most {@code limit} of them, and their total count. Read-only,
+     * for other features (the directory shows what a collective's members contributed).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Solutions solutionsBy(Collection<Long> accountIds, int limit) {
+        if (accountIds.isEmpty()) {
+            return new Solutions(0, List.of());
+        }
+        String from = " FROM Topic t, Post p WHERE t.solutionPostId = p.id AND p.authorId IN :authors AND p.deletedAt IS NULL";
+        Set<Long> authors = Set.copyOf(accountIds);
+        long total = em.createQuery("SELECT COUNT(p)" + from, Long.class).setParameter("authors", authors).getSingleResult();
+        List<Solution> recent = total == 0 ? List.of()
+                : em.createQuery("SELECT t, p" + from + " ORDER BY p.createdAt DESC, p.id DESC", Object[].class)
+                .setParameter("authors", authors).setMaxResults(limit).getResultStream()
+                .map(row -> new Solution((Topic) row[0], (Post) row[1])).toList();
+        return new Solutions(total, recent);
+    }
+
     /** The authors of these posts (post id to account id), for « en réponse à @nom ». */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Map<Long, Long> authorsOfPosts(Collection<Long> postIds) {

@@ -130,6 +130,30 @@ public class WikiService {
                 .toList();
     }
 
+    /** Tutorials written by some members: how many, and the most recent ones. */
+    public record Written(long total, List<WikiPage> recent) {
+    }
+
+    /**
+     * The tutorials these accounts wrote, i.e. created (authored the first revision of), not
+     * archived, newest first: at most {@code limit} of them, and their total count. Read-only,
+     * for other features (the directory shows what a collective's members contributed).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Written writtenBy(java.util.Collection<Long> accountIds, int limit) {
+        if (accountIds.isEmpty()) {
+            return new Written(0, List.of());
+        }
+        String from = " FROM WikiPage p, WikiRevision r WHERE r.pageId = p.id AND r.number = 1 AND r.authorId IN :authors"
+                + " AND p.archived = FALSE AND p.currentRevisionId IS NOT NULL";
+        Set<Long> authors = Set.copyOf(accountIds);
+        long total = em.createQuery("SELECT COUNT(p)" + from, Long.class).setParameter("authors", authors).getSingleResult();
+        List<WikiPage> recent = total == 0 ? List.of()
+                : em.createQuery("SELECT p" + from + " ORDER BY r.createdAt DESC, p.id DESC", WikiPage.class)
+                .setParameter("authors", authors).setMaxResults(limit).getResultList();
+        return new Written(total, recent);
+    }
+
     /**
      * The pages of the index: not archived, in a section if given, of a level if given, applying
      * to a Nextcloud version if given; by title.

@@ -290,6 +290,33 @@ class DirectoryIT {
         assertNull(cyd.client().get(page).html().getElementById("invitation-box"));
     }
 
+    private static List<org.jsoup.nodes.Element> invitationNotices(WebClient client) {
+        return client.get("/notifications").html().select("#notifications li").stream()
+                .filter(n -> n.selectFirst("a.notification-link") != null
+                        && n.selectFirst("a.notification-link").attr("href").contains("#invitation-box")).toList();
+    }
+
+    @Test
+    void theInviteeIsNotifiedWhereToAccept() throws Exception {
+        Person alix = person("invitante");
+        Person bao = person("invitee");
+        String name = "Collectif qui invite " + token("i");
+        String page = create(alix.client(), name, "Nous invitons.", "COLLECTIF", "13", Map.of("visible", "on"));
+        assertEquals(302, alix.client().get(page).form("manage").set("username", bao.username()).submit().status());
+        assertEquals(200, alix.client().get(page).form("manage").set("username", bao.username()).submit().status(), "refused");
+
+        List<org.jsoup.nodes.Element> notices = invitationNotices(bao.client());
+        assertEquals(1, notices.size(), "one notice, none for the refused second invitation");
+        org.jsoup.nodes.Element link = notices.getFirst().selectFirst("a.notification-link");
+        assertTrue(link.text().contains(alix.username()) && link.text().contains("« " + name + " »"), link.text());
+        assertTrue(notices.getFirst().hasClass("is-unread"));
+        String target = link.attr("href");
+        assertTrue(target.endsWith(page + "#invitation-box"), target);
+        Document invitation = bao.client().get(target.substring(target.indexOf("/voisins/"), target.indexOf('#'))).html();
+        assertNotNull(invitation.getElementById("invitation-box"), "the link leads to where the invitation is accepted");
+        assertTrue(invitationNotices(alix.client()).isEmpty(), "the inviter is not notified");
+    }
+
     private static String ask(WebClient client, String category, String title, String tags) {
         return Discussions.ask(client, category, title, "Comment faites-vous ? Merci d'avance.", tags);
     }
@@ -323,6 +350,156 @@ class DirectoryIT {
 
         Document unrelated = anonymous().get(ask(asker, "vie-du-forum", "Une idée pour le forum " + word, "")).html();
         assertNull(unrelated.getElementById("neighbours"), "no box on a topic no area covers");
+    }
+
+    private static String write(WebClient client, String title) {
+        Page saved = client.get("/tutoriels/nouveau").form("wiki")
+                .set("title", title).set("section", "fichiers-partage-et-synchronisation").set("level", "debutant")
+                .set("audience", "MEMBRE").set("body", "## Étapes\n\nOuvrez **Fichiers**, puis partagez.").set("summary", "Première version").submit();
+        assertEquals(302, saved.status(), saved.mainText());
+        return saved.location().substring(saved.location().indexOf("/tutoriels/"));
+    }
+
+    private record Solved(String topic, long answer) {
+    }
+
+    /** {@code helper} answers a new question of {@code asker}, who marks the answer as the solution. */
+    private static Solved solve(WebClient asker, WebClient helper, String title) {
+        String topic = ask(asker, "fichiers-partage-et-synchronisation", title, "");
+        long answer = Discussions.reply(helper, topic, null, "Voici la solution : un lien de partage public.");
+        Page marked = asker.get(topic).formAround("likes-" + answer).submit("solution");
+        assertEquals(302, marked.status(), marked.mainText());
+        return new Solved(topic, answer);
+    }
+
+    @Test
+    void whatVisibleMembersContributedIsShownNeverThatOfHiddenOnes() throws Exception {
+        Person alix = person("apporte");
+        Person bao = person("discrete");
+        WebClient asker = member("questionne");
+        String word = token("apport");
+        String page = create(alix.client(), "Collectif contributeur " + word, "Nous écrivons.", "ASSOCIATION", "29",
+                Map.of("visible", "on"));
+        Document empty = anonymous().get(page).html();
+        assertNotNull(empty.getElementById("contributions"));
+        assertEquals(0, empty.select("#contributions-tutorials li, #contributions-solutions li").size(), "nothing yet");
+
+        assertEquals(302, alix.client().get(page).form("manage").set("username", bao.username()).submit().status());
+        assertEquals(302, bao.client().get(page).form("invitation").submit().status());
+
+        String alixTutorial = write(alix.client(), "Partager un dossier " + word);
+        long alixSolution = solve(asker, alix.client(), "Un lien de partage expiré " + word).answer();
+        String baoTutorial = write(bao.client(), "Restaurer une corbeille " + word);
+        Solved baoSolution = solve(asker, bao.client(), "Une corbeille trop pleine " + word);
+
+        Document shown = anonymous().get(page).html();
+        assertEquals(List.of("Partager un dossier " + word), shown.select("#contributions-tutorials li").eachText());
+        assertTrue(shown.selectFirst("#contributions-tutorials a").attr("href").endsWith(alixTutorial));
+        assertEquals("Un tutoriel écrit", shown.selectFirst("#contributions-tutorials h3").text());
+        assertEquals(List.of("Un lien de partage expiré " + word), shown.select("#contributions-solutions li").eachText());
+        String link = shown.selectFirst("#contributions-solutions a").attr("href");
+        assertTrue(link.matches(".*/t/\\d+/[a-z0-9-]+\\?message=" + alixSolution), link);
+        Page permalink = anonymous().get(link.substring(link.indexOf("/t/")));
+        assertTrue(permalink.status() == 200 || permalink.status() == 302, "the permalink leads to the answer");
+        assertTrue(!shown.getElementById("contributions").html().contains(baoTutorial.substring("/tutoriels/".length()))
+                && !shown.getElementById("contributions").text().contains("corbeille"), "a member who does not appear leaks nothing");
+
+        assertEquals(302, bao.client().get(page).form("visibility").submit().status());
+        Document both = anonymous().get(page).html();
+        assertEquals(2, both.select("#contributions-tutorials li").size(), "once they appear, their tutorial counts");
+        assertEquals("2 solutions données", both.selectFirst("#contributions-solutions h3").text());
+        assertTrue(both.select("#contributions-solutions a").eachAttr("href").stream()
+                .anyMatch(h -> h.endsWith("?message=" + baoSolution.answer())));
+
+        assertEquals(302, admin(base).get(baoTutorial).form("moderation").submit("archive").status());
+        assertEquals(302, bao.client().get(baoSolution.topic()).formAround("likes-" + baoSolution.answer()).submit("delete").status());
+        Document after = anonymous().get(page).html();
+        assertEquals(List.of("Partager un dossier " + word), after.select("#contributions-tutorials li").eachText(),
+                "an archived tutorial no longer counts");
+        assertEquals("Une solution donnée", after.selectFirst("#contributions-solutions h3").text(), "nor a deleted answer");
+    }
+
+    private static WebClient admin(URL base) throws Exception {
+        WebClient admin = new WebClient(base.toURI());
+        assertEquals(302, admin.login(fr.mare.testing.TestDatabase.ADMIN_USERNAME, fr.mare.testing.TestDatabase.ADMIN_PASSWORD).status());
+        return admin;
+    }
+
+    private static Form areaRow(WebClient admin, String slug) {
+        Page page = admin.get("/admin/domaines");
+        org.jsoup.nodes.Element row = page.html().select("form[id$=:area]").stream()
+                .filter(f -> f.selectFirst("h2").text().contains(slug)).findFirst().orElseThrow(() -> new AssertionError("no row for " + slug));
+        return page.form(row.id());
+    }
+
+    @Test
+    void administratorsEditTheVocabularyMembersCannot() throws Exception {
+        WebClient member = member("vocabulaire");
+        assertEquals(403, member.get("/admin/domaines").status());
+        String intruder = "Domaine pirate " + token("p");
+        Page forged = member.post("/admin/domaines", Map.of("newArea", "newArea", "newArea:name", intruder,
+                "newArea:submit", "Ajouter le domaine", "jakarta.faces.ViewState", "stateless"));
+        assertEquals(403, forged.status(), "a direct POST by a member is refused");
+
+        WebClient admin = admin(base);
+        Document list = admin.get("/admin/domaines").html();
+        assertTrue(!list.text().contains(intruder), "nothing was added");
+        assertTrue(list.text().contains("fichiers-partage"), "the seeded vocabulary is listed with its slugs");
+
+        String word = token("carto");
+        String name = "Cartographie libre " + word;
+        String slug = fr.mare.markdown.Slugs.slugify(name);
+        Page created = admin.get("/admin/domaines").form("newArea").set("name", name).set("position", "500").submit();
+        assertEquals(302, created.status(), created.mainText());
+        assertNotNull(member.get("/voisins/nouveau").html().getElementById("area-" + slug), "offered to collectives");
+
+        Page duplicate = admin.get("/admin/domaines").form("newArea").set("name", name.toUpperCase()).submit();
+        assertEquals(200, duplicate.status());
+        assertTrue(duplicate.mainText().contains("Un domaine"), duplicate.mainText());
+        assertEquals(name.toUpperCase(), duplicate.html().getElementById("newArea:name").val(), "the typed name is kept");
+        Page tooShort = areaRow(admin, slug).set("name", "ab").submit();
+        assertEquals(200, tooShort.status());
+        assertTrue(tooShort.mainText().contains("entre 3 et 120 caractères"), tooShort.mainText());
+
+        Page renamed = areaRow(admin, slug).set("name", name + " et SIG").set("position", "510").submit();
+        assertEquals(302, renamed.status(), renamed.mainText());
+        assertEquals(name + " et SIG", member.get("/voisins/nouveau").html().selectFirst("label[for=area-" + slug + "]").text(),
+                "renamed, same slug");
+    }
+
+    @Test
+    void aRetiredAreaStaysOnProfilesButIsNoLongerOffered() throws Exception {
+        WebClient admin = admin(base);
+        String word = token("fax");
+        String name = "Télécopie " + word;
+        String slug = fr.mare.markdown.Slugs.slugify(name);
+        assertEquals(302, admin.get("/admin/domaines").form("newArea").set("name", name).submit().status());
+
+        WebClient founder = member("retrait");
+        String page = create(founder, "Collectif du fax " + word, "Nous faxons encore " + word, "AUTRE", "QC",
+                Map.of("area-" + slug, "CAN_HELP", "note-" + slug, "Un vieux modem", "area-sauvegardes", "SEEKS_HELP"));
+        assertEquals(302, areaRow(admin, slug).submit("retire").status());
+
+        assertTrue(anonymous().get(page).html().getElementById("can-help").text().contains(name + " — Un vieux modem"),
+                "kept on the profile that declares it");
+        assertNull(member("nouveau").get("/voisins/nouveau").html().getElementById("area-" + slug), "no longer offered to new profiles");
+        Document facets = anonymous().get("/voisins?q=" + word).html();
+        assertEquals("1", count(facets, "aide-" + slug), "its facet shows while a collective declares it");
+
+        Page editForm = founder.get(page + "/modifier");
+        assertTrue(editForm.html().selectFirst("label[for=area-" + slug + "]").text().contains("domaine retiré"),
+                "the collective declaring it still sees it, marked retired");
+        assertEquals(302, editForm.form("collective").set("name", "Collectif du fax et du minitel " + word).submit().status());
+        assertTrue(anonymous().get(page).html().getElementById("can-help").text().contains(name), "an edit keeps it");
+
+        assertEquals(302, founder.get(page + "/modifier").form("collective").set("area-" + slug, "").submit().status());
+        assertNull(anonymous().get(page).html().selectFirst("#can-help li"), "dropped by the collective");
+        assertNull(anonymous().get("/voisins?q=" + word).html().getElementById("aide-" + slug), "no facet with a zero count");
+        assertNull(founder.get(page + "/modifier").html().getElementById("area-" + slug), "and never offered again to it");
+
+        assertEquals(302, areaRow(admin, slug).submit("retire").status(), "brought back");
+        assertNotNull(member("retour").get("/voisins/nouveau").html().getElementById("area-" + slug));
+        assertEquals(302, areaRow(admin, slug).submit("retire").status());
     }
 
     private static String count(Document html, String facetId) {

@@ -7,6 +7,8 @@ import fr.mare.directory.Collective;
 import fr.mare.directory.CollectiveMember;
 import fr.mare.directory.Direction;
 import fr.mare.directory.DirectoryService;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.TopicLinks;
 import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
@@ -94,6 +96,21 @@ public class DirectoryCollectiveBacking {
             members = directory.visibleMembers(getCollective());
         }
         return members;
+    }
+
+    private DirectoryService.Contributions contributions;
+
+    /** What the members who appear contributed: tutorials written, solutions given. */
+    public DirectoryService.Contributions getContributions() {
+        if (contributions == null) {
+            contributions = directory.contributions(getCollective());
+        }
+        return contributions;
+    }
+
+    /** The permalink of a solution: its topic, with {@code ?message=} to find the page and anchor. */
+    public String solutionLink(ForumService.Solution s) {
+        return TopicLinks.of(s.topic()) + "?message=" + s.post().getId();
     }
 
     /** Collectives that can help where this one seeks help. */

@@ -139,8 +139,14 @@ public class DirectoryEditBacking {
         return null;
     }
 
+    private List<ExpertiseArea> areas;
+
+    /** The areas in use, plus the retired ones this collective already declares. */
     public List<ExpertiseArea> getAreas() {
-        return directory.areas();
+        if (areas == null) {
+            areas = directory.offeredAreas(getCollective());
+        }
+        return areas;
     }
 
     public List<String> getAppCodes() {

@@ -76,12 +76,19 @@ public class DirectoryIndexBacking {
         return result;
     }
 
+    /** Each facet's values, computed once per request (the page asks for them several times). */
+    private final Map<String, List<FacetValue>> facets = new java.util.HashMap<>();
+
+    private List<FacetValue> facet(String name, java.util.function.Supplier<List<FacetValue>> values) {
+        return facets.computeIfAbsent(name, k -> values.get());
+    }
+
     public List<FacetValue> getHelpsFacet() {
-        return areaFacet("aide", result.helps());
+        return facet("aide", () -> areaFacet("aide", result.helps()));
     }
 
     public List<FacetValue> getSeeksFacet() {
-        return areaFacet("besoin", result.seeks());
+        return facet("besoin", () -> areaFacet("besoin", result.seeks()));
     }
 
     private List<FacetValue> areaFacet(String param, Map<String, Long> counts) {
@@ -90,18 +97,18 @@ public class DirectoryIndexBacking {
     }
 
     public List<FacetValue> getRegionFacet() {
-        return Regions.codes().stream().filter(result.regions()::containsKey)
-                .map(r -> value("region", r, Regions.name(r), result.regions().get(r))).toList();
+        return facet("region", () -> Regions.codes().stream().filter(result.regions()::containsKey)
+                .map(r -> value("region", r, Regions.name(r), result.regions().get(r))).toList());
     }
 
     public List<FacetValue> getAppFacet() {
-        return Apps.codes().stream().filter(result.apps()::containsKey)
-                .map(a -> value("app", a, Apps.name(a), result.apps().get(a))).toList();
+        return facet("app", () -> Apps.codes().stream().filter(result.apps()::containsKey)
+                .map(a -> value("app", a, Apps.name(a), result.apps().get(a))).toList());
     }
 
     public List<FacetValue> getKindFacet() {
-        return result.kinds().entrySet().stream()
-                .map(e -> value("type", e.getKey(), fr.mare.web.Bundle.text("directory.kind." + e.getKey()), e.getValue())).toList();
+        return facet("type", () -> result.kinds().entrySet().stream()
+                .map(e -> value("type", e.getKey(), fr.mare.web.Bundle.text("directory.kind." + e.getKey()), e.getValue())).toList());
     }
 
     private FacetValue value(String param, String code, String label, long count) {
