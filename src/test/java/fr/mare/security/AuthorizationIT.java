@@ -207,6 +207,9 @@ class AuthorizationIT {
             row("collectifs : retirer un membre", AuthorizationIT::removeMember,   D, D, A, D, D, S),
             row("collectifs : nommer admin", AuthorizationIT::appoint,             D, D, A, D, D, S),
             row("collectifs : paraître sur le profil", AuthorizationIT::visibility, D, D, A, D, D, S),
+            row("collectifs : ajouter un domaine", AuthorizationIT::createArea,   D, D, D, D, A, S),
+            row("collectifs : renommer un domaine", AuthorizationIT::renameArea,  D, D, D, D, A, S),
+            row("collectifs : retirer un domaine", AuthorizationIT::retireArea,   D, D, D, D, A, S),
             // OWNER: an admin of the collective, who does not contact their own collective.
             row("contact : écrire à un collectif", AuthorizationIT::contactCollective, D, A, D, A, A, S),
             // OWNER: an admin of the contacted collective; moderators only reach a message through a report.
@@ -251,6 +254,9 @@ class AuthorizationIT {
             Map.entry("directoryCollectiveBacking.removeMember", "collectifs : retirer un membre"),
             Map.entry("directoryCollectiveBacking.appoint", "collectifs : nommer admin"),
             Map.entry("directoryCollectiveBacking.toggleVisibility", "collectifs : paraître sur le profil"),
+            Map.entry("directoryAreasAdminBacking.create", "collectifs : ajouter un domaine"),
+            Map.entry("directoryAreasAdminBacking.save", "collectifs : renommer un domaine"),
+            Map.entry("directoryAreasAdminBacking.retire", "collectifs : retirer un domaine"),
             Map.entry("contactNewBacking.send", "contact : écrire à un collectif"),
             Map.entry("contactNewBacking.preview", NO_WRITE),
             Map.entry("contactConversationBacking.reply", "contact : répondre dans une conversation"),
@@ -658,7 +664,7 @@ class AuthorizationIT {
         assertEquals(302, created.status(), created.mainText());
         String slug = text("SELECT slug FROM forum_category WHERE name = ?", name);
         String id = admin.get("/admin/categories").html().select("form[id$=:category]").stream()
-                .filter(form -> form.text().contains("/c/" + slug)).findFirst().orElseThrow().id();
+                .filter(form -> form.select("h2 .username").text().equals("/c/" + slug)).findFirst().orElseThrow().id();
         String renamed = name + " renommée";
         return new Trial("/admin/categories", id, "submit", f -> f.set("name", renamed), admin,
                 () -> count("SELECT COUNT(*) FROM forum_category WHERE slug = ? AND name = ?", slug, renamed) > 0);
@@ -850,6 +856,38 @@ class AuthorizationIT {
         return new Trial("/voisins/" + slug, "visibility", "submit", f -> { }, cast.owner(),
                 () -> !Objects.equals(before,
                         text("SELECT GROUP_CONCAT(account_id, ':', visible ORDER BY account_id) FROM collective_member WHERE collective_id = ?", c)));
+    }
+
+    private static Trial createArea(Cast cast, Kind kind) {
+        String name = "Domaine " + Names.username("d");
+        return new Trial("/admin/domaines", "newArea", "submit", f -> f.set("name", name).set("position", "500"),
+                cast.sessions.get(Kind.ADMIN), () -> count("SELECT COUNT(*) FROM expertise_area WHERE name = ?", name) > 0);
+    }
+
+    /** A fresh area of the vocabulary, and the id of its form on /admin/domaines. */
+    private static String[] area(WebClient admin) throws SQLException {
+        String name = "Domaine " + Names.username("d");
+        Page created = admin.get("/admin/domaines").form("newArea").set("name", name).set("position", "501").submit();
+        assertEquals(302, created.status(), created.mainText());
+        String slug = text("SELECT slug FROM expertise_area WHERE name = ?", name);
+        String id = admin.get("/admin/domaines").html().select("form[id$=:area]").stream()
+                .filter(form -> form.select("h2 .username").text().equals(slug)).findFirst().orElseThrow().id();
+        return new String[] {slug, id};
+    }
+
+    private static Trial renameArea(Cast cast, Kind kind) throws SQLException {
+        WebClient admin = cast.sessions.get(Kind.ADMIN);
+        String[] area = area(admin);
+        String renamed = "Domaine renommé " + Names.username("d");
+        return new Trial("/admin/domaines", area[1], "submit", f -> f.set("name", renamed), admin,
+                () -> count("SELECT COUNT(*) FROM expertise_area WHERE slug = ? AND name = ?", area[0], renamed) > 0);
+    }
+
+    private static Trial retireArea(Cast cast, Kind kind) throws SQLException {
+        WebClient admin = cast.sessions.get(Kind.ADMIN);
+        String[] area = area(admin);
+        return new Trial("/admin/domaines", area[1], "retire", f -> { }, admin,
+                () -> count("SELECT COUNT(*) FROM expertise_area WHERE slug = ? AND retired_at IS NOT NULL", area[0]) > 0);
     }
 
     // ------------------------------------------------------------------ contact scenarios
