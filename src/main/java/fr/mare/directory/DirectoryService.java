@@ -80,6 +80,39 @@ public class DirectoryService {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
+    public Optional<Collective> collective(long id) {
+        return Optional.ofNullable(em.find(Collective.class, id));
+    }
+
+    /** Moderation (#6): hides a collective's profile from readers, who see the reason instead. */
+    public Collective hide(Caller me, long collectiveId, String reason) {
+        requireModerator(me);
+        Collective c = lockedById(collectiveId);
+        c.hide(reason, clock.instant());
+        return c;
+    }
+
+    public Collective restore(Caller me, long collectiveId) {
+        requireModerator(me);
+        Collective c = lockedById(collectiveId);
+        c.restore();
+        return c;
+    }
+
+    private static void requireModerator(Caller me) {
+        if (!me.moderator()) {
+            throw new BusinessException("moderation.notAllowed", null);
+        }
+    }
+
+    private Collective lockedById(long id) {
+        Collective c = em.find(Collective.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw new BusinessException("directory.unknown", null);
+        }
+        return c;
+    }
+
     public List<String> apps(Collective c) {
         List<String> used = em.createQuery("SELECT a.app FROM CollectiveApp a WHERE a.collectiveId = :c", String.class)
                 .setParameter("c", c.getId()).getResultList();

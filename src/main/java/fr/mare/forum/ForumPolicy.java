@@ -46,6 +46,17 @@ public class ForumPolicy {
         }
     }
 
+    /** Sees hidden or pending content as it is (its author, or moderation). */
+    public boolean canSeeHidden(Caller caller, long authorId) {
+        return caller.moderator() || caller.is(authorId);
+    }
+
+    void requireModerator(Caller caller) {
+        if (!caller.moderator()) {
+            throw new BusinessException("moderation.notAllowed", null);
+        }
+    }
+
     void requireAdmin(Caller caller) {
         if (!caller.admin()) {
             throw new BusinessException("forum.category.adminOnly", null);

@@ -21,14 +21,17 @@ import java.util.Map;
 public class AccessFilter extends HttpFilter {
 
     /** Path (exact, or prefix when it ends with "/") to the role it needs. */
-    static final Map<String, String> RULES = Map.of(
-            "/compte", "MEMBER",
-            "/compte/", "MEMBER",
-            "/nouveau-sujet", "MEMBER",
-            "/notifications", "MEMBER",
-            "/tutoriels/nouveau", "MEMBER",
-            "/voisins/nouveau", "MEMBER",
-            "/admin/", "ADMIN");
+    static final Map<String, String> RULES = Map.ofEntries(
+            Map.entry("/compte", "MEMBER"),
+            Map.entry("/compte/", "MEMBER"),
+            Map.entry("/nouveau-sujet", "MEMBER"),
+            Map.entry("/notifications", "MEMBER"),
+            Map.entry("/tutoriels/nouveau", "MEMBER"),
+            Map.entry("/voisins/nouveau", "MEMBER"),
+            Map.entry("/moderation", "MODERATOR"),
+            Map.entry("/moderation/mes-signalements", "MEMBER"),
+            Map.entry("/moderation/", "MODERATOR"),
+            Map.entry("/admin/", "ADMIN"));
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -361,6 +361,34 @@ public class WikiService {
         locked(slug).setArchived(value);
     }
 
+    /** Moderation (#6): hides a tutorial from readers, who see the reason instead of its text. */
+    public WikiPage hide(Caller me, long pageId, String reason) {
+        policy.requireCanModerate(me);
+        WikiPage page = lockedById(pageId);
+        page.hide(reason, clock.instant());
+        return page;
+    }
+
+    public WikiPage restore(Caller me, long pageId) {
+        policy.requireCanModerate(me);
+        WikiPage page = lockedById(pageId);
+        page.restore();
+        return page;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WikiPage> page(long id) {
+        return Optional.ofNullable(em.find(WikiPage.class, id));
+    }
+
+    private WikiPage lockedById(long pageId) {
+        WikiPage page = em.find(WikiPage.class, pageId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (page == null) {
+            throw new BusinessException("wiki.page.unknown", null);
+        }
+        return page;
+    }
+
     /** « Ce tutoriel n'est plus à jour », with a comment saying what changed; one open signal per member. */
     public void signalOutdated(Caller me, String slug, String typedComment) {
         WikiPage page = page(slug).orElseThrow(() -> new BusinessException("wiki.page.unknown", null));

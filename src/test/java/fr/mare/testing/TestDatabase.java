@@ -68,6 +68,9 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.db.password=" + password,
                 "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
                 "-Dmare.login.max-failures-per-address=100000",
+                // Members' posts are public at once in every test; ModerationIT turns first-post
+                // approval on per account (account.posts_to_approve).
+                "-Dmare.moderation.first-posts=0",
                 "-Dmare.admin.username=" + ADMIN_USERNAME,
                 "-Dmare.admin.email=" + ADMIN_EMAIL,
                 "-Dmare.admin.password=" + ADMIN_PASSWORD)));

@@ -28,6 +28,9 @@ public class AccountLoginBacking {
     @Inject
     private HttpServletRequest request;
 
+    @Inject
+    private fr.mare.account.LoginRefusal refusal;
+
     private String username;
     private String password;
     private String returnTo;
@@ -46,11 +49,24 @@ public class AccountLoginBacking {
             Navigation.redirect(Navigation.safeLocalPath(returnTo));
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             throttle.recordSuccess(username);
+        } else if (refusal.suspension() != null) {
+            // The right password of a suspended account: say until when (not a failure to throttle).
+            fr.mare.account.Suspension suspension = refusal.suspension();
+            if (suspension.indefinite()) {
+                FormMessages.error("account.login.suspendedIndefinitely", suspension.reason());
+            } else {
+                FormMessages.error("account.login.suspended", suspendedUntil(suspension.until()), suspension.reason());
+            }
         } else {
             throttle.recordFailure(username, address);
             FormMessages.error("account.login.failed");
         }
         return null;
+    }
+
+    static String suspendedUntil(java.time.Instant until) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", java.util.Locale.FRENCH)
+                .format(until.atZone(AccountProfileBacking.DISPLAY_ZONE));
     }
 
     public String getUsername() {
