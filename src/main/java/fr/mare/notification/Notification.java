@@ -13,8 +13,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One thing a member should know about, with a link to the post it is about. Invariants (also
- * enforced by the database): the actor is never the recipient; {@code actorCount} is 1 except for
+ * One thing a member should know about: a forum event, with the post it is about, or a
+ * {@link NotificationKind#NOTICE} from another feature ({@link Notice}), with its sentence's key,
+ * texts and link. Invariants (also enforced by the database): the actor is never the recipient;
+ * forum notifications have a topic, a post and an actor, notices a key and a link but no post
+ * (and maybe no actor); {@code actorCount} is 1 except for
  * a grouped {@link NotificationKind#LIKE}, where it counts the thanks and {@code actorId} is the
  * latest one; at most one unread like notification per recipient and post.
  * <p>
@@ -43,13 +46,13 @@ public class Notification {
     @Column(name = "kind", nullable = false, length = 20)
     private NotificationKind kind;
 
-    @Column(name = "topic_id", nullable = false, updatable = false)
+    @Column(name = "topic_id", updatable = false)
     private Long topicId;
 
-    @Column(name = "post_id", nullable = false, updatable = false)
+    @Column(name = "post_id", updatable = false)
     private Long postId;
 
-    @Column(name = "actor_id", nullable = false)
+    @Column(name = "actor_id")
     private Long actorId;
 
     @Column(name = "actor_count", nullable = false)
@@ -64,6 +67,18 @@ public class Notification {
     @Column(name = "read_at")
     private Instant readAt;
 
+    @Column(name = "text_key", updatable = false, length = 100)
+    private String textKey;
+
+    @Column(name = "subject", updatable = false, length = Notice.SUBJECT_MAX)
+    private String subject;
+
+    @Column(name = "detail", updatable = false, length = Notice.DETAIL_MAX)
+    private String detail;
+
+    @Column(name = "link", updatable = false, length = Notice.LINK_MAX)
+    private String link;
+
     protected Notification() {
     }
 
@@ -77,6 +92,22 @@ public class Notification {
         this.postId = postId;
         this.actorId = actorId;
         this.actorCount = 1;
+        this.createdAt = now;
+        this.lastEventAt = now;
+    }
+
+    Notification(Notice notice, Instant now) {
+        if (notice.toSelf()) {
+            throw new IllegalArgumentException("Nobody is notified of their own action");
+        }
+        this.recipientId = notice.recipientId();
+        this.kind = NotificationKind.NOTICE;
+        this.actorId = notice.actorId();
+        this.actorCount = 1;
+        this.textKey = notice.textKey();
+        this.subject = notice.subject();
+        this.detail = notice.detail();
+        this.link = notice.link();
         this.createdAt = now;
         this.lastEventAt = now;
     }
@@ -114,7 +145,25 @@ public class Notification {
         return postId;
     }
 
-    /** Who acted (for a grouped like: the latest to say « merci »). */
+    /** A notice's sentence (bundle key), or null for a forum notification. */
+    public String getTextKey() {
+        return textKey;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    /** Where a notice leads (a local path), or null for a forum notification (its post's permalink). */
+    public String getLink() {
+        return link;
+    }
+
+    /** Who acted (for a grouped like: the latest to say « merci »); null for an automatic notice. */
     public Long getActorId() {
         return actorId;
     }

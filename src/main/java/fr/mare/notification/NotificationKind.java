@@ -25,7 +25,10 @@ public enum NotificationKind {
     SOLUTION,
 
     /** « Merci » for the member's post: one unread notification per post, counting the thanks. */
-    LIKE;
+    LIKE,
+
+    /** Anything else a feature tells a member ({@link Notice}): its sentence and link are stored with it. */
+    NOTICE;
 
     /** The kinds that tell of a new post: a member gets at most one of them per post. */
     static final Set<NotificationKind> NEW_POST = EnumSet.of(TOPIC_REPLY, POST_REPLY, WATCHED_REPLY, MENTION);
@@ -43,7 +46,7 @@ public enum NotificationKind {
             case TOPIC_REPLY, POST_REPLY -> 3;
             case MENTION -> 2;
             case WATCHED_REPLY -> 1;
-            case SOLUTION, LIKE -> 0;
+            case SOLUTION, LIKE, NOTICE -> 0;
         };
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes the notifications of one forum event, in a transaction of its own (the forum's has
+ * Writes the notifications of one forum event or one {@link Notice}, in a transaction of its own (the forum's has
  * already committed when the event is delivered). Called by {@link NotificationService}'s
  * observers, which catch and log whatever fails here, commit included.
  */
@@ -100,6 +100,13 @@ class NotificationRecorder {
                 .setParameter(1, e.postAuthorId()).setParameter(2, e.topicId()).setParameter(3, e.postId())
                 .setParameter(4, e.likerId()).setParameter(5, clock.instant())
                 .executeUpdate();
+    }
+
+    /** A notice from another feature; one told of their own action is not written. */
+    void notice(Notice notice) {
+        if (!notice.toSelf()) {
+            em.persist(new Notification(notice, clock.instant()));
+        }
     }
 
     /**

@@ -25,7 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A member's notifications: written from forum events, read and marked read by their recipient
+ * A member's notifications: written from forum events and from {@link Notice}s fired by other
+ * features, read and marked read by their recipient
  * only. Reads and marks take the {@link Caller} from the authenticated principal and answer a
  * refused mark with a {@link BusinessException} ({@code notification.*}).
  * <p>
@@ -86,6 +87,12 @@ public class NotificationService {
         record(e, () -> recorder.postLiked(e));
     }
 
+    /** A notice is fired inside the firing feature's transaction and written once it has committed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notice notice) {
+        record(notice, () -> recorder.notice(notice));
+    }
+
     /**
      * Writes in a transaction of its own ({@link NotificationRecorder} is REQUIRES_NEW) and logs any
      * failure. An AFTER_SUCCESS observer runs inside the forum transaction's completion, while that
@@ -96,7 +103,7 @@ public class NotificationService {
      * forum's commit returns. (A managed executor was tried instead: its task closed the request's
      * own non-transactional EntityManager.)
      */
-    private void record(ForumEvent event, Runnable write) {
+    private void record(Object event, Runnable write) {
         try {
             detachFinishedTransaction();
             write.run();

@@ -16,6 +16,11 @@ public record NotificationText(String key, Object[] arguments) {
         return arguments.clone();
     }
 
+    /** A notice's sentence: its own key, with {0} who acted, {1} its subject, {2} its detail (empty when absent). */
+    public static NotificationText ofNotice(String textKey, String actorName, String subject, String detail) {
+        return new NotificationText(textKey, new Object[] {actorName, subject == null ? "" : subject, detail == null ? "" : detail});
+    }
+
     public static NotificationText of(NotificationKind kind, String actorName, int actorCount, String topicTitle) {
         int others = Math.max(0, actorCount - 1);
         return new NotificationText("notification.text." + kind.name(), new Object[] {actorName, topicTitle, others});

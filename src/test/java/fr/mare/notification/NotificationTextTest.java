@@ -35,6 +35,9 @@ class NotificationTextTest {
     @Test
     void everyKindHasItsSentence() {
         for (NotificationKind kind : NotificationKind.values()) {
+            if (kind == NotificationKind.NOTICE) {
+                continue; // a notice's sentence is its own key (noticesUseTheirOwnSentence)
+            }
             String sentence = french(kind, "Léa Rousseau", 1, "Mon agenda");
             assertTrue(sentence.startsWith("Léa Rousseau "), "the actor's name comes first, never after « de » -> " + sentence);
             assertTrue(sentence.contains("«" + NBSP + "Mon agenda" + NBSP + "»"), kind + " -> " + sentence);
@@ -44,6 +47,15 @@ class NotificationTextTest {
         assertEquals("Léa vous a mentionné·e dans «" + NBSP + "Q" + NBSP + "»", french(NotificationKind.MENTION, "Léa", 1, "Q"));
         assertEquals("Anaïs a répondu dans «" + NBSP + "Q" + NBSP + "», un sujet que vous suivez", french(NotificationKind.WATCHED_REPLY, "Anaïs", 1, "Q"));
         assertEquals("Léa a choisi votre réponse comme solution de «" + NBSP + "Q" + NBSP + "»", french(NotificationKind.SOLUTION, "Léa", 1, "Q"));
+    }
+
+    @Test
+    void noticesUseTheirOwnSentence() {
+        NotificationText text = NotificationText.ofNotice("notification.text.MENTION", "Léa", "Mon agenda", null);
+        assertEquals("notification.text.MENTION", text.key());
+        assertEquals("Léa vous a mentionné·e dans «" + NBSP + "Mon agenda" + NBSP + "»",
+                Bundle.text(Locale.FRENCH, text.key(), text.arguments()));
+        assertEquals("", text.arguments()[2], "an absent detail is an empty text, never « null »");
     }
 
     @Test

@@ -8,6 +8,7 @@ import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
 import fr.mare.notification.Notification;
 import fr.mare.notification.NotificationCursor;
+import fr.mare.notification.NotificationKind;
 import fr.mare.notification.NotificationPage;
 import fr.mare.notification.NotificationService;
 import fr.mare.notification.NotificationText;
@@ -74,18 +75,31 @@ public class NotificationListBacking {
         }
         page = notifications.list(caller, getCursor(), PAGE_SIZE);
         List<Notification> found = page.notifications();
-        Map<Long, AccountSummary> actors = accounts.summaries(found.stream().map(Notification::getActorId).collect(Collectors.toSet()));
+        Map<Long, AccountSummary> actors = accounts.summaries(found.stream().map(Notification::getActorId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<Long, Topic> topics = new HashMap<>();
-        found.stream().map(Notification::getTopicId).distinct()
+        found.stream().map(Notification::getTopicId).filter(Objects::nonNull).distinct()
                 .forEach(id -> forum.topic(id).ifPresent(topic -> topics.put(id, topic)));
         rows = found.stream()
-                .filter(n -> topics.containsKey(n.getTopicId()))
-                .map(n -> row(n, actors.get(n.getActorId()), topics.get(n.getTopicId())))
+                .filter(n -> n.getKind() == NotificationKind.NOTICE || topics.containsKey(n.getTopicId()))
+                .map(n -> row(n, actorName(n, actors), topics.get(n.getTopicId())))
                 .toList();
     }
 
-    private static NotificationRow row(Notification n, AccountSummary actor, Topic topic) {
-        String actorName = actor == null ? Bundle.text("notification.someone") : actor.displayName();
+    private static String actorName(Notification n, Map<Long, AccountSummary> actors) {
+        if (n.getActorId() == null) {
+            return Bundle.text("notification.system");
+        }
+        AccountSummary actor = actors.get(n.getActorId());
+        return actor == null ? Bundle.text("notification.someone") : actor.displayName();
+    }
+
+    private static NotificationRow row(Notification n, String actorName, Topic topic) {
+        if (n.getKind() == NotificationKind.NOTICE) {
+            NotificationText text = NotificationText.ofNotice(n.getTextKey(), actorName, n.getSubject(), n.getDetail());
+            return new NotificationRow(n.getId(), n.getKind(), Bundle.text(text.key(), text.arguments()),
+                    n.getLink(), n.getLastEventAt(), n.isUnread());
+        }
         NotificationText text = NotificationText.of(n.getKind(), actorName, n.getActorCount(), topic.getTitle());
         return new NotificationRow(n.getId(), n.getKind(), Bundle.text(text.key(), text.arguments()),
                 TopicLinks.of(topic) + "?message=" + n.getPostId(), n.getLastEventAt(), n.isUnread());
