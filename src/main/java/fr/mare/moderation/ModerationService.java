@@ -5,10 +5,14 @@ import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.account.Newcomers;
+import fr.mare.forum.ForumEvent;
 import fr.mare.forum.ForumService;
+import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
 import fr.mare.web.Bundle;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -69,6 +73,9 @@ public class ModerationService {
 
     @Inject
     private Newcomers newcomers;
+
+    @Inject
+    private Event<Notice> notices;
 
     @Inject
     @ConfigProperty(name = "mare.limits.reports-per-hour", defaultValue = "10")
@@ -167,10 +174,11 @@ public class ModerationService {
         kind(target.type()).orElseThrow().apply(SYSTEM, target.id(), ActionKind.AUTO_HIDE, reason, null);
         em.persist(new JournalEntry(null, ActionKind.AUTO_HIDE, target, item.getId(), reason,
                 Bundle.text(Locale.FRENCH, "moderation.autoHide.detail", established), null, null, clock.instant()));
+        tellAuthor(SYSTEM, ActionKind.AUTO_HIDE, target, reason);
     }
 
     /** A newcomer's post held for approval (forum, inside its transaction): it joins the queue. */
-    void held(@jakarta.enterprise.event.Observes fr.mare.forum.ForumEvent.PostHeld event) {
+    void held(@Observes ForumEvent.PostHeld event) {
         TargetView target = find(new TargetKey("post", event.postId()))
                 .orElseThrow(() -> new IllegalStateException("held post " + event.postId() + " not found"));
         openItem(target, ModerationItem.ORIGIN_FIRST_POST, clock.instant());
@@ -316,15 +324,34 @@ public class ModerationService {
             item = openItemOf(target).orElse(null);
         }
         if (item != null && action.closes()) {
-            close(item, action, me, now);
+            close(item, action, me, target, now);
+        }
+        tellAuthor(me, action, target, reason);
+    }
+
+    /** Closes an item and its reports; each reporter is told what became of their report. */
+    private void close(ModerationItem item, ActionKind outcome, Caller me, TargetView target, Instant now) {
+        item.close(outcome, me.accountId(), now);
+        String result = Bundle.text(Locale.FRENCH, "moderation.outcome." + outcome.name());
+        for (Report report : em.createQuery("SELECT r FROM Report r WHERE r.itemId = :item AND r.closedAt IS NULL", Report.class)
+                .setParameter("item", item.getId()).getResultList()) {
+            report.close(outcome, now);
+            notices.fire(new Notice(report.getReporterId(), null, "moderation.notice.reportClosed",
+                    target.label(), result, "/moderation/mes-signalements"));
         }
     }
 
-    private void close(ModerationItem item, ActionKind outcome, Caller me, Instant now) {
-        item.close(outcome, me.accountId(), now);
-        em.createQuery("SELECT r FROM Report r WHERE r.itemId = :item AND r.closedAt IS NULL", Report.class)
-                .setParameter("item", item.getId()).getResultList()
-                .forEach(r -> r.close(outcome, now));
+    /**
+     * Tells the target's author what moderation did and why, as « la modération » (moderators'
+     * names stay out of members' notifications). Dismissing tells them nothing: nothing happened
+     * to their content.
+     */
+    private void tellAuthor(Caller me, ActionKind action, TargetView target, String reason) {
+        if (target.authorId() == null || me.is(target.authorId()) || action == ActionKind.DISMISS) {
+            return;
+        }
+        notices.fire(new Notice(target.authorId(), null, "moderation.notice." + action.name(),
+                target.label(), reason, target.link()));
     }
 
     private static void requireAuthor(TargetView target) {

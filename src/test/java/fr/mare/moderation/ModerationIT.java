@@ -278,6 +278,9 @@ class ModerationIT {
         assertNull(modo.client().get("/moderation").html().getElementById("item-post-" + post), "no longer in the queue");
         Element row = reporter.client().get("/moderation/mes-signalements").html().selectFirst("tr[data-target=post:" + post + "]");
         assertTrue(row.text().contains("classé sans suite"), row.text());
+        String told = reporter.client().get("/notifications").mainText();
+        assertTrue(told.contains("La modération a examiné votre signalement") && told.contains("classé sans suite"), told);
+        assertFalse(author.client().get("/notifications").mainText().contains("modération"), "nothing happened to the author's post");
         Element line = modo.client().get("/moderation/journal?cible=post:" + post).html().selectFirst(".journal-line");
         assertNotNull(line);
         assertTrue(line.text().contains("Classer sans suite") && line.text().contains("Rien de problématique.")
@@ -296,6 +299,8 @@ class ModerationIT {
         Element forAuthor = r.author().client().get(r.topic()).html().getElementById("post-" + r.post());
         assertTrue(forAuthor.text().contains("Une réponse qui pose problème."), "the author still sees it");
         assertNotNull(forAuthor.getElementById("post-" + r.post() + "-hidden-notice"));
+        String told = r.author().client().get("/notifications").mainText();
+        assertTrue(told.contains("La modération a masqué votre contenu") && told.contains("propos blessants"), told);
 
         assertEquals(302, act(modo, "post:" + r.post(), "RESTORE", "relu, finalement acceptable").status());
         assertTrue(anonymous().get(r.topic()).html().getElementById("post-" + r.post()).text().contains("Une réponse qui pose problème."));
@@ -366,6 +371,8 @@ class ModerationIT {
         Element line = modo.get("/moderation/journal?action=WARN&cible=post:" + r.post()).html().selectFirst(".journal-line");
         assertTrue(line.text().contains("merci de rester courtois"), line.text());
         assertNotNull(modo.get("/moderation").html().getElementById("item-post-" + r.post()), "a warning leaves the item open");
+        String told = r.author().client().get("/notifications").mainText();
+        assertTrue(told.contains("Avertissement de la modération") && told.contains("merci de rester courtois"), told);
     }
 
     // ---------------------------------------------------------------- suspension
@@ -488,6 +495,7 @@ class ModerationIT {
         assertEquals(302, act(modo, "post:" + question, "APPROVE", "bienvenue").status());
         assertEquals(200, anonymous().get(topic).status());
         assertNotNull(anonymous().get("/c/" + CATEGORY).html().selectFirst("a[href$=" + topic + "]"));
+        assertTrue(newcomer.client().get("/notifications").mainText().contains("a été validé par la modération"));
 
         // The second post waits too; refused, it never appears; then the account is trusted.
         Member helper = member("aidant");
@@ -508,5 +516,52 @@ class ModerationIT {
                 + " (SELECT id FROM account WHERE username = ?)", newcomer.name()));
         assertTrue(third > second);
         assertEquals(id, topicId(topic));
+    }
+
+    /** The {@code cible} of a page's « Signaler » link. */
+    private static String cibleOf(Page page, String linkId) {
+        Element link = page.html().getElementById(linkId);
+        assertNotNull(link, "no « Signaler » link " + linkId + " on " + page.uri());
+        String href = link.attr("href");
+        return href.substring(href.indexOf("cible=") + "cible=".length());
+    }
+
+    @Test
+    void hidingATutorialACollectiveAndAProfileShowsTheReasonInPlaceOfTheContent() throws Exception {
+        Member author = member("auteur");
+        Page saved = author.client().get("/tutoriels/nouveau").form("wiki")
+                .set("title", "Un tutoriel à masquer " + Names.username("w")).set("section", CATEGORY)
+                .set("level", "debutant").set("audience", "MEMBRE").set("body", "Le texte du tutoriel.")
+                .set("summary", "Première version").submit();
+        assertEquals(302, saved.status(), saved.mainText());
+        String tutorial = saved.location().substring(saved.location().indexOf("/tutoriels/"));
+        Page created = author.client().get("/voisins/nouveau").form("collective")
+                .set("name", "Collectif à masquer " + Names.username("c").replace("-", "")).set("presentation", "Notre présentation.")
+                .set("kind", "ASSOCIATION").set("region", "63").set("size", "11-50").submit();
+        assertEquals(302, created.status(), created.mainText());
+        String collective = created.location().substring(created.location().indexOf("/voisins/"));
+
+        Member reader = member("lecteur");
+        String tutorialCible = cibleOf(reader.client().get(tutorial), "report-tutorial");
+        String collectiveCible = cibleOf(reader.client().get(collective), "report-collective");
+        String accountCible = cibleOf(reader.client().get("/u/" + author.name()), "report-account");
+        assertTrue(tutorialCible.startsWith("tutorial:") && collectiveCible.startsWith("collective:") && accountCible.startsWith("account:"));
+
+        WebClient modo = moderator("modo").client();
+        assertEquals(302, act(modo, tutorialCible, "HIDE", "copie d'un autre site").status());
+        assertEquals(302, act(modo, collectiveCible, "HIDE", "présentation trompeuse").status());
+        assertEquals(302, act(modo, accountCible, "HIDE", "profil usurpé").status());
+
+        assertTrue(anonymous().get(tutorial).mainText().contains("Masqué par la modération : copie d'un autre site"));
+        assertFalse(anonymous().get(tutorial).mainText().contains("Le texte du tutoriel."));
+        assertTrue(anonymous().get(collective).mainText().contains("Masqué par la modération : présentation trompeuse"));
+        assertFalse(anonymous().get(collective).mainText().contains("Notre présentation."));
+        assertTrue(author.client().get(collective).mainText().contains("Notre présentation."), "its admins still see it");
+        Page profile = anonymous().get("/u/" + author.name());
+        assertTrue(profile.mainText().contains("Masqué par la modération : profil usurpé"), profile.mainText());
+        assertNotNull(author.client().get("/u/" + author.name()).html().getElementById("profile-hidden-notice"));
+
+        assertEquals(302, act(modo, tutorialCible, "RESTORE", "source citée").status());
+        assertTrue(anonymous().get(tutorial).mainText().contains("Le texte du tutoriel."));
     }
 }
