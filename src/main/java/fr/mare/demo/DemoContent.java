@@ -51,6 +51,9 @@ public class DemoContent {
     private DemoCollectives collectives;
 
     @Inject
+    private DemoModeration moderation;
+
+    @Inject
     @ConfigProperty(name = "mare.demo", defaultValue = "false")
     boolean enabled;
 
@@ -69,6 +72,7 @@ public class DemoContent {
         discussions.load();
         tutorials.load();
         collectives.load();
+        moderation.load();
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions"
                 + " (mots de passe : voir le README).");
     }
