@@ -4,20 +4,22 @@ import fr.mare.platform.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Everything that creates or changes an account. Each method is one transaction and enforces
@@ -43,7 +45,7 @@ public class AccountService {
     private PasswordHasher hasher;
 
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mare.moderation.first-posts", defaultValue = "2")
+    @ConfigProperty(name = "mare.moderation.first-posts", defaultValue = "2")
     int firstPosts;
 
     /** Creates a member account; the caller logs them in afterwards. */
@@ -247,7 +249,7 @@ public class AccountService {
     }
 
     private Account lockedAccount(long id) {
-        Account account = em.find(Account.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Account account = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {
             throw new BusinessException("account.unknown", null);
         }

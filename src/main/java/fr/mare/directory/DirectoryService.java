@@ -11,6 +11,7 @@ import fr.mare.platform.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -106,7 +107,7 @@ public class DirectoryService {
     }
 
     private Collective lockedById(long id) {
-        Collective c = em.find(Collective.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Collective c = em.find(Collective.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw new BusinessException("directory.unknown", null);
         }
@@ -276,7 +277,7 @@ public class DirectoryService {
     /** The collective, its row locked until the end of the transaction (changes of admins are serialized). */
     private Collective locked(String slug) {
         return em.createQuery("SELECT c FROM Collective c WHERE c.slug = :slug", Collective.class)
-                .setParameter("slug", slug).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setParameter("slug", slug).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElseThrow(() -> new BusinessException("directory.unknown", null));
     }
 

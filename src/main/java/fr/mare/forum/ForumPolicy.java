@@ -12,7 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ForumPolicy {
 
     public boolean canReply(Caller caller, Topic topic) {
-        return !caller.isAnonymous() && (!topic.isLocked() || caller.moderator());
+        return !caller.isAnonymous() && (!topic.isLocked() || caller.moderator())
+                && (!topic.isHidden() && !topic.isPending() || canSeeHidden(caller, topic.getAuthorId()));
     }
 
     public boolean canMarkSolution(Caller caller, Topic topic) {
@@ -20,7 +21,7 @@ public class ForumPolicy {
     }
 
     public boolean canLike(Caller caller, Post post) {
-        return !caller.isAnonymous() && !caller.is(post.getAuthorId()) && !post.isDeleted();
+        return !caller.isAnonymous() && !caller.is(post.getAuthorId()) && !post.isDeleted() && !post.isHidden() && !post.isPending();
     }
 
     public boolean canEdit(Caller caller, Post post) {

@@ -1,5 +1,6 @@
 package fr.mare.forum;
 
+import fr.mare.account.AccountService;
 import fr.mare.account.Caller;
 import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.MarkdownRenderer;
@@ -59,7 +60,7 @@ public class ForumService {
     private jakarta.enterprise.event.Event<ForumEvent> events;
 
     @Inject
-    private fr.mare.account.AccountService accounts;
+    private AccountService accounts;
 
     @Inject
     @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")

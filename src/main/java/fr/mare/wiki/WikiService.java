@@ -382,7 +382,7 @@ public class WikiService {
     }
 
     private WikiPage lockedById(long pageId) {
-        WikiPage page = em.find(WikiPage.class, pageId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        WikiPage page = em.find(WikiPage.class, pageId, LockModeType.PESSIMISTIC_WRITE);
         if (page == null) {
             throw new BusinessException("wiki.page.unknown", null);
         }

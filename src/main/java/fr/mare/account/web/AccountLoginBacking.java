@@ -1,6 +1,8 @@
 package fr.mare.account.web;
 
+import fr.mare.account.LoginRefusal;
 import fr.mare.account.LoginThrottle;
+import fr.mare.account.Suspension;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +31,7 @@ public class AccountLoginBacking {
     private HttpServletRequest request;
 
     @Inject
-    private fr.mare.account.LoginRefusal refusal;
+    private LoginRefusal refusal;
 
     private String username;
     private String password;
@@ -51,7 +53,7 @@ public class AccountLoginBacking {
             throttle.recordSuccess(username);
         } else if (refusal.suspension() != null) {
             // The right password of a suspended account: say until when (not a failure to throttle).
-            fr.mare.account.Suspension suspension = refusal.suspension();
+            Suspension suspension = refusal.suspension();
             if (suspension.indefinite()) {
                 FormMessages.error("account.login.suspendedIndefinitely", suspension.reason());
             } else {
