@@ -93,6 +93,16 @@ public class ModerationService {
         return TargetKey.parse(cible).flatMap(this::find);
     }
 
+    /**
+     * What a member may report: anything they can read. Content waiting for approval or already
+     * hidden is unknown to others (the report page would show its excerpt); moderation sees all.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TargetView> reportable(Caller me, String cible) {
+        return find(cible).filter(t -> me.moderator() || (t.authorId() != null && me.is(t.authorId()))
+                || (!t.pending() && !t.hidden()));
+    }
+
     private Optional<TargetView> find(TargetKey key) {
         return kind(key.type()).flatMap(t -> t.find(key.id()));
     }
@@ -110,7 +120,7 @@ public class ModerationService {
      */
     public Report report(Caller me, String cible, ReportReason reason, String typedComment) {
         policy.requireMember(me);
-        TargetView target = find(cible).orElseThrow(() -> new BusinessException("moderation.target.unknown", null));
+        TargetView target = reportable(me, cible).orElseThrow(() -> new BusinessException("moderation.target.unknown", null));
         if (reason == null) {
             throw new BusinessException("moderation.report.reasonRequired", "reason");
         }

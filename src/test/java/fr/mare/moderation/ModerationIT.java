@@ -318,6 +318,8 @@ class ModerationIT {
         Page reader = anonymous().get(topic);
         assertTrue(reader.mainText().contains("Masqué par la modération : sujet publicitaire"), reader.mainText());
         assertFalse(reader.mainText().contains("La question posée."));
+        assertFalse(reader.html().title().contains("Un sujet entier à masquer"), "nor its title, which may be the problem");
+        assertFalse(reader.html().select("h1").text().contains("Un sujet entier à masquer"));
         assertNull(anonymous().get("/c/" + CATEGORY).html().selectFirst("a[href$=" + topic + "]"), "out of the category's list");
         assertTrue(author.client().get(topic).mainText().contains("La question posée."), "its author still reads it");
     }
@@ -502,6 +504,9 @@ class ModerationIT {
         String helperTopic = ask(helper.client(), "Une question où le débutant répond");
         long held = Discussions.reply(newcomer.client(), helperTopic, null, "Ma réponse en attente.");
         assertFalse(helper.client().get(helperTopic).mainText().contains("Ma réponse en attente."), "invisible to others");
+        Page hiddenFromReports = helper.client().get("/signaler?cible=post:" + held);
+        assertEquals(404, hiddenFromReports.status(), "a pending post cannot be reported (nor its excerpt read) by others");
+        assertFalse(hiddenFromReports.mainText().contains("Ma réponse en attente."));
         assertTrue(newcomer.client().get(helperTopic).mainText().contains("Ma réponse en attente."), "its author sees it");
         assertEquals(0, count("SELECT reply_count FROM forum_topic WHERE id = ?", topicId(helperTopic)), "not counted yet");
         assertEquals(302, act(modo, "post:" + held, "REJECT", "hors charte").status());

@@ -56,7 +56,7 @@ public class ModerationReportBacking {
     public TargetView getTarget() {
         if (!loaded) {
             loaded = true;
-            target = moderation.find(cible).orElse(null);
+            target = moderation.reportable(caller, cible).orElse(null);
         }
         return target;
     }
