@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -147,7 +148,12 @@ public class ModerationService {
         ModerationItem item = openItem(target, ModerationItem.ORIGIN_REPORT, now);
         Report report = new Report(item.getId(), target.type(), target.id(), me.accountId(), target.authorId(), reason, comment, now);
         em.persist(report);
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // The same member reporting twice at the same instant: the unique key decided.
+            throw new BusinessException("moderation.report.duplicate", null);
+        }
         autoHide(target, item);
         return report;
     }
@@ -161,7 +167,12 @@ public class ModerationService {
                 .orElseGet(() -> {
                     ModerationItem created = new ModerationItem(target.type(), target.id(), origin, now);
                     em.persist(created);
-                    em.flush();
+                    try {
+                        em.flush();
+                    } catch (PersistenceException e) {
+                        // Two first reports of one target at the same instant: one item only (unique key).
+                        throw new BusinessException("moderation.report.busy", null);
+                    }
                     return created;
                 });
     }
