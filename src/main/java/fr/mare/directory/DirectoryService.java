@@ -429,7 +429,8 @@ public class DirectoryService {
             expertise.computeIfAbsent(e.getCollectiveId(), k -> new ArrayList<>())
                     .add(new Declared(areas.get(e.getAreaId()), e.getDirection(), e.getNote()));
         }
-        return em.createQuery("SELECT c FROM Collective c ORDER BY c.name", Collective.class).getResultStream()
+        // A profile hidden by moderation (#6) leaves the export: its presentation is the problem.
+        return em.createQuery("SELECT c FROM Collective c WHERE c.hiddenAt IS NULL ORDER BY c.name", Collective.class).getResultStream()
                 .map(c -> new Profile(c,
                         Apps.codes().stream().filter(apps.getOrDefault(c.getId(), List.of())::contains).toList(),
                         expertise.getOrDefault(c.getId(), List.of()).stream()

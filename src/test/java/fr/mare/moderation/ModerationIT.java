@@ -562,6 +562,8 @@ class ModerationIT {
         assertTrue(anonymous().get(collective).mainText().contains("Masqué par la modération : présentation trompeuse"));
         assertFalse(anonymous().get(collective).mainText().contains("Notre présentation."));
         assertTrue(author.client().get(collective).mainText().contains("Notre présentation."), "its admins still see it");
+        assertFalse(anonymous().get("/voisins.json").body().contains(collective.substring("/voisins/".length())),
+                "out of the public export");
         Page profile = anonymous().get("/u/" + author.name());
         assertTrue(profile.mainText().contains("Masqué par la modération : profil usurpé"), profile.mainText());
         assertNotNull(author.client().get("/u/" + author.name()).html().getElementById("profile-hidden-notice"));
