@@ -11,9 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A tutorial: hidden or restored. Its « author » for warnings is its first contributor;
- * moderators edit a tutorial with the wiki's own editor (protected pages too), whose revisions
- * record them.
+ * A tutorial: hidden, restored, or its text edited (a new revision in the moderator's name, the
+ * reason as its summary). Its « author » for warnings is its first contributor.
  */
 @ApplicationScoped
 class TutorialTarget implements ModerationTarget {
@@ -31,9 +30,10 @@ class TutorialTarget implements ModerationTarget {
         return wiki.page(id).map(page -> {
             String html = wiki.current(page).map(WikiRevision::getBodyHtml).orElse("");
             Long author = wiki.contributors(page).stream().findFirst().map(WikiService.Contributor::accountId).orElse(null);
-            return new TargetView(type(), id, page.getTitle(), html, null, author, "/tutoriels/" + page.getSlug(),
+            String markdown = wiki.current(page).map(WikiRevision::getBodyMarkdown).orElse(null);
+            return new TargetView(type(), id, page.getTitle(), html, markdown, author, "/tutoriels/" + page.getSlug(),
                     page.isHidden(), page.getHiddenReason(), false, false,
-                    Set.of(page.isHidden() ? ActionKind.RESTORE : ActionKind.HIDE));
+                    Set.of(page.isHidden() ? ActionKind.RESTORE : ActionKind.HIDE, ActionKind.EDIT));
         });
     }
 
@@ -42,6 +42,11 @@ class TutorialTarget implements ModerationTarget {
         switch (action) {
             case HIDE -> wiki.hide(me, id, reason);
             case RESTORE -> wiki.restore(me, id);
+            case EDIT -> {
+                String before = wiki.page(id).flatMap(wiki::current).map(WikiRevision::getBodyMarkdown).orElse("");
+                wiki.moderateText(me, id, parameter == null ? "" : parameter, reason);
+                return new Change(before, parameter, "");
+            }
             default -> throw new BusinessException("moderation.action.unsupported", null);
         }
         return Change.NONE;

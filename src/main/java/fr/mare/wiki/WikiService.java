@@ -369,6 +369,22 @@ public class WikiService {
         return page;
     }
 
+    /**
+     * Moderation (#6): replaces a tutorial's text from the review queue, its metadata kept. Like
+     * any save, it adds a revision, in the moderator's name, whose summary is the reason.
+     */
+    public void moderateText(Caller me, long pageId, String markdown, String reason) {
+        policy.requireCanModerate(me);
+        WikiPage page = lockedById(pageId);
+        Rendered body = render(markdown);
+        if (current(page).map(r -> r.getBodyMarkdown().equals(markdown)).orElse(false)) {
+            return;
+        }
+        String summary = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+        addRevision(page, me, summary.length() > SUMMARY_MAX ? summary.substring(0, SUMMARY_MAX - 1) + "…" : summary,
+                markdown, body, clock.instant());
+    }
+
     public WikiPage restore(Caller me, long pageId) {
         policy.requireCanModerate(me);
         WikiPage page = lockedById(pageId);

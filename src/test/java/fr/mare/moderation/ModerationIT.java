@@ -570,5 +570,14 @@ class ModerationIT {
 
         assertEquals(302, act(modo, tutorialCible, "RESTORE", "source citée").status());
         assertTrue(anonymous().get(tutorial).mainText().contains("Le texte du tutoriel."));
+
+        Page edited = actForm(modo, tutorialCible).set("action", "EDIT").set("reason", "lien vers une copie retiré")
+                .set("body", "Le texte du tutoriel, sans la copie.").submit();
+        assertEquals(302, edited.status(), edited.mainText());
+        assertTrue(anonymous().get(tutorial).mainText().contains("Le texte du tutoriel, sans la copie."));
+        Page history = anonymous().get(tutorial + "/historique");
+        assertTrue(history.mainText().contains("lien vers une copie retiré"), "the revision's summary is the reason: " + history.mainText());
+        Element line = modo.get("/moderation/journal?action=EDIT&cible=" + tutorialCible).html().selectFirst(".journal-line");
+        assertEquals("Le texte du tutoriel.", line.selectFirst(".journal-before").text());
     }
 }
