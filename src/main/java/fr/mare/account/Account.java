@@ -68,6 +68,24 @@ public class Account {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    @Column(name = "posts_to_approve", nullable = false)
+    private int postsToApprove;
+
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
+    @Column(name = "suspended_until")
+    private Instant suspendedUntil;
+
+    @Column(name = "suspension_reason", length = 500)
+    private String suspensionReason;
+
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
+
+    @Column(name = "hidden_reason", length = 500)
+    private String hiddenReason;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -138,6 +156,60 @@ public class Account {
     void changeRole(Role role, Instant now) {
         this.role = role;
         this.updatedAt = now;
+    }
+
+    void awaitApprovalOf(int posts) {
+        postsToApprove = Math.max(0, posts);
+    }
+
+    /** Whether this account's next post waits for approval (its first posts, members only). */
+    public boolean needsApproval() {
+        return role == Role.MEMBER && postsToApprove > 0;
+    }
+
+    void postApproved() {
+        postsToApprove = Math.max(0, postsToApprove - 1);
+    }
+
+    void suspend(Instant now, Instant until, String reason) {
+        suspendedAt = now;
+        suspendedUntil = until;
+        suspensionReason = reason;
+        updatedAt = now;
+    }
+
+    void liftSuspension(Instant now) {
+        suspendedAt = null;
+        suspendedUntil = null;
+        suspensionReason = null;
+        updatedAt = now;
+    }
+
+    /** The suspension in force at {@code now}, if any: it ends by itself when its date passes. */
+    public java.util.Optional<Suspension> suspension(Instant now) {
+        if (suspendedAt == null || (suspendedUntil != null && !suspendedUntil.isAfter(now))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Suspension(suspendedUntil, suspensionReason));
+    }
+
+    void hide(String reason, Instant now) {
+        hiddenAt = now;
+        hiddenReason = reason;
+    }
+
+    void restore() {
+        hiddenAt = null;
+        hiddenReason = null;
+    }
+
+    /** Hidden by moderation: the public profile shows the reason instead of its details. */
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public String getHiddenReason() {
+        return hiddenReason;
     }
 
     void recordLogin(Instant now) {

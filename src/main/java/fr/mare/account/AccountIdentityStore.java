@@ -17,13 +17,24 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private LoginRefusal refusal;
+
+    /** A suspended account is refused even with the right password; the login page then says until when. */
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return accounts.authenticate(login.getCaller(), login.getPasswordAsString())
-                .map(account -> new CredentialValidationResult(account.getUsername(), account.getRole().groups()))
-                .orElse(CredentialValidationResult.INVALID_RESULT);
+        Account account = accounts.authenticate(login.getCaller(), login.getPasswordAsString()).orElse(null);
+        if (account == null) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        Suspension suspension = accounts.suspension(account).orElse(null);
+        if (suspension != null) {
+            refusal.suspended(suspension);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        return new CredentialValidationResult(account.getUsername(), account.getRole().groups());
     }
 }

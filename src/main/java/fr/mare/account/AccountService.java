@@ -4,20 +4,22 @@ import fr.mare.platform.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Everything that creates or changes an account. Each method is one transaction and enforces
@@ -45,14 +47,21 @@ public class AccountService {
     @Inject
     private RegistrationsPerAddress registrationsPerAddress;
 
+    @Inject
+    @ConfigProperty(name = "mare.moderation.first-posts", defaultValue = "2")
+    int firstPosts;
+
     /**
      * Creates a member account from a network address, within the registrations allowed per
      * address ({@link RegistrationsPerAddress}); a refused or failed registration counts nothing.
-     * The caller logs the new member in afterwards.
+     * Its first {@code mare.moderation.first-posts} posts will wait for approval. The caller logs
+     * the new member in afterwards.
      */
     public Account register(String typedUsername, String typedEmail, String password, String address) {
         registrationsPerAddress.checkAndCount(address);
-        return create(typedUsername, typedEmail, password, Role.MEMBER);
+        Account account = create(typedUsername, typedEmail, password, Role.MEMBER);
+        account.awaitApprovalOf(firstPosts);
+        return account;
     }
 
     Account create(String typedUsername, String typedEmail, String password, Role role) {
@@ -176,6 +185,84 @@ public class AccountService {
         }
         create(username, email, password, Role.ADMIN);
         return true;
+    }
+
+    // --- Moderation (#6): each method checks that the caller is a moderator.
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Account> find(long id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    /** Whether this member's next post waits for approval (#6: a new account's first posts). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean needsApproval(long accountId) {
+        return find(accountId).map(Account::needsApproval).orElse(false);
+    }
+
+    /** One more of this member's posts was approved (the forum calls it when moderation approves). */
+    public void postApproved(long accountId) {
+        find(accountId).ifPresent(Account::postApproved);
+    }
+
+    /** The suspension in force for this account now, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Suspension> suspension(Account account) {
+        return account.suspension(clock.instant());
+    }
+
+    /**
+     * Suspends an account until {@code until} (null: indefinitely). Staff accounts and oneself
+     * cannot be suspended: a dispute between moderators goes to the administrators.
+     */
+    public Account suspend(Caller me, long accountId, Instant until, String reason) {
+        requireModerator(me);
+        Account account = lockedAccount(accountId);
+        if (account.getRole() != Role.MEMBER || me.is(accountId)) {
+            throw new BusinessException("moderation.suspend.staff", null);
+        }
+        Instant now = clock.instant();
+        if (until != null && !until.isAfter(now)) {
+            throw new BusinessException("moderation.suspend.past", "days");
+        }
+        account.suspend(now, until, reason);
+        return account;
+    }
+
+    public Account liftSuspension(Caller me, long accountId) {
+        requireModerator(me);
+        Account account = lockedAccount(accountId);
+        account.liftSuspension(clock.instant());
+        return account;
+    }
+
+    /** Hides a member's public profile (not their posts, each judged on its own). */
+    public Account hideProfile(Caller me, long accountId, String reason) {
+        requireModerator(me);
+        Account account = lockedAccount(accountId);
+        account.hide(reason, clock.instant());
+        return account;
+    }
+
+    public Account restoreProfile(Caller me, long accountId) {
+        requireModerator(me);
+        Account account = lockedAccount(accountId);
+        account.restore();
+        return account;
+    }
+
+    private static void requireModerator(Caller me) {
+        if (!me.moderator()) {
+            throw new BusinessException("moderation.notAllowed", null);
+        }
+    }
+
+    private Account lockedAccount(long id) {
+        Account account = em.find(Account.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new BusinessException("account.unknown", null);
+        }
+        return account;
     }
 
     /** Used by the demo content only, on an empty database. */

@@ -25,7 +25,10 @@ class CallerProducer {
         }
         // Roles from the account itself (the identity store derives the session's groups from the
         // same column); asking the request fails on error dispatches.
+        // A suspended member (suspended during their session) writes nothing, even before
+        // account.web.SuspensionFilter logs them out.
         return accounts.findByUsername(principal.getName())
+                .filter(a -> accounts.suspension(a).isEmpty())
                 .map(a -> Caller.of(AccountSummary.of(a)))
                 .orElse(Caller.ANONYMOUS);
     }

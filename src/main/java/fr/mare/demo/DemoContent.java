@@ -58,6 +58,9 @@ public class DemoContent {
     @Inject
     private DemoContacts contacts;
 
+    @Inject
+    private DemoModeration moderation;
+
     @PersistenceContext(unitName = "mare")
     private EntityManager em;
 
@@ -90,6 +93,7 @@ public class DemoContent {
             tutorials.load();
             collectives.load();
             contacts.load();
+            moderation.load();
         });
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions"
                 + " (mots de passe : voir le README).");

@@ -54,6 +54,12 @@ public class Collective {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
+
+    @Column(name = "hidden_reason", length = 500)
+    private String hiddenReason;
+
     @Version
     private long version;
 
@@ -90,5 +96,25 @@ public class Collective {
     public String getPresentationMarkdown() { return presentationMarkdown; }
     public String getPresentationHtml() { return presentationHtml; }
     public Instant getCreatedAt() { return createdAt; }
+    public Long getCreatedBy() { return createdBy; }
     public Instant getUpdatedAt() { return updatedAt; }
+
+    void hide(String reason, Instant now) {
+        hiddenAt = now;
+        hiddenReason = reason;
+    }
+
+    void restore() {
+        hiddenAt = null;
+        hiddenReason = null;
+    }
+
+    /** Hidden by moderation (#6): readers see the reason instead of the content. */
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public String getHiddenReason() {
+        return hiddenReason;
+    }
 }

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -197,6 +198,45 @@ public class DirectoryService {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
+    public Optional<Collective> collective(long id) {
+        return Optional.ofNullable(em.find(Collective.class, id));
+    }
+
+    /**
+     * Moderation (#6): hides a collective's profile from readers, who see the reason instead; it
+     * also leaves the directory's list, the matches, « Des voisins connaissent ce sujet » and the
+     * export until restored.
+     */
+    public Collective hide(Caller me, long collectiveId, String reason) {
+        requireModerator(me);
+        Collective c = lockedById(collectiveId);
+        c.hide(reason, clock.instant());
+        changes.fire(new DirectoryIndex.Changed());
+        return c;
+    }
+
+    public Collective restore(Caller me, long collectiveId) {
+        requireModerator(me);
+        Collective c = lockedById(collectiveId);
+        c.restore();
+        changes.fire(new DirectoryIndex.Changed());
+        return c;
+    }
+
+    private static void requireModerator(Caller me) {
+        if (!me.moderator()) {
+            throw new BusinessException("moderation.notAllowed", null);
+        }
+    }
+
+    private Collective lockedById(long id) {
+        Collective c = em.find(Collective.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw new BusinessException("directory.unknown", null);
+        }
+        return c;
+    }
+
     public List<String> apps(Collective c) {
         List<String> used = em.createQuery("SELECT a.app FROM CollectiveApp a WHERE a.collectiveId = :c", String.class)
                 .setParameter("c", c.getId()).getResultList();
@@ -368,7 +408,7 @@ public class DirectoryService {
     /** The collective, its row locked until the end of the transaction (changes of admins are serialized). */
     private Collective locked(String slug) {
         return em.createQuery("SELECT c FROM Collective c WHERE c.slug = :slug", Collective.class)
-                .setParameter("slug", slug).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setParameter("slug", slug).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElseThrow(() -> new BusinessException("directory.unknown", null));
     }
 
@@ -421,7 +461,7 @@ public class DirectoryService {
 
     /** Every collective's listing, by name: three projection queries, no profile entity loaded. */
     private List<DirectoryFacets.Listing> listings() {
-        List<Object[]> found = em.createQuery("SELECT c.id, c.slug, c.name, c.region, c.kind FROM Collective c ORDER BY c.name",
+        List<Object[]> found = em.createQuery("SELECT c.id, c.slug, c.name, c.region, c.kind FROM Collective c WHERE c.hiddenAt IS NULL ORDER BY c.name",
                 Object[].class).getResultList();
         if (found.isEmpty()) {
             return List.of();
@@ -473,6 +513,9 @@ public class DirectoryService {
         List<Match> result = new ArrayList<>();
         for (Map.Entry<Long, List<ExpertiseArea>> e : byCollective.entrySet()) {
             Collective other = em.find(Collective.class, e.getKey());
+            if (other == null || other.isHidden()) {
+                continue;
+            }
             List<ExpertiseArea> sorted = e.getValue().stream().sorted(Comparator.comparing(ExpertiseArea::getPosition)).toList();
             result.add(new Match(other, sorted));
         }
@@ -503,7 +546,7 @@ public class DirectoryService {
         if (byCollective.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT c FROM Collective c WHERE c.id IN :ids", Collective.class)
+        return em.createQuery("SELECT c FROM Collective c WHERE c.id IN :ids AND c.hiddenAt IS NULL", Collective.class)
                 .setParameter("ids", byCollective.keySet()).getResultStream()
                 .map(c -> new Match(c, byCollective.get(c.getId()).stream()
                         .sorted(Comparator.comparing(ExpertiseArea::getPosition)).toList()))
@@ -530,7 +573,8 @@ public class DirectoryService {
             expertise.computeIfAbsent(e.getCollectiveId(), k -> new ArrayList<>())
                     .add(new Declared(areas.get(e.getAreaId()), e.getDirection(), e.getNote()));
         }
-        return em.createQuery("SELECT c FROM Collective c ORDER BY c.name", Collective.class).getResultStream()
+        // A profile hidden by moderation (#6) leaves the export: its presentation is the problem.
+        return em.createQuery("SELECT c FROM Collective c WHERE c.hiddenAt IS NULL ORDER BY c.name", Collective.class).getResultStream()
                 .map(c -> new Profile(c,
                         Apps.codes().stream().filter(apps.getOrDefault(c.getId(), List.of())::contains).toList(),
                         expertise.getOrDefault(c.getId(), List.of()).stream()

@@ -23,6 +23,13 @@ public sealed interface ForumEvent {
     record SolutionMarked(long topicId, long postId, long solutionAuthorId, long markedById) implements ForumEvent {
     }
 
+    /**
+     * A newcomer's post is held for approval (#6): moderation queues it. Fired synchronously
+     * (observers run inside the transaction); no reply or mention event is fired until approval.
+     */
+    record PostHeld(long topicId, long postId, long authorId) implements ForumEvent {
+    }
+
     /** Someone said « merci » for a post. */
     record PostLiked(long topicId, long postId, long postAuthorId, long likerId) implements ForumEvent {
     }

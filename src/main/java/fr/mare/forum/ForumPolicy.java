@@ -12,7 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ForumPolicy {
 
     public boolean canReply(Caller caller, Topic topic) {
-        return !caller.isAnonymous() && (!topic.isLocked() || caller.moderator());
+        return !caller.isAnonymous() && (!topic.isLocked() || caller.moderator())
+                && (!topic.isHidden() && !topic.isPending() || canSeeHidden(caller, topic.getAuthorId()));
     }
 
     public boolean canMarkSolution(Caller caller, Topic topic) {
@@ -20,7 +21,7 @@ public class ForumPolicy {
     }
 
     public boolean canLike(Caller caller, Post post) {
-        return !caller.isAnonymous() && !caller.is(post.getAuthorId()) && !post.isDeleted();
+        return !caller.isAnonymous() && !caller.is(post.getAuthorId()) && !post.isDeleted() && !post.isHidden() && !post.isPending();
     }
 
     public boolean canEdit(Caller caller, Post post) {
@@ -43,6 +44,17 @@ public class ForumPolicy {
         requireMember(caller);
         if (!canDelete(caller, post)) {
             throw new BusinessException("forum.delete.notAllowed", null);
+        }
+    }
+
+    /** Sees hidden or pending content as it is (its author, or moderation). */
+    public boolean canSeeHidden(Caller caller, long authorId) {
+        return caller.moderator() || caller.is(authorId);
+    }
+
+    void requireModerator(Caller caller) {
+        if (!caller.moderator()) {
+            throw new BusinessException("moderation.notAllowed", null);
         }
     }
 

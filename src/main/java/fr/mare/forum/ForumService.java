@@ -1,5 +1,6 @@
 package fr.mare.forum;
 
+import fr.mare.account.AccountService;
 import fr.mare.account.Caller;
 import fr.mare.account.RateLimits;
 import fr.mare.markdown.ContentTooLargeException;
@@ -61,6 +62,9 @@ public class ForumService {
 
     @Inject
     private jakarta.enterprise.event.Event<ForumEvent> events;
+
+    @Inject
+    private AccountService accounts;
 
     @Inject
     @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
@@ -130,7 +134,7 @@ public class ForumService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TopicPage topics(Long categoryId, TopicFilter filter, TopicCursor after, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE 1 = 1");
+        StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE t.hiddenAt IS NULL AND t.pending = FALSE");
         if (categoryId != null) {
             jpql.append(" AND t.categoryId = :category");
         }
@@ -180,15 +184,26 @@ public class ForumService {
                         "SELECT COUNT(t) FROM Topic t WHERE t.authorId = :me AND t.createdAt > :since", Long.class)
                 .setParameter("me", me.accountId()).setParameter("since", since).getSingleResult(), "body");
         Instant now = clock.instant();
+        boolean held = accounts.needsApproval(me.accountId());
         Topic topic = new Topic(category.getId(), me.accountId(), title, Slugs.slugify(title), now);
+        if (held) {
+            topic.holdForApproval();
+        }
         em.persist(topic);
         em.flush();
         Post question = new Post(topic.getId(), null, me.accountId(), PostPaths.ROOT, markdown, body.html(), body.version(), now);
+        if (held) {
+            question.holdForApproval();
+        }
         em.persist(question);
         em.flush();
         saveLinks(question, body);
         subscribe(topic.getId(), me.accountId(), now);
-        fireMentions(topic.getId(), question, markdown);
+        if (held) {
+            events.fire(new ForumEvent.PostHeld(topic.getId(), question.getId(), me.accountId()));
+        } else {
+            fireMentions(topic.getId(), question, markdown);
+        }
         for (String name : tags) {
             Tag tag = em.createNamedQuery("Tag.byName", Tag.class).setParameter("name", name).getResultStream().findFirst()
                     .orElseGet(() -> {
@@ -294,16 +309,30 @@ public class ForumService {
         em.lock(parent, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         Post reply = new Post(topicId, parent, me.accountId(), parent.nextChildPath(), markdown, body.html(), body.version(), now);
+        boolean held = accounts.needsApproval(me.accountId());
+        if (held) {
+            // Counted, announced and notified only once approved (#6).
+            reply.holdForApproval();
+        } else {
+            topic.replied(now);
+        }
         em.persist(reply);
-        topic.replied(now);
         em.flush();
         saveLinks(reply, body);
         subscribe(topicId, me.accountId(), now);
-        Set<Long> watchers = new HashSet<>(watchers(topicId));
-        watchers.remove(me.accountId());
-        events.fire(new ForumEvent.ReplyPosted(topicId, reply.getId(), me.accountId(), parent.getAuthorId(), Set.copyOf(watchers)));
-        fireMentions(topicId, reply, markdown);
+        if (held) {
+            events.fire(new ForumEvent.PostHeld(topicId, reply.getId(), me.accountId()));
+        } else {
+            announceReply(topicId, reply, parent.getAuthorId());
+        }
         return reply;
+    }
+
+    private void announceReply(long topicId, Post reply, long parentAuthorId) {
+        Set<Long> watchers = new HashSet<>(watchers(topicId));
+        watchers.remove(reply.getAuthorId());
+        events.fire(new ForumEvent.ReplyPosted(topicId, reply.getId(), reply.getAuthorId(), parentAuthorId, Set.copyOf(watchers)));
+        fireMentions(topicId, reply, reply.getBodyMarkdown());
     }
 
     /** The question's author or a moderator marks (or changes) the solution. */
@@ -401,7 +430,7 @@ public class ForumService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TopicPage taggedTopics(String tagName, TopicCursor after, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE t.id IN (SELECT tt.topicId FROM TopicTag tt, Tag g"
-                + " WHERE g.id = tt.tagId AND g.name = :tag)");
+                + " WHERE g.id = tt.tagId AND g.name = :tag) AND t.hiddenAt IS NULL AND t.pending = FALSE");
         return page(keyset(jpql, after, limit).setParameter("tag", tagName).getResultList(), limit);
     }
 
@@ -450,6 +479,112 @@ public class ForumService {
         em.createQuery("DELETE FROM PostLink l WHERE l.postId = :post").setParameter("post", postId).executeUpdate();
         saveLinks(post, body);
         return post;
+    }
+
+    // --- Moderation (#6): each method checks that the caller is a moderator; the moderation
+    // package journals the action and tells the people concerned.
+
+    /** Hides a post from readers, who see the reason instead; its author and moderation still see it. */
+    public Post hidePost(Caller me, long postId, String reason) {
+        policy.requireModerator(me);
+        Post post = existingPost(postId);
+        post.hide(reason, clock.instant());
+        return post;
+    }
+
+    public Post restorePost(Caller me, long postId) {
+        policy.requireModerator(me);
+        Post post = existingPost(postId);
+        post.restore();
+        return post;
+    }
+
+    /** Hides a whole topic: out of the lists, and its page shows the reason instead of the discussion. */
+    public Topic hideTopic(Caller me, long topicId, String reason) {
+        policy.requireModerator(me);
+        Topic topic = existingTopic(topicId);
+        topic.hide(reason, clock.instant());
+        return topic;
+    }
+
+    public Topic restoreTopic(Caller me, long topicId) {
+        policy.requireModerator(me);
+        Topic topic = existingTopic(topicId);
+        topic.restore();
+        return topic;
+    }
+
+    /** Locks (only moderation may reply) or unlocks a topic. */
+    public Topic lockTopic(Caller me, long topicId, boolean locked) {
+        policy.requireModerator(me);
+        Topic topic = existingTopic(topicId);
+        topic.lock(locked);
+        return topic;
+    }
+
+    /** Moves a topic to another category; its address stays the same. */
+    public Topic moveTopic(Caller me, long topicId, String categorySlug) {
+        policy.requireModerator(me);
+        Topic topic = existingTopic(topicId);
+        Category category = category(categorySlug == null ? "" : categorySlug)
+                .orElseThrow(() -> new BusinessException("forum.category.required", "category"));
+        topic.moveTo(category.getId());
+        return topic;
+    }
+
+    /** Approves a newcomer's pending post: it becomes visible to everyone. */
+    public Post approvePost(Caller me, long postId) {
+        policy.requireModerator(me);
+        Post post = existingPost(postId);
+        if (!post.isPending()) {
+            return post;
+        }
+        post.approve();
+        accounts.postApproved(post.getAuthorId());
+        Topic topic = existingTopic(post.getTopicId());
+        if (post.isQuestion()) {
+            topic.approve();
+            fireMentions(topic.getId(), post, post.getBodyMarkdown());
+        } else {
+            topic.replied(clock.instant());
+            Post parent = em.find(Post.class, post.getParentId());
+            announceReply(topic.getId(), post, parent.getAuthorId());
+        }
+        return post;
+    }
+
+    /** Rejects a pending post: deleted softly (a rejected question hides its topic too). */
+    public Post rejectPost(Caller me, long postId, String reason) {
+        policy.requireModerator(me);
+        Post post = existingPost(postId);
+        post.delete(clock.instant());
+        if (post.isQuestion()) {
+            existingTopic(post.getTopicId()).hide(reason, clock.instant());
+        }
+        return post;
+    }
+
+    /** How many posts a member has published (for moderation's view of an author's history). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long postCount(long authorId) {
+        return em.createQuery("SELECT COUNT(p) FROM Post p WHERE p.authorId = :author", Long.class)
+                .setParameter("author", authorId).getSingleResult();
+    }
+
+    private Post existingPost(long postId) {
+        Post post = em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
+        if (post == null) {
+            throw new BusinessException("forum.post.unknown", null);
+        }
+        return post;
+    }
+
+    private Topic existingTopic(long topicId) {
+        Topic topic = em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE);
+        if (topic == null) {
+            throw new BusinessException("forum.topic.unknown", null);
+        }
+        return topic;
     }
 
     /** Every version of a post, oldest first; empty for a post never edited. */

@@ -73,6 +73,15 @@ public class Post {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
+
+    @Column(name = "hidden_reason", length = 500)
+    private String hiddenReason;
+
+    @Column(name = "pending", nullable = false)
+    private boolean pending;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -119,6 +128,38 @@ public class Post {
 
     public boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    void hide(String reason, Instant now) {
+        hiddenAt = now;
+        hiddenReason = reason;
+    }
+
+    void restore() {
+        hiddenAt = null;
+        hiddenReason = null;
+    }
+
+    void holdForApproval() {
+        pending = true;
+    }
+
+    void approve() {
+        pending = false;
+    }
+
+    /** Hidden by moderation: readers see the reason instead of the text; its author and moderation still see it. */
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public String getHiddenReason() {
+        return hiddenReason;
+    }
+
+    /** A newcomer's post waiting for approval: only its author and moderation see it. */
+    public boolean isPending() {
+        return pending;
     }
 
     void liked() {

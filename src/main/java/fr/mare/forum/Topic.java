@@ -53,6 +53,15 @@ public class Topic {
     @Column(name = "locked", nullable = false)
     private boolean locked;
 
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
+
+    @Column(name = "hidden_reason", length = 500)
+    private String hiddenReason;
+
+    @Column(name = "pending", nullable = false)
+    private boolean pending;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -72,6 +81,46 @@ public class Topic {
     void replied(Instant now) {
         replyCount++;
         lastActivityAt = now;
+    }
+
+    void holdForApproval() {
+        pending = true;
+    }
+
+    void approve() {
+        pending = false;
+    }
+
+    /** Its question waits for approval: the topic is its author's and moderation's only. */
+    public boolean isPending() {
+        return pending;
+    }
+
+    void lock(boolean value) {
+        locked = value;
+    }
+
+    void moveTo(Long category) {
+        categoryId = category;
+    }
+
+    void hide(String reason, Instant now) {
+        hiddenAt = now;
+        hiddenReason = reason;
+    }
+
+    void restore() {
+        hiddenAt = null;
+        hiddenReason = null;
+    }
+
+    /** Hidden by moderation: readers see the reason instead of the discussion, and lists leave it out. */
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public String getHiddenReason() {
+        return hiddenReason;
     }
 
     void markSolution(Long postId) {

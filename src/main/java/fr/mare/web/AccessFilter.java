@@ -30,6 +30,9 @@ public class AccessFilter extends HttpFilter {
             Map.entry("/messages/", "MEMBER"),
             Map.entry("/tutoriels/nouveau", "MEMBER"),
             Map.entry("/voisins/nouveau", "MEMBER"),
+            Map.entry("/moderation", "MODERATOR"),
+            Map.entry("/moderation/mes-signalements", "MEMBER"),
+            Map.entry("/moderation/", "MODERATOR"),
             Map.entry("/admin/", "ADMIN"));
 
     @Override

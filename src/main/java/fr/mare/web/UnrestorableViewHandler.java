@@ -53,6 +53,14 @@ public class UnrestorableViewHandler extends ExceptionHandlerWrapper {
         if (root == null || root instanceof ViewExpiredException) {
             return false;
         }
+        if (root.getStackTrace().length == 0) {
+            // After many such failures, HotSpot throws its preallocated ArrayIndexOutOfBounds,
+            // ClassCast… without a stack trace (OmitStackTraceInFastThrow): these implicit
+            // exceptions during a postback's restore are the same failure; a database outage
+            // arrives as a PersistenceException, which always has its trace.
+            return root instanceof IndexOutOfBoundsException || root instanceof ClassCastException
+                    || root instanceof NullPointerException;
+        }
         for (StackTraceElement frame : root.getStackTrace()) {
             if (frame.getMethodName().equals("restoreState")) {
                 return true;

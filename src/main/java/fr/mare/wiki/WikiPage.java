@@ -75,6 +75,12 @@ public class WikiPage {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "hidden_at")
+    private Instant hiddenAt;
+
+    @Column(name = "hidden_reason", length = 500)
+    private String hiddenReason;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -184,5 +190,24 @@ public class WikiPage {
     /** Whether the page applies to this major version of Nextcloud (open bounds apply to all). */
     public boolean appliesTo(int ncVersion) {
         return (ncVersionMin == null || ncVersionMin <= ncVersion) && (ncVersionMax == null || ncVersionMax >= ncVersion);
+    }
+
+    void hide(String reason, Instant now) {
+        hiddenAt = now;
+        hiddenReason = reason;
+    }
+
+    void restore() {
+        hiddenAt = null;
+        hiddenReason = null;
+    }
+
+    /** Hidden by moderation (#6): readers see the reason instead of the content. */
+    public boolean isHidden() {
+        return hiddenAt != null;
+    }
+
+    public String getHiddenReason() {
+        return hiddenReason;
     }
 }

@@ -385,6 +385,50 @@ public class WikiService {
         locked(slug).setArchived(value);
     }
 
+    /** Moderation (#6): hides a tutorial from readers, who see the reason instead of its text. */
+    public WikiPage hide(Caller me, long pageId, String reason) {
+        policy.requireCanModerate(me);
+        WikiPage page = lockedById(pageId);
+        page.hide(reason, clock.instant());
+        return page;
+    }
+
+    /**
+     * Moderation (#6): replaces a tutorial's text from the review queue, its metadata kept. Like
+     * any save, it adds a revision, in the moderator's name, whose summary is the reason.
+     */
+    public void moderateText(Caller me, long pageId, String markdown, String reason) {
+        policy.requireCanModerate(me);
+        WikiPage page = lockedById(pageId);
+        Rendered body = render(markdown);
+        if (current(page).map(r -> r.getBodyMarkdown().equals(markdown)).orElse(false)) {
+            return;
+        }
+        String summary = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+        addRevision(page, me, summary.length() > SUMMARY_MAX ? summary.substring(0, SUMMARY_MAX - 1) + "…" : summary,
+                markdown, body, clock.instant());
+    }
+
+    public WikiPage restore(Caller me, long pageId) {
+        policy.requireCanModerate(me);
+        WikiPage page = lockedById(pageId);
+        page.restore();
+        return page;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WikiPage> page(long id) {
+        return Optional.ofNullable(em.find(WikiPage.class, id));
+    }
+
+    private WikiPage lockedById(long pageId) {
+        WikiPage page = em.find(WikiPage.class, pageId, LockModeType.PESSIMISTIC_WRITE);
+        if (page == null) {
+            throw new BusinessException("wiki.page.unknown", null);
+        }
+        return page;
+    }
+
     /** « Ce tutoriel n'est plus à jour », with a comment saying what changed; one open signal per member. */
     public void signalOutdated(Caller me, String slug, String typedComment) {
         WikiPage page = page(slug).orElseThrow(() -> new BusinessException("wiki.page.unknown", null));

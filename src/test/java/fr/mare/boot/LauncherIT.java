@@ -63,6 +63,9 @@ class LauncherIT {
         assertEquals(302, login(client, "camille", DEMO_PASSWORD).status(), "demo content on the first start");
         String messages = client.get("/messages").mainText();
         assertTrue(messages.contains("Vos formulaires de distribution"), "demo conversations with collectives: " + messages);
+        WebClient moderator = new WebClient(URI.create("http://localhost:" + port + "/"));
+        assertEquals(302, login(moderator, "lea", DEMO_PASSWORD).status());
+        assertEquals(2, moderator.get("/moderation").html().select(".queue-item").size(), "the demo's open reports (#6)");
         assertEquals(302, login(client, "gardienne", "le premier mot de passe").status(), "configured administrator");
         Page registered = client.get("/inscription").form("register")
                 .set("username", "Rescapée").set("email", "rescapee@example.org").set("password", PASSWORD).submit();

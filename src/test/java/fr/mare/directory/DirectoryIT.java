@@ -427,7 +427,7 @@ class DirectoryIT {
 
     private static Form areaRow(WebClient admin, String slug) {
         Page page = admin.get("/admin/domaines");
-        org.jsoup.nodes.Element row = page.html().select("form[id$=:area]").stream()
+        org.jsoup.nodes.Element row = page.html().select("form.area-form").stream()
                 .filter(f -> f.selectFirst("h2").text().contains(slug)).findFirst().orElseThrow(() -> new AssertionError("no row for " + slug));
         return page.form(row.id());
     }
@@ -500,6 +500,13 @@ class DirectoryIT {
         assertEquals(302, areaRow(admin, slug).submit("retire").status(), "brought back");
         assertNotNull(member("retour").get("/voisins/nouveau").html().getElementById("area-" + slug));
         assertEquals(302, areaRow(admin, slug).submit("retire").status());
+
+        // A retired area earlier in the list never stops later ones from being renamed (with
+        // ui:repeat it did: they were « saved » with their old name).
+        String later = "Zoologie " + token("zoo");
+        assertEquals(302, admin.get("/admin/domaines").form("newArea").set("name", later).set("position", "9999").submit().status());
+        assertEquals(302, areaRow(admin, fr.mare.markdown.Slugs.slugify(later)).set("name", later + " renommée").submit().status());
+        assertTrue(admin.get("/admin/domaines").mainText().contains(later + " renommée"));
     }
 
     private static String count(Document html, String facetId) {

@@ -11,7 +11,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -94,10 +93,17 @@ import static org.junit.jupiter.api.Assertions.fail;
  * forms ({@code /deconnexion}).
  * <p>
  * <b>Adding a feature</b> (see docs/security.md, « Autorisations prouvées »): add one
- * {@link Row} per new write action to {@link #TABLE} with its six expectations. The column
- * {@link Kind#SUSPENDED} is {@link Expect#WITH_SUSPENSION} until the moderation feature
- * (suspension of accounts, issue 6) lands: those cells are skipped with that reason, the only
- * skip this class allows.
+ * {@link Row} per new write action to {@link #TABLE} with its six expectations.
+ * <p>
+ * <b>Suspended members.</b> The {@link Kind#SUSPENDED} caller is a member who logged in, then
+ * was suspended (in the database, as a moderator's action would): each attempt starts from such
+ * a session, which Mare ends at its next request (the member reads as an anonymous visitor, and
+ * every service treats a suspended account as anonymous). Every write is refused to them.
+ * <p>
+ * <b>Plain forms.</b> Moderation's action forms are plain HTML forms carrying the session's CSRF
+ * token ({@code csrf}) rather than a Faces view state; a replayed one gets the caller's own token
+ * (from their {@code /compte} page), so a refusal is the authorization's, not the token's, and
+ * the forged replay drops the token as it drops a view state.
  * <p>
  * Logging in and registering are open to everyone and only write the caller's own account
  * (AccountIT covers them); previews write nothing. {@link #everyFormActionHasARow()} keeps the
@@ -113,13 +119,12 @@ class AuthorizationIT {
     /** The kinds of caller, in the order of the table's columns. */
     enum Kind { ANONYMOUS, MEMBER, OWNER, MODERATOR, ADMIN, SUSPENDED }
 
-    /** What a caller may do. {@code WITH_SUSPENSION}: the cell is filled when suspension exists. */
-    enum Expect { ALLOW, DENY, WITH_SUSPENSION }
+    /** What a caller may do. */
+    enum Expect { ALLOW, DENY }
 
     private static final Expect A = Expect.ALLOW;
     private static final Expect D = Expect.DENY;
     /** « Added with suspension »: the moderation feature (issue 6) brings suspended accounts. */
-    private static final Expect S = Expect.WITH_SUSPENSION;
 
     private static final String PASSWORD = "une phrase de passe pour les essais";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
@@ -172,54 +177,71 @@ class AuthorizationIT {
     //                                                                        ANON MEMB OWNR MODO ADMN SUSP
     static final List<Row> TABLE = List.of(
             // ---- forum
-            row("forum : nouveau sujet", AuthorizationIT::newTopic,                D, A, A, A, A, S),
-            row("forum : répondre", AuthorizationIT::reply,                       D, A, A, A, A, S),
-            row("forum : répondre à un message", AuthorizationIT::replyToPost,     D, A, A, A, A, S),
-            row("forum : répondre dans un sujet verrouillé", AuthorizationIT::replyLocked, D, D, D, A, A, S),
-            row("forum : modifier un message", AuthorizationIT::editPost,          D, D, A, A, A, S),
-            row("forum : supprimer un message", AuthorizationIT::deletePost,       D, D, A, A, A, S),
-            row("forum : marquer la solution", AuthorizationIT::markSolution,      D, D, A, A, A, S),
-            row("forum : dire merci", AuthorizationIT::like,                       D, A, D, A, A, S),
-            row("forum : suivre / ne plus suivre", AuthorizationIT::watch,         D, A, A, A, A, S),
-            row("forum : créer une catégorie", AuthorizationIT::createCategory,    D, D, D, D, A, S),
-            row("forum : modifier une catégorie", AuthorizationIT::updateCategory, D, D, D, D, A, S),
+            row("forum : nouveau sujet", AuthorizationIT::newTopic,                D, A, A, A, A, D),
+            row("forum : répondre", AuthorizationIT::reply,                       D, A, A, A, A, D),
+            row("forum : répondre à un message", AuthorizationIT::replyToPost,     D, A, A, A, A, D),
+            row("forum : répondre dans un sujet verrouillé", AuthorizationIT::replyLocked, D, D, D, A, A, D),
+            row("forum : modifier un message", AuthorizationIT::editPost,          D, D, A, A, A, D),
+            row("forum : supprimer un message", AuthorizationIT::deletePost,       D, D, A, A, A, D),
+            row("forum : marquer la solution", AuthorizationIT::markSolution,      D, D, A, A, A, D),
+            row("forum : dire merci", AuthorizationIT::like,                       D, A, D, A, A, D),
+            row("forum : suivre / ne plus suivre", AuthorizationIT::watch,         D, A, A, A, A, D),
+            row("forum : créer une catégorie", AuthorizationIT::createCategory,    D, D, D, D, A, D),
+            row("forum : modifier une catégorie", AuthorizationIT::updateCategory, D, D, D, D, A, D),
             // ---- tutorials (WikiPolicy)
-            row("tutoriels : écrire", AuthorizationIT::createTutorial,             D, A, A, A, A, S),
-            row("tutoriels : modifier", (c, k) -> editTutorial(c, Lock.OPEN),      D, A, A, A, A, S),
-            row("tutoriels : modifier un tutoriel protégé", (c, k) -> editTutorial(c, Lock.PROTECTED), D, D, D, A, A, S),
-            row("tutoriels : modifier un tutoriel archivé", (c, k) -> editTutorial(c, Lock.ARCHIVED), D, D, D, A, A, S),
-            row("tutoriels : revenir à une version", (c, k) -> revertTutorial(c, Lock.OPEN), D, A, A, A, A, S),
-            row("tutoriels : revenir à une version (protégé)", (c, k) -> revertTutorial(c, Lock.PROTECTED), D, D, D, A, A, S),
-            row("tutoriels : relu et à jour", (c, k) -> reviewTutorial(c, Lock.OPEN), D, A, A, A, A, S),
-            row("tutoriels : relu et à jour (protégé)", (c, k) -> reviewTutorial(c, Lock.PROTECTED), D, D, D, A, A, S),
-            row("tutoriels : signaler « plus à jour »", AuthorizationIT::signalOutdated, D, A, A, A, A, S),
-            row("tutoriels : protéger", (c, k) -> moderateTutorial(c, "protect", "protected"), D, D, D, A, A, S),
-            row("tutoriels : archiver", (c, k) -> moderateTutorial(c, "archive", "archived"), D, D, D, A, A, S),
-            row("tutoriels : retirer la protection", (c, k) -> unlockTutorial(c, Lock.PROTECTED), D, D, D, A, A, S),
-            row("tutoriels : désarchiver", (c, k) -> unlockTutorial(c, Lock.ARCHIVED), D, D, D, A, A, S),
+            row("tutoriels : écrire", AuthorizationIT::createTutorial,             D, A, A, A, A, D),
+            row("tutoriels : modifier", (c, k) -> editTutorial(c, Lock.OPEN),      D, A, A, A, A, D),
+            row("tutoriels : modifier un tutoriel protégé", (c, k) -> editTutorial(c, Lock.PROTECTED), D, D, D, A, A, D),
+            row("tutoriels : modifier un tutoriel archivé", (c, k) -> editTutorial(c, Lock.ARCHIVED), D, D, D, A, A, D),
+            row("tutoriels : revenir à une version", (c, k) -> revertTutorial(c, Lock.OPEN), D, A, A, A, A, D),
+            row("tutoriels : revenir à une version (protégé)", (c, k) -> revertTutorial(c, Lock.PROTECTED), D, D, D, A, A, D),
+            row("tutoriels : relu et à jour", (c, k) -> reviewTutorial(c, Lock.OPEN), D, A, A, A, A, D),
+            row("tutoriels : relu et à jour (protégé)", (c, k) -> reviewTutorial(c, Lock.PROTECTED), D, D, D, A, A, D),
+            row("tutoriels : signaler « plus à jour »", AuthorizationIT::signalOutdated, D, A, A, A, A, D),
+            row("tutoriels : protéger", (c, k) -> moderateTutorial(c, "protect", "protected"), D, D, D, A, A, D),
+            row("tutoriels : archiver", (c, k) -> moderateTutorial(c, "archive", "archived"), D, D, D, A, A, D),
+            row("tutoriels : retirer la protection", (c, k) -> unlockTutorial(c, Lock.PROTECTED), D, D, D, A, A, D),
+            row("tutoriels : désarchiver", (c, k) -> unlockTutorial(c, Lock.ARCHIVED), D, D, D, A, A, D),
             // ---- collectives (DirectoryPolicy: site roles give no power over a collective)
-            row("collectifs : présenter un collectif", AuthorizationIT::createCollective, D, A, A, A, A, S),
-            row("collectifs : modifier", AuthorizationIT::editCollective,          D, D, A, D, D, S),
-            row("collectifs : inviter", AuthorizationIT::invite,                   D, D, A, D, D, S),
-            row("collectifs : accepter une invitation", AuthorizationIT::accept,   D, D, A, D, D, S),
-            row("collectifs : décliner une invitation", AuthorizationIT::decline, D, D, A, D, D, S),
-            row("collectifs : quitter", AuthorizationIT::leave,                    D, D, A, D, D, S),
-            row("collectifs : retirer un membre", AuthorizationIT::removeMember,   D, D, A, D, D, S),
-            row("collectifs : nommer admin", AuthorizationIT::appoint,             D, D, A, D, D, S),
-            row("collectifs : paraître sur le profil", AuthorizationIT::visibility, D, D, A, D, D, S),
-            row("collectifs : ajouter un domaine", AuthorizationIT::createArea,   D, D, D, D, A, S),
-            row("collectifs : renommer un domaine", AuthorizationIT::renameArea,  D, D, D, D, A, S),
-            row("collectifs : retirer un domaine", AuthorizationIT::retireArea,   D, D, D, D, A, S),
+            row("collectifs : présenter un collectif", AuthorizationIT::createCollective, D, A, A, A, A, D),
+            row("collectifs : modifier", AuthorizationIT::editCollective,          D, D, A, D, D, D),
+            row("collectifs : inviter", AuthorizationIT::invite,                   D, D, A, D, D, D),
+            row("collectifs : accepter une invitation", AuthorizationIT::accept,   D, D, A, D, D, D),
+            row("collectifs : décliner une invitation", AuthorizationIT::decline, D, D, A, D, D, D),
+            row("collectifs : quitter", AuthorizationIT::leave,                    D, D, A, D, D, D),
+            row("collectifs : retirer un membre", AuthorizationIT::removeMember,   D, D, A, D, D, D),
+            row("collectifs : nommer admin", AuthorizationIT::appoint,             D, D, A, D, D, D),
+            row("collectifs : paraître sur le profil", AuthorizationIT::visibility, D, D, A, D, D, D),
+            row("collectifs : ajouter un domaine", AuthorizationIT::createArea,   D, D, D, D, A, D),
+            row("collectifs : renommer un domaine", AuthorizationIT::renameArea,  D, D, D, D, A, D),
+            row("collectifs : retirer un domaine", AuthorizationIT::retireArea,   D, D, D, D, A, D),
             // OWNER: an admin of the collective, who does not contact their own collective.
-            row("contact : écrire à un collectif", AuthorizationIT::contactCollective, D, A, D, A, A, S),
+            row("contact : écrire à un collectif", AuthorizationIT::contactCollective, D, A, D, A, A, D),
             // OWNER: an admin of the contacted collective; moderators only reach a message through a report.
-            row("contact : répondre dans une conversation", AuthorizationIT::replyInConversation, D, D, A, D, D, S),
+            row("contact : répondre dans une conversation", AuthorizationIT::replyInConversation, D, D, A, D, D, D),
             // ---- notifications (OWNER: the recipient)
-            row("notifications : marquer lue celle d'un autre", AuthorizationIT::markRead, D, D, A, D, D, S),
-            row("notifications : tout marquer lu (celles du propriétaire)", AuthorizationIT::markAllRead, D, D, A, D, D, S),
+            // OWNER: the author of the reported message, who does not report their own.
+            row("modération : signaler un message", AuthorizationIT::reportPost,   D, A, D, A, A, D),
+            // OWNER: the author of the target (or, for suspensions and approvals, a member unrelated to it).
+            row("modération : classer sans suite", (c, k) -> moderate(c, "DISMISS", Target.REPORTED_POST), D, D, D, A, A, D),
+            row("modération : masquer", (c, k) -> moderate(c, "HIDE", Target.REPORTED_POST),                D, D, D, A, A, D),
+            row("modération : rétablir", (c, k) -> moderate(c, "RESTORE", Target.HIDDEN_POST),              D, D, D, A, A, D),
+            row("modération : modifier", (c, k) -> moderate(c, "EDIT", Target.REPORTED_POST),               D, D, D, A, A, D),
+            row("modération : supprimer", (c, k) -> moderate(c, "DELETE", Target.REPORTED_POST),            D, D, D, A, A, D),
+            row("modération : verrouiller un sujet", (c, k) -> moderate(c, "LOCK", Target.TOPIC),          D, D, D, A, A, D),
+            row("modération : déverrouiller un sujet", (c, k) -> moderate(c, "UNLOCK", Target.LOCKED_TOPIC), D, D, D, A, A, D),
+            row("modération : déplacer un sujet", (c, k) -> moderate(c, "MOVE", Target.TOPIC),             D, D, D, A, A, D),
+            row("modération : avertir l'auteur", (c, k) -> moderate(c, "WARN", Target.REPORTED_POST),       D, D, D, A, A, D),
+            row("modération : suspendre l'auteur", (c, k) -> moderate(c, "SUSPEND", Target.STRANGERS_POST), D, D, D, A, A, D),
+            row("modération : lever une suspension", (c, k) -> moderate(c, "LIFT_SUSPENSION", Target.SUSPENDED_AUTHORS_POST), D, D, D, A, A, D),
+            row("modération : valider un message en attente", (c, k) -> moderate(c, "APPROVE", Target.PENDING_POST), D, D, D, A, A, D),
+            row("modération : refuser un message en attente", (c, k) -> moderate(c, "REJECT", Target.PENDING_POST), D, D, D, A, A, D),
+
+            row("notifications : marquer lue celle d'un autre", AuthorizationIT::markRead, D, D, A, D, D, D),
+            row("notifications : tout marquer lu (celles du propriétaire)", AuthorizationIT::markAllRead, D, D, A, D, D, D),
             // ---- accounts (always the caller's own account: every logged-in kind is its owner)
-            row("compte : modifier son profil", AuthorizationIT::updateProfile,    D, A, A, A, A, S),
-            row("compte : changer son mot de passe", AuthorizationIT::changePassword, D, A, A, A, A, S));
+            row("compte : modifier son profil", AuthorizationIT::updateProfile,    D, A, A, A, A, D),
+            row("compte : changer son mot de passe", AuthorizationIT::changePassword, D, A, A, A, A, D));
 
     /** Marks an action method that writes nothing, in {@link #ACTIONS}. */
     private static final String NO_WRITE = "(writes nothing)";
@@ -260,12 +282,27 @@ class AuthorizationIT {
             Map.entry("contactNewBacking.send", "contact : écrire à un collectif"),
             Map.entry("contactNewBacking.preview", NO_WRITE),
             Map.entry("contactConversationBacking.reply", "contact : répondre dans une conversation"),
+            Map.entry("moderationReportBacking.submit", "modération : signaler un message"),
             Map.entry("notificationListBacking.markRead", "notifications : marquer lue celle d'un autre"),
             Map.entry("notificationListBacking.markAllRead", "notifications : tout marquer lu (celles du propriétaire)"),
             Map.entry("accountSettingsBacking.saveProfile", "compte : modifier son profil"),
             Map.entry("accountSettingsBacking.savePassword", "compte : changer son mot de passe"),
             Map.entry("accountLoginBacking.login", "(open to everyone, writes only the caller's own session: AccountIT)"),
             Map.entry("accountRegisterBacking.register", "(open to everyone, creates the caller's own account: AccountIT)"));
+
+    /**
+     * The plain HTML forms posted with the session's CSRF token (not Faces forms), by the start of
+     * their id, with the rows that prove them; the logout form is a servlet's (below).
+     */
+    static final Map<String, String> PLAIN_FORMS = Map.of(
+            "act-", "modération : classer sans suite;modération : masquer;modération : rétablir;modération : modifier;"
+                    + "modération : supprimer;modération : verrouiller un sujet;modération : déverrouiller un sujet;"
+                    + "modération : déplacer un sujet;modération : avertir l'auteur;modération : suspendre l'auteur;"
+                    + "modération : lever une suspension;modération : valider un message en attente;"
+                    + "modération : refuser un message en attente",
+            "logout", "(LogoutServlet: plainServletPostsNeedTheirToken)");
+
+    private static final Pattern PLAIN_FORM = Pattern.compile("<form\\b[^>]*?\\bid=\"([\\w-]*)[^>]*?\\bmethod=\"post\"");
 
     /** The servlets that accept a POST, each proved by {@link #plainServletPostsNeedTheirToken()}. */
     static final List<String> SERVLET_POSTS = List.of("LogoutServlet");
@@ -297,6 +334,24 @@ class AuthorizationIT {
             }
         }
 
+        Set<String> plainForms = new TreeSet<>();
+        try (Stream<Path> pages = Files.walk(Path.of("webapp"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
+                Matcher matcher = PLAIN_FORM.matcher(Files.readString(page));
+                while (matcher.find()) {
+                    plainForms.add(matcher.group(1));
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(PLAIN_FORMS.keySet()), plainForms, "plain POST forms (list each in PLAIN_FORMS with its rows)");
+        for (String proved : PLAIN_FORMS.values()) {
+            if (!proved.startsWith("(")) {
+                for (String row : proved.split(";")) {
+                    assertTrue(rows.contains(row), "PLAIN_FORMS names a row that is not in the table: " + row);
+                }
+            }
+        }
+
         Set<String> servlets = new TreeSet<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -318,6 +373,7 @@ class AuthorizationIT {
         final Map<Kind, WebClient> sessions = new EnumMap<>(Kind.class);
         final String thirdName;
         final WebClient third;
+        final String suspendedName;
 
         Cast(URI base) throws SQLException {
             this.base = base;
@@ -339,6 +395,22 @@ class AuthorizationIT {
             }
             third = new WebClient(base);
             assertEquals(302, third.login(thirdName, PASSWORD).status());
+            suspendedName = new WebClient(base).registerNewMember("suspendu", PASSWORD);
+            update("UPDATE account SET created_at = created_at - INTERVAL 400 DAY WHERE username = ?", suspendedName);
+        }
+
+        /**
+         * A session of the suspended member, opened while they could still log in, then suspended
+         * (indefinitely): what a member holds when a moderator suspends them mid-visit.
+         */
+        WebClient suspendedSession() throws SQLException {
+            update("UPDATE account SET suspended_at = NULL, suspended_until = NULL, suspension_reason = NULL WHERE username = ?",
+                    suspendedName);
+            WebClient client = new WebClient(base);
+            assertEquals(302, client.login(suspendedName, PASSWORD).status());
+            update("UPDATE account SET suspended_at = NOW(6), suspension_reason = 'essai des autorisations' WHERE username = ?",
+                    suspendedName);
+            return client;
         }
 
         private static String prefix(Kind kind) {
@@ -359,9 +431,13 @@ class AuthorizationIT {
             return client;
         }
 
-        /** The caller's session: a fresh one for anonymous visitors, the account's own otherwise. */
-        WebClient client(Kind kind) {
-            return kind == Kind.ANONYMOUS ? new WebClient(base) : sessions.get(kind);
+        /** The caller's session: a fresh one for anonymous visitors and suspended members, the account's own otherwise. */
+        WebClient client(Kind kind) throws SQLException {
+            return switch (kind) {
+                case ANONYMOUS -> new WebClient(base);
+                case SUSPENDED -> suspendedSession();
+                default -> sessions.get(kind);
+            };
         }
 
         WebClient owner() {
@@ -393,10 +469,6 @@ class AuthorizationIT {
 
     private void check(Row row, Kind kind) throws Exception {
         Expect expected = row.expected().get(kind);
-        if (expected == Expect.WITH_SUSPENSION) {
-            Assumptions.abort("added with suspension: suspended accounts come with the moderation feature (issue 6, "
-                    + "« suspendre le compte »); the integrator fills this cell after merging it");
-        }
         Cast cast = cast();
         Trial trial = row.scenario().prepare(cast, kind);
         assertFalse(trial.effect().happened(), row.action() + ": the effect is already there before the attempt");
@@ -471,8 +543,15 @@ class AuthorizationIT {
         }
     }
 
+    /** The caller's own CSRF token (the logout form of a logged-in page), or an empty one for a visitor. */
+    private static String csrfOf(WebClient caller) {
+        Page account = caller.get("/compte");
+        var token = account.status() == 200 ? account.html().selectFirst("form#logout input[name=csrf]") : null;
+        return token == null ? "" : token.val();
+    }
+
     /** Gets the form as the caller would, or else the reference's form with the caller's own view state. */
-    private static Attempt obtain(Cast cast, Kind kind, Trial trial) {
+    private static Attempt obtain(Cast cast, Kind kind, Trial trial) throws SQLException {
         WebClient caller = cast.client(kind);
         Page own = caller.get(trial.path());
         Form form;
@@ -499,6 +578,9 @@ class AuthorizationIT {
                 }
             }
             form = theirs.replayedBy(caller, viewState);
+            if (form.has("csrf")) {
+                form.set("csrf", csrfOf(caller));
+            }
             usedOwn = false;
             how = "form replayed from a caller who sees it, GET " + trial.path() + " answered " + own.status()
                     + (viewState == null ? ", no view state in this session" : ", view state of the caller's " + from);
@@ -555,8 +637,11 @@ class AuthorizationIT {
                 assertEquals(302, session.get("/compte").status(), "logged out: /compte sends to the login page");
             }));
         }
-        tests.add(DynamicTest.dynamicTest("/deconnexion — SUSPENDED", () -> Assumptions.abort(
-                "added with suspension: suspended accounts come with the moderation feature (issue 6)")));
+        tests.add(DynamicTest.dynamicTest("/deconnexion — SUSPENDED → already logged out", () -> {
+            WebClient session = cast().suspendedSession();
+            assertEquals(302, session.get("/compte").status(), "a suspended member's session ends at its next request");
+            assertTrue(session.post("/deconnexion", Map.of()).status() >= 300, "nothing left to log out, and no token");
+        }));
         return tests.stream();
     }
 
@@ -870,7 +955,7 @@ class AuthorizationIT {
         Page created = admin.get("/admin/domaines").form("newArea").set("name", name).set("position", "501").submit();
         assertEquals(302, created.status(), created.mainText());
         String slug = text("SELECT slug FROM expertise_area WHERE name = ?", name);
-        String id = admin.get("/admin/domaines").html().select("form[id$=:area]").stream()
+        String id = admin.get("/admin/domaines").html().select("form.area-form").stream()
                 .filter(form -> form.select("h2 .username").text().equals(slug)).findFirst().orElseThrow().id();
         return new String[] {slug, id};
     }
@@ -888,6 +973,85 @@ class AuthorizationIT {
         String[] area = area(admin);
         return new Trial("/admin/domaines", area[1], "retire", f -> { }, admin,
                 () -> count("SELECT COUNT(*) FROM expertise_area WHERE slug = ? AND retired_at IS NOT NULL", area[0]) > 0);
+    }
+
+    // ------------------------------------------------------------------ moderation scenarios
+
+    private static Trial reportPost(Cast cast, Kind kind) {
+        String topic = ask(cast.third);
+        long post = Discussions.reply(cast.owner(), topic, null, "Une réponse à signaler " + Names.username("m"));
+        return new Trial("/signaler?cible=post:" + post, "report", "submit", f -> f.set("reason", "SPAM").set("comment", "Publicité."),
+                cast.third, () -> count("SELECT COUNT(*) FROM moderation_report WHERE target_type = 'post' AND target_id = ?", post) > 0);
+    }
+
+    /** What a moderation action is tried on, prepared fresh for each attempt. */
+    enum Target { REPORTED_POST, HIDDEN_POST, TOPIC, LOCKED_TOPIC, STRANGERS_POST, SUSPENDED_AUTHORS_POST, PENDING_POST }
+
+    /**
+     * One action of the moderation forms ({@code /moderation/cible?cible=…}, a plain form with the
+     * session's CSRF token) on a fresh target; the effect is its line in the journal, which every
+     * action writes. Suspensions and approvals act on a disposable author, never on the cast.
+     */
+    private static Trial moderate(Cast cast, String action, Target target) throws Exception {
+        WebClient moderator = cast.sessions.get(Kind.MODERATOR);
+        String cible = switch (target) {
+            case REPORTED_POST -> {
+                long post = Discussions.reply(cast.owner(), ask(cast.third), null, "Une réponse signalée " + Names.username("m"));
+                // A fresh reporter each time: reports are rate-limited per member.
+                WebClient reporter = new WebClient(cast.base);
+                reporter.registerNewMember("rapporteur", PASSWORD);
+                assertEquals(302, reporter.get("/signaler?cible=post:" + post).form("report").set("reason", "OFF_TOPIC").submit().status());
+                yield "post:" + post;
+            }
+            case HIDDEN_POST -> {
+                long post = Discussions.reply(cast.owner(), ask(cast.third), null, "Une réponse masquée " + Names.username("m"));
+                assertEquals(302, moderationForm(moderator, "post:" + post).set("action", "HIDE").set("reason", "à revoir").submit().status());
+                yield "post:" + post;
+            }
+            case TOPIC, LOCKED_TOPIC -> {
+                long topic = topicId(ask(cast.owner()));
+                if (target == Target.LOCKED_TOPIC) {
+                    update("UPDATE forum_topic SET locked = TRUE WHERE id = ?", topic);
+                }
+                yield "topic:" + topic;
+            }
+            case STRANGERS_POST, SUSPENDED_AUTHORS_POST -> {
+                WebClient stranger = new WebClient(cast.base);
+                String name = stranger.registerNewMember("inconnu", PASSWORD);
+                long post = Discussions.reply(stranger, ask(cast.third), null, "Une réponse d'un inconnu " + Names.username("m"));
+                if (target == Target.SUSPENDED_AUTHORS_POST) {
+                    update("UPDATE account SET suspended_at = NOW(6), suspension_reason = 'essai' WHERE username = ?", name);
+                }
+                yield "post:" + post;
+            }
+            case PENDING_POST -> {
+                WebClient newcomer = new WebClient(cast.base);
+                String name = newcomer.registerNewMember("nouveau", PASSWORD);
+                update("UPDATE account SET posts_to_approve = 1 WHERE username = ?", name);
+                long post = Discussions.reply(newcomer, ask(cast.third), null, "Un premier message " + Names.username("m"));
+                assertEquals(1, count("SELECT COUNT(*) FROM forum_post WHERE id = ? AND pending", post), "the newcomer's post waits");
+                yield "post:" + post;
+            }
+        };
+        String type = cible.substring(0, cible.indexOf(':'));
+        long id = Long.parseLong(cible.substring(cible.indexOf(':') + 1));
+        return new Trial("/moderation/cible?cible=" + cible, "act-" + cible.replace(':', '-'), "submit",
+                f -> {
+                    f.set("action", action).set("reason", "raison de l'essai");
+                    if (action.equals("MOVE")) {
+                        f.set("category", "talk-et-visio");
+                    } else if (action.equals("EDIT")) {
+                        f.set("body", "Le texte revu par la modération.");
+                    } else if (action.equals("SUSPEND")) {
+                        f.set("days", "3");
+                    }
+                }, moderator,
+                () -> count("SELECT COUNT(*) FROM moderation_action WHERE action = ? AND target_type = ? AND target_id = ?",
+                        action, type, id) > 0);
+    }
+
+    private static Form moderationForm(WebClient moderator, String cible) {
+        return moderator.get("/moderation/cible?cible=" + cible).form("act-" + cible.replace(':', '-'));
     }
 
     // ------------------------------------------------------------------ contact scenarios
@@ -952,15 +1116,15 @@ class AuthorizationIT {
     }
 
     private static Trial changePassword(Cast cast, Kind kind) throws SQLException {
-        Kind holder = kind == Kind.ANONYMOUS ? Kind.OWNER : kind;
-        String username = cast.usernames.get(holder);
+        // A suspended member types their own password (they know it); the others' are the cast's.
+        Kind holder = kind == Kind.ANONYMOUS || kind == Kind.SUSPENDED ? Kind.OWNER : kind;
         String before = hashesOfTestAccounts(cast);
-        String current = cast.passwords.get(holder);
+        String current = kind == Kind.SUSPENDED ? PASSWORD : cast.passwords.get(holder);
         String next = current.endsWith(" bis") ? PASSWORD : current + " bis";
         return new Trial("/compte", "changePassword", "submit", f -> f.set("currentPassword", current).set("password", next),
                 cast.owner(), () -> {
                     boolean changed = !hashesOfTestAccounts(cast).equals(before);
-                    if (kind != Kind.ANONYMOUS) {
+                    if (kind != Kind.ANONYMOUS && kind != Kind.SUSPENDED) {
                         cast.passwords.put(holder, changed ? next : current);
                     }
                     return changed;
@@ -972,6 +1136,7 @@ class AuthorizationIT {
         for (String username : cast.usernames.values()) {
             all.append(text("SELECT password_hash FROM account WHERE username = ?", username)).append('|');
         }
+        all.append(text("SELECT password_hash FROM account WHERE username = ?", cast.suspendedName));
         return all.toString();
     }
 

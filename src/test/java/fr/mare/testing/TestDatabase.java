@@ -103,6 +103,9 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.limits.contacts-per-day=" + CONTACTS_PER_DAY,
                 "-Dmare.limits.contact-replies-per-hour=" + CONTACT_MESSAGES_PER_HOUR,
                 "-Dmare.limits.registrations-per-address=" + REGISTRATIONS_PER_ADDRESS,
+                // Members' posts are public at once in every test; ModerationIT turns first-post
+                // approval on per account (account.posts_to_approve).
+                "-Dmare.moderation.first-posts=0",
                 "-Dmare.admin.username=" + ADMIN_USERNAME,
                 "-Dmare.admin.email=" + ADMIN_EMAIL,
                 "-Dmare.admin.password=" + ADMIN_PASSWORD)));

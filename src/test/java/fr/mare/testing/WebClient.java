@@ -250,8 +250,9 @@ public final class WebClient {
 
         /**
          * This form, as it would be sent by {@code other} with {@code viewState} (a view state of
-         * {@code other}'s own session, or null for none): the same action, fields and buttons.
-         * Used to replay a form to a caller whose page does not render it.
+         * {@code other}'s own session, or null for none — then a plain form's {@code csrf} token
+         * goes too): the same action, fields and buttons. Used to replay a form to a caller whose
+         * page does not render it, and to forge one.
          */
         public Form replayedBy(WebClient other, String viewState) {
             Form copy = new Form(other, action, element);
@@ -260,8 +261,15 @@ public final class WebClient {
             copy.fields.keySet().removeIf(k -> k.startsWith("jakarta.faces.ViewState"));
             if (viewState != null) {
                 copy.fields.put("jakarta.faces.ViewState", viewState);
+            } else {
+                copy.fields.remove("csrf"); // a plain form's token, forged away like a view state
             }
             return copy;
+        }
+
+        /** Whether the form has a field whose name ends with {@code nameSuffix}. */
+        public boolean has(String nameSuffix) {
+            return fields.keySet().stream().anyMatch(k -> k.equals(nameSuffix) || k.endsWith(":" + nameSuffix));
         }
 
         /** Whether the form has a submit button whose name ends with {@code buttonSuffix}. */

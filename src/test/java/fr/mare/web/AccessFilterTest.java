@@ -19,6 +19,9 @@ class AccessFilterTest {
         assertEquals("MEMBER", AccessFilter.requiredRole("/tutoriels/nouveau"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/voisins/nouveau"));
         assertEquals("ADMIN", AccessFilter.requiredRole("/admin/categories"));
+        assertEquals("MODERATOR", AccessFilter.requiredRole("/moderation"));
+        assertEquals("MODERATOR", AccessFilter.requiredRole("/moderation/journal"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/moderation/mes-signalements"), "each member's own reports");
     }
 
     @Test

@@ -22,6 +22,16 @@ class UnrestorableViewHandlerTest {
     }
 
     @Test
+    void theJvmsTracelessFastThrowIsTheSameFailure() {
+        RuntimeException fast = new ArrayIndexOutOfBoundsException();
+        fast.setStackTrace(new StackTraceElement[0]);
+        assertTrue(UnrestorableViewHandler.thrownByStateRestoration(fast), "HotSpot's preallocated exception, after many replays");
+        RuntimeException other = new IllegalStateException("base injoignable");
+        other.setStackTrace(new StackTraceElement[0]);
+        assertFalse(UnrestorableViewHandler.thrownByStateRestoration(other), "only the JVM's implicit exceptions");
+    }
+
+    @Test
     void otherFailuresKeepTheirOwnErrorPage() {
         assertFalse(UnrestorableViewHandler.thrownByStateRestoration(thrownAt("getValue")), "e.g. a database outage while rebuilding");
         assertFalse(UnrestorableViewHandler.thrownByStateRestoration(new ViewExpiredException("expired", "/t.xhtml")));

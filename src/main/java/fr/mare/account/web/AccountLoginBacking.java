@@ -1,6 +1,8 @@
 package fr.mare.account.web;
 
+import fr.mare.account.LoginRefusal;
 import fr.mare.account.LoginThrottle;
+import fr.mare.account.Suspension;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,6 +30,9 @@ public class AccountLoginBacking {
     @Inject
     private HttpServletRequest request;
 
+    @Inject
+    private LoginRefusal refusal;
+
     private String username;
     private String password;
     private String returnTo;
@@ -46,11 +51,24 @@ public class AccountLoginBacking {
             Navigation.redirect(Navigation.safeLocalPath(returnTo));
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             throttle.recordSuccess(username);
+        } else if (refusal.suspension() != null) {
+            // The right password of a suspended account: say until when (not a failure to throttle).
+            Suspension suspension = refusal.suspension();
+            if (suspension.indefinite()) {
+                FormMessages.error("account.login.suspendedIndefinitely", suspension.reason());
+            } else {
+                FormMessages.error("account.login.suspended", suspendedUntil(suspension.until()), suspension.reason());
+            }
         } else {
             throttle.recordFailure(username, address);
             FormMessages.error("account.login.failed");
         }
         return null;
+    }
+
+    static String suspendedUntil(java.time.Instant until) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", java.util.Locale.FRENCH)
+                .format(until.atZone(AccountProfileBacking.DISPLAY_ZONE));
     }
 
     public String getUsername() {

@@ -67,7 +67,7 @@ public class FeedServlet extends HttpServlet {
                 List<Topic> topics = forum.topics(category.getId(), TopicFilter.ALL, null, ENTRIES).topics();
                 write(response, site, path, "Mare — " + category.getName(), site + "/c/" + category.getSlug(), topicEntries(site, topics));
             } else if (parts.length == 3 && parts[1].equals("sujet") && parts[2].matches("\\d{1,18}")) {
-                Topic topic = forum.topic(Long.parseLong(parts[2])).orElse(null);
+                Topic topic = forum.topic(Long.parseLong(parts[2])).filter(t -> !t.isHidden()).orElse(null);
                 if (topic == null) {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
@@ -86,17 +86,18 @@ public class FeedServlet extends HttpServlet {
         return topics.stream().map(t -> {
             Post question = forum.question(t.getId());
             return new Entry("tag:mare,2026:topic:" + t.getId(), t.getTitle(), site + TopicLinks.of(t), t.getLastActivityAt(),
-                    name(authors, t.getAuthorId()), question.isDeleted() ? "" : question.getBodyHtml());
+                    name(authors, t.getAuthorId()), question.isDeleted() || question.isHidden() || question.isPending() ? "" : question.getBodyHtml());
         }).toList();
     }
 
     private List<Entry> postEntries(String site, Topic topic) {
-        List<Post> posts = forum.latestPosts(topic.getId(), ENTRIES);
+        // Pending posts are nobody's business but their author's and moderation's (#6).
+        List<Post> posts = forum.latestPosts(topic.getId(), ENTRIES).stream().filter(p -> !p.isPending()).toList();
         Map<Long, AccountSummary> authors = authors(posts.stream().map(Post::getAuthorId).toList());
         return posts.stream().map(p -> new Entry("tag:mare,2026:post:" + p.getId(),
                 (p.isQuestion() ? "" : "Réponse de " + name(authors, p.getAuthorId()) + " : ") + topic.getTitle(),
                 site + TopicLinks.of(topic) + "?message=" + p.getId(), p.getCreatedAt(), name(authors, p.getAuthorId()),
-                p.isDeleted() ? "<p>Message supprimé.</p>" : p.getBodyHtml())).toList();
+                p.isDeleted() ? "<p>Message supprimé.</p>" : p.isHidden() ? "<p>Masqué par la modération.</p>" : p.getBodyHtml())).toList();
     }
 
     private Map<Long, AccountSummary> authors(Collection<Long> ids) {

@@ -98,7 +98,8 @@ public class ForumTopicBacking {
 
     /** GET: 404 for an unknown topic, 301 to the canonical slug, quote pre-filled. */
     public void load() {
-        if (!ensureLoaded()) {
+        if (!ensureLoaded() || (topic.isPending() && !policy.canSeeHidden(caller, topic.getAuthorId()))) {
+            // A topic waiting for approval (#6) does not exist yet for others.
             Pages.notFound("Sujet introuvable");
             return;
         }
@@ -144,6 +145,8 @@ public class ForumTopicBacking {
         }
         List<Post> posts = isChronological() ? forum.chronologicalPage(topic.getId(), getPageIndex())
                 : forum.threadPage(topic.getId(), getPageIndex());
+        // Pending posts (#6) exist only for their author and moderation.
+        posts = posts.stream().filter(p -> !p.isPending() || policy.canSeeHidden(caller, p.getAuthorId())).toList();
         tags = forum.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
         Set<Long> postIds = posts.stream().map(Post::getId).collect(Collectors.toSet());
         Set<Long> parentIds = posts.stream().map(Post::getParentId).filter(p -> p != null && !postIds.contains(p)).collect(Collectors.toSet());
@@ -258,6 +261,27 @@ public class ForumTopicBacking {
             watching = topic != null && forum.isWatching(caller, topic.getId());
         }
         return watching;
+    }
+
+    /** Whether this caller reads a hidden or pending post as it is (its author, moderation) rather than the notice. */
+    public boolean canSeeHidden(Post post) {
+        return policy.canSeeHidden(caller, post.getAuthorId());
+    }
+
+    /** A topic hidden by moderation: readers other than its author and moderation see only the reason. */
+    public boolean isTopicHiddenForMe() {
+        ensureLoaded();
+        return topic != null && topic.isHidden() && !policy.canSeeHidden(caller, topic.getAuthorId());
+    }
+
+    /** « Signaler » on others' posts, for logged-in members. */
+    public boolean canReport(Post post) {
+        return !caller.isAnonymous() && !caller.is(post.getAuthorId()) && !post.isDeleted();
+    }
+
+    public boolean isCanReportTopic() {
+        ensureLoaded();
+        return topic != null && !caller.isAnonymous() && !caller.is(topic.getAuthorId());
     }
 
     public boolean canDelete(Post post) {

@@ -1,0 +1,57 @@
+package fr.mare.moderation;
+
+import fr.mare.account.Caller;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.Post;
+import fr.mare.forum.TopicLinks;
+import fr.mare.platform.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A whole topic: hidden (out of the lists, its page shows the reason), locked, moved. Deleting a
+ * topic is hiding it: its replies belong to other people, whom a deletion would silence.
+ */
+@ApplicationScoped
+class TopicTarget implements ModerationTarget {
+
+    @Inject
+    private ForumService forum;
+
+    @Override
+    public String type() {
+        return "topic";
+    }
+
+    @Override
+    public Optional<TargetView> find(long id) {
+        return forum.topic(id).map(topic -> {
+            Post question = forum.question(id);
+            Set<ActionKind> actions = EnumSet.of(topic.isHidden() ? ActionKind.RESTORE : ActionKind.HIDE,
+                    topic.isLocked() ? ActionKind.UNLOCK : ActionKind.LOCK, ActionKind.MOVE);
+            return new TargetView(type(), id, topic.getTitle(), question.getBodyHtml(), null, topic.getAuthorId(),
+                    TopicLinks.of(topic), topic.isHidden(), topic.getHiddenReason(), false, question.isPending(), Set.copyOf(actions));
+        });
+    }
+
+    @Override
+    public Change apply(Caller me, long id, ActionKind action, String reason, String parameter) {
+        switch (action) {
+            case HIDE -> forum.hideTopic(me, id, reason);
+            case RESTORE -> forum.restoreTopic(me, id);
+            case LOCK -> forum.lockTopic(me, id, true);
+            case UNLOCK -> forum.lockTopic(me, id, false);
+            case MOVE -> {
+                String from = forum.topic(id).flatMap(t -> forum.category(t.getCategoryId())).map(c -> c.getSlug()).orElse("");
+                forum.moveTopic(me, id, parameter);
+                return Change.detail(from + " → " + parameter);
+            }
+            default -> throw new BusinessException("moderation.action.unsupported", null);
+        }
+        return Change.NONE;
+    }
+}

@@ -1,0 +1,109 @@
+package fr.mare.moderation.web;
+
+import fr.mare.account.Caller;
+import fr.mare.forum.Category;
+import fr.mare.forum.ForumService;
+import fr.mare.moderation.ActionKind;
+import fr.mare.moderation.ModerationService;
+import fr.mare.platform.BusinessException;
+import fr.mare.web.Bundle;
+import fr.mare.web.CsrfToken;
+import fr.mare.web.FormMessages;
+import fr.mare.web.Navigation;
+import fr.mare.web.Pages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The action forms of the queue and of a target's page. They are plain HTML forms (one per
+ * target, with the session's CSRF token) posted to the page itself, and applied by the page's
+ * load action: a Faces form repeated over the queue would not find its button again once
+ * another moderator changed the queue, and the second moderator must hear « déjà traité ».
+ * Success: message and redirect (PRG). Refusal: the page again, with what was typed.
+ */
+@Named
+@RequestScoped
+public class ModerationActionsBacking {
+
+    @Inject
+    private HttpServletRequest request;
+
+    @Inject
+    private ModerationService moderation;
+
+    @Inject
+    private ForumService forum;
+
+    @Inject
+    private Caller caller;
+
+    private String failedCible;
+    private final Map<String, String> typed = new HashMap<>();
+    private List<Category> categories;
+
+    /** Applies a posted action form, if this request is one; {@code back} is where to go after success. */
+    public void handle(String back) {
+        if (!"POST".equals(request.getMethod()) || request.getParameter("cible") == null) {
+            return;
+        }
+        if (!CsrfToken.isValid(request)) {
+            Pages.forbidden("Jeton de formulaire invalide");
+            return;
+        }
+        String cible = request.getParameter("cible");
+        for (String name : List.of("action", "reason", "days", "category", "body")) {
+            typed.put(name, request.getParameter(name));
+        }
+        ActionKind action = parse(request.getParameter("action"));
+        String parameter = switch (action == null ? ActionKind.DISMISS : action) {
+            case SUSPEND -> typed.get("days");
+            case MOVE -> typed.get("category");
+            case EDIT -> typed.get("body");
+            default -> null;
+        };
+        try {
+            moderation.act(caller, cible, number(request.getParameter("item")), number(request.getParameter("version")),
+                    action, typed.get("reason"), parameter);
+        } catch (BusinessException e) {
+            failedCible = cible;
+            FormMessages.error(e.messageKey(), e.arguments());
+            return;
+        }
+        FormMessages.flashInfo("moderation.action.done", Bundle.text("ActionKind." + action.name()));
+        Navigation.redirect(back);
+    }
+
+    private static ActionKind parse(String typed) {
+        try {
+            return typed == null ? null : ActionKind.valueOf(typed);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Long number(String typed) {
+        try {
+            return typed == null || typed.isBlank() ? null : Long.valueOf(typed);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** What was typed in the refused form of this target, to show it again (nothing for the other forms). */
+    public String typed(String cible, String field) {
+        return cible.equals(failedCible) ? typed.get(field) : null;
+    }
+
+    public List<Category> getCategories() {
+        if (categories == null) {
+            categories = forum.categories();
+        }
+        return categories;
+    }
+}
