@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,31 @@ class DirectoryIT {
 
     private static String token(String prefix) {
         return Names.username(prefix).replace("-", "");
+    }
+
+    @Test
+    void theDirectoryComesFiftyCollectivesAPageWithItsFiltersKept() throws Exception {
+        WebClient founder = member("nombreux");
+        String word = token("essaim");
+        for (int i = 1; i <= 51; i++) {
+            create(founder, String.format("Essaim %s %02d", word, i), "Nous essaimons " + word, "COLLECTIF", "44", Map.of());
+        }
+        WebClient reader = new WebClient(base.toURI());
+        Page first = reader.get("/voisins?q=" + word);
+        assertEquals(50, first.html().select("#collectives > li").size());
+        assertTrue(first.mainText().contains("51 collectifs"), "the count is the whole result, not the page");
+        assertNull(first.html().getElementById("previous-page"));
+        String next = first.html().getElementById("next-page").attr("href");
+        assertTrue(next.contains("q=" + word) && next.contains("page=2"), next);
+        Page second = reader.get(next.substring(next.indexOf("/voisins")));
+        assertEquals(1, second.html().select("#collectives > li").size());
+        assertTrue(second.html().getElementById("page-position").text().contains("Page 2 sur 2"));
+        assertNull(second.html().getElementById("next-page"));
+        assertFalse(second.html().getElementById("previous-page").attr("href").contains("page="), "page 1 is the plain address");
+        assertTrue(second.html().select(".facet a").stream().noneMatch(a -> a.attr("href").contains("page=")),
+                "choosing a facet starts again at page 1");
+        assertEquals(1, reader.get("/voisins?q=" + word + "&page=999").html().select("#collectives > li").size(),
+                "a page past the end shows the last one");
     }
 
     @Test

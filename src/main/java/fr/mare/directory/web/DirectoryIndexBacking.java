@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code /voisins?q=…&aide=…&besoin=…&region=…&app=…&type=…}: the directory. Every filter is a
- * GET parameter, so a filtered view is a shareable URL; each facet value is a link that adds (or,
- * when chosen, removes) its filter, with the number of collectives it would give.
+ * {@code /voisins?q=…&aide=…&besoin=…&region=…&app=…&type=…&page=…}: the directory. Every filter
+ * is a GET parameter, so a filtered view is a shareable URL; each facet value is a link that adds
+ * (or, when chosen, removes) its filter, with the number of collectives it would give. The
+ * results come 50 a page.
  */
 @Named
 @RequestScoped
@@ -56,7 +57,16 @@ public class DirectoryIndexBacking {
     private String type;
 
     @Inject
+    @Param(name = "page")
+    private String pageParameter;
+
+    @Inject
     private DirectoryService directory;
+
+    /** Collectives listed per page: the list is in memory, the page is what is sent. */
+    static final int PAGE_SIZE = 50;
+
+    private Paging paging;
 
     private DirectoryQuery query;
     private DirectoryFacets.Result result;
@@ -65,7 +75,35 @@ public class DirectoryIndexBacking {
     void load() {
         query = new DirectoryQuery(q, aide, besoin, region, app, type);
         result = directory.search(query);
+        paging = Paging.of(pageParameter, result.listings().size(), PAGE_SIZE);
         areas = directory.areas();
+    }
+
+    /** The collectives of this page ({@code ?page=}, 50 a page; facet links start again at page 1). */
+    public List<DirectoryFacets.Listing> getPageListings() {
+        return paging.slice(result.listings());
+    }
+
+    public int getPage() {
+        return paging.page();
+    }
+
+    public int getPageCount() {
+        return paging.pageCount();
+    }
+
+    /** The previous page's address (filters kept), or null on the first page. */
+    public String getPreviousPageHref() {
+        return paging.hasPrevious() ? pageHref(paging.page() - 1) : null;
+    }
+
+    /** The next page's address (filters kept), or null on the last page. */
+    public String getNextPageHref() {
+        return paging.hasNext() ? pageHref(paging.page() + 1) : null;
+    }
+
+    private String pageHref(int page) {
+        return href("page", page == 1 ? null : Integer.toString(page));
     }
 
     public DirectoryQuery getQuery() {
