@@ -392,6 +392,10 @@ class ModerationIT {
         Page reading = r.author().client().follow(next);
         assertEquals(200, reading.status());
         assertNotNull(reading.html().getElementById("login-link"), "logged out");
+        assertTrue(reading.html().getElementById("suspension-notice").text().contains("Votre compte est suspendu jusqu'au"),
+                "told why, until when: " + reading.mainText());
+        assertTrue(reading.mainText().contains("spam répété"), "and the moderation's reason");
+        assertNull(r.author().client().get(r.topic()).html().getElementById("suspension-notice"), "once");
         assertEquals(302, r.author().client().get("/nouveau-sujet").status(), "writing needs a login again");
 
         Page refused = anonymous().login(r.author().name(), PASSWORD);
