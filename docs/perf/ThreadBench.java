@@ -1,10 +1,6 @@
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,10 +17,8 @@ import java.util.regex.Pattern;
  * (each answers the question or one of the 200 latest posts), then times page 1, a middle page,
  * the last page and a permalink, and prints the median and 90th percentile of each.
  */
-public class ThreadBench {
+public class ThreadBench extends BenchHttp {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     static final Pattern POST = Pattern.compile("#post-(\\d+)");
 
@@ -106,18 +100,6 @@ public class ThreadBench {
         return post(base + page, all);
     }
 
-    static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    static HttpResponse<String> post(String url, Map<String, String> fields) throws Exception {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     static String viewState(String html) {
         Matcher m = VIEW_STATE.matcher(html);
         if (!m.find()) {
@@ -128,6 +110,7 @@ public class ThreadBench {
 
     static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
-                "expected a redirect, got " + response.statusCode()));
+                "expected a redirect, got " + response.statusCode() + " (a refused form; for thousands of replies,"
+                        + " start Mare with MARE_LIMITS_REPLIES_PER_MINUTE and MARE_LIMITS_REPLIES_PER_HOUR raised: docs/perf.md)"));
     }
 }
