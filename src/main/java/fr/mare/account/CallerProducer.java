@@ -7,9 +7,19 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 
-/** Produces the current {@link Caller} from the servlet request's principal and the account's role. */
+/**
+ * Produces the current {@link Caller} from the servlet request's principal and the account's role.
+ * A page injects it into several beans (a router and each fragment's bean); the account is read
+ * once per request and principal, then the request keeps the answer.
+ */
 @ApplicationScoped
 class CallerProducer {
+
+    private static final String REQUEST_ATTRIBUTE = CallerProducer.class.getName();
+
+    /** The caller worked out for one principal name within this request. */
+    private record Known(String principal, Caller caller) {
+    }
 
     @Inject
     private HttpServletRequest request;
@@ -23,13 +33,18 @@ class CallerProducer {
         if (principal == null) {
             return Caller.ANONYMOUS;
         }
+        if (request.getAttribute(REQUEST_ATTRIBUTE) instanceof Known known && known.principal().equals(principal.getName())) {
+            return known.caller();
+        }
         // Roles from the account itself (the identity store derives the session's groups from the
         // same column); asking the request fails on error dispatches.
         // A suspended member (suspended during their session) writes nothing, even before
         // account.web.SuspensionFilter logs them out.
-        return accounts.findByUsername(principal.getName())
+        Caller caller = accounts.findByUsername(principal.getName())
                 .filter(a -> accounts.suspension(a).isEmpty())
                 .map(a -> Caller.of(AccountSummary.of(a)))
                 .orElse(Caller.ANONYMOUS);
+        request.setAttribute(REQUEST_ATTRIBUTE, new Known(principal.getName(), caller));
+        return caller;
     }
 }
