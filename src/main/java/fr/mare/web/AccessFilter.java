@@ -6,7 +6,14 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 
 /**
@@ -38,7 +45,11 @@ public class AccessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = normalizedPath(request.getRequestURI().substring(request.getContextPath().length()));
+        if (path == null) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
         String role = requiredRole(path);
         if (role != null) {
             if (request.getUserPrincipal() == null) {
@@ -52,6 +63,70 @@ public class AccessFilter extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The path as the container resolves it to a page, so that the rules see what will be
+     * served: {@code //admin/x}, {@code /%61dmin/x}, {@code /./admin/x} and {@code /admin;x/y}
+     * all are {@code /admin/…}. Percent-decoded (UTF-8), path parameters dropped, repeated
+     * slashes folded, dot segments resolved; {@code null} for a path that cannot be decoded or
+     * climbs above the root.
+     */
+    static String normalizedPath(String raw) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : raw.split("/", -1)) {
+            int parameters = segment.indexOf(';');
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            String decoded;
+            try {
+                decoded = decode(name);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (decoded.contains("/") || decoded.contains("\\")) {
+                return null;
+            }
+            switch (decoded) {
+                case "", "." -> { }
+                case ".." -> {
+                    if (segments.pollLast() == null) {
+                        return null;
+                    }
+                }
+                default -> segments.addLast(decoded);
+            }
+        }
+        String path = "/" + String.join("/", segments);
+        boolean trailingSlash = raw.endsWith("/") && !segments.isEmpty();
+        return trailingSlash ? path + "/" : path;
+    }
+
+    /** Percent-decoding of a path segment: {@code +} stays a plus; malformed escapes or UTF-8 are refused. */
+    private static String decode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= segment.length()) {
+                    throw new IllegalArgumentException("escape tronqué");
+                }
+                bytes.write(Integer.parseInt(segment.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("UTF-8 invalide", e);
+        }
     }
 
     static String requiredRole(String path) {

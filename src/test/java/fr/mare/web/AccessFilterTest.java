@@ -37,6 +37,32 @@ class AccessFilterTest {
         assertNull(AccessFilter.requiredRole("/tutoriels/partager-un-dossier/historique"));
     }
 
+    /** Security issue #10: the raw URL let {@code //admin/…} and {@code /%61dmin/…} through. */
+    @Test
+    void rulesSeeThePathTheContainerServes() {
+        assertEquals("/admin/domaines", AccessFilter.normalizedPath("//admin/domaines"));
+        assertEquals("/admin/domaines", AccessFilter.normalizedPath("/%61dmin/domaines"));
+        assertEquals("/admin/domaines", AccessFilter.normalizedPath("/./admin//domaines"));
+        assertEquals("/admin/domaines", AccessFilter.normalizedPath("/t/../admin/domaines"));
+        assertEquals("/admin/domaines", AccessFilter.normalizedPath("/admin;jsessionid=x/domaines"));
+        assertEquals("/moderation", AccessFilter.normalizedPath("/moderation;x=1"));
+        assertEquals("/moderation/", AccessFilter.normalizedPath("/moderation//"));
+        assertEquals("/", AccessFilter.normalizedPath("/"));
+        assertEquals("/t/1/l'été", AccessFilter.normalizedPath("/t/1/l%27%C3%A9t%C3%A9"));
+        assertEquals("ADMIN", AccessFilter.requiredRole(AccessFilter.normalizedPath("//admin/domaines")));
+        assertEquals("ADMIN", AccessFilter.requiredRole(AccessFilter.normalizedPath("/%61dmin/domaines")));
+        assertEquals("MODERATOR", AccessFilter.requiredRole(AccessFilter.normalizedPath("/%6doderation")));
+    }
+
+    @Test
+    void undecodablePathsAreRefused() {
+        assertNull(AccessFilter.normalizedPath("/../admin"), "above the root");
+        assertNull(AccessFilter.normalizedPath("/%ff%fe"), "invalid UTF-8");
+        assertNull(AccessFilter.normalizedPath("/%zz"), "not an escape");
+        assertNull(AccessFilter.normalizedPath("/a%"), "cut escape");
+        assertNull(AccessFilter.normalizedPath("/admin%2fdomaines"), "an encoded slash hides a segment");
+    }
+
     @Test
     void safeReturnAddressesStayOnTheSite() {
         assertEquals("/compte", Navigation.safeLocalPath("/compte"));

@@ -134,7 +134,7 @@ public class FeedServlet extends HttpServlet {
             xml.writeEndElement();
             xml.writeStartElement("content");
             xml.writeAttribute("type", "html");
-            xml.writeCharacters(entry.html());
+            xml.writeCharacters(xmlText(entry.html()));
             xml.writeEndElement();
             xml.writeEndElement();
         }
@@ -145,8 +145,38 @@ public class FeedServlet extends HttpServlet {
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(xmlText(text));
         xml.writeEndElement();
+    }
+
+    /**
+     * The text without the characters XML 1.0 cannot hold (C0 controls but tab and line breaks,
+     * U+FFFE, U+FFFF, lone surrogates): the feed stays valid whatever is stored, even rows written
+     * before input was cleaned (security issue #10).
+     */
+    static String xmlText(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder valid = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (valid != null) {
+                    valid.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            ok = (c >= 0x20 && c <= 0xD7FF) || c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD);
+            if (!ok && valid == null) {
+                valid = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (ok && valid != null) {
+                valid.append(c);
+            }
+        }
+        return valid == null ? text : valid.toString();
     }
 
     private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {

@@ -1,0 +1,206 @@
+package fr.mare.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a request may carry, decided before anything reads it (security issue #10, reliability
+ * issue #17):
+ * <ul>
+ *   <li>a body larger than {@code mare.http.max-request-bytes} is refused with a French 413 on
+ *       its declared length, before a byte of it is read, and the connection is closed so the
+ *       rest is never read either; a body of unannounced length (chunked) is refused with a 411
+ *       for the same reason;</li>
+ *   <li>only a POST changes state: a GET carrying a Faces view state (which Faces would treat as
+ *       a postback) is refused with a 400;</li>
+ *   <li>C0 control characters (NUL, ESC…, all but tab, line feed and carriage return) are removed
+ *       from every parameter, so that no title, reply or name stores one (they broke the Atom
+ *       feeds and NUL bytes were stored in replies).</li>
+ * </ul>
+ * Declared in web.xml right after the security headers, on REQUEST and ERROR dispatches.
+ */
+public class RequestLimitsFilter extends HttpFilter {
+
+    /** The container's default limit for a form body (Grizzly's maxPostSize). */
+    static final long DEFAULT_MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+
+    private static final String VIEW_STATE = "jakarta.faces.ViewState";
+
+    @Inject
+    @ConfigProperty(name = "mare.http.max-request-bytes", defaultValue = "" + DEFAULT_MAX_REQUEST_BYTES)
+    private long maxRequestBytes;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // The error page of a refused body must not read it either (Faces would, to look for
+            // a postback, and fail with a 500): it sees a plain GET without parameters.
+            Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            boolean refusedBody = status instanceof Integer code
+                    && (code == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE || code == HttpServletResponse.SC_LENGTH_REQUIRED);
+            chain.doFilter(refusedBody ? new WithoutBody(request) : request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            refuseTooLarge(response);
+            return;
+        }
+        boolean post = "POST".equals(request.getMethod());
+        if (!post && carriesViewState(request.getQueryString())) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+            // A body of unannounced length could only be measured by reading it: browsers always
+            // announce the length of a form or an upload, so such a body is refused unread.
+            response.setHeader("Connection", "close");
+            response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED);
+            return;
+        }
+        chain.doFilter(new WithoutControlCharacters(request), response);
+    }
+
+    private static void refuseTooLarge(HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close");
+        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    }
+
+    static boolean carriesViewState(String query) {
+        if (query == null) {
+            return false;
+        }
+        return Arrays.stream(query.split("&"))
+                .map(pair -> pair.split("=", 2)[0])
+                .anyMatch(name -> VIEW_STATE.equals(name) || VIEW_STATE.equals(decodedOrNull(name)));
+    }
+
+    private static String decodedOrNull(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    /** The text without C0 controls but tab, line feed and carriage return; the same string when it has none. */
+    static String withoutControlCharacters(String value) {
+        if (value == null) {
+            return null;
+        }
+        int first = firstControl(value);
+        if (first < 0) {
+            return value;
+        }
+        StringBuilder clean = new StringBuilder(value.length());
+        clean.append(value, 0, first);
+        for (int i = first; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isForbiddenControl(c)) {
+                clean.append(c);
+            }
+        }
+        return clean.toString();
+    }
+
+    private static int firstControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (isForbiddenControl(value.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isForbiddenControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+    }
+
+    /** The error page's view of a request whose body was refused: a GET with no parameter. */
+    static final class WithoutBody extends HttpServletRequestWrapper {
+
+        WithoutBody(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+    }
+
+    /** Every way Faces and the servlets read a parameter gives the cleaned value. */
+    static final class WithoutControlCharacters extends HttpServletRequestWrapper {
+
+        private Map<String, String[]> cleaned;
+
+        WithoutControlCharacters(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            String[] values = getParameterMap().get(name);
+            return values == null ? null : values.clone();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            if (cleaned == null) {
+                Map<String, String[]> map = new LinkedHashMap<>();
+                super.getParameterMap().forEach((name, values) -> map.put(name,
+                        Arrays.stream(values).map(RequestLimitsFilter::withoutControlCharacters).toArray(String[]::new)));
+                cleaned = Collections.unmodifiableMap(map);
+            }
+            return cleaned;
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package fr.mare.web;
+
+import fr.mare.testing.Deployments;
+import fr.mare.testing.Discussions;
+import fr.mare.testing.TestDatabase;
+import fr.mare.testing.WebClient;
+import fr.mare.testing.WebClient.Page;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Document;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the black-box audit of security issue #10 (and the input drills of reliability issue #17)
+ * sent, answered as it must be now: each test failed on the main before this change.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RequestHardeningIT {
+
+    private static final String CATEGORY = "fichiers-partage-et-synchronisation";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.mare();
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private WebClient client() throws Exception {
+        return new WebClient(base.toURI());
+    }
+
+    @Test
+    void adminAndModerationPagesAreGuardedWhateverTheSpellingOfTheirPath() throws Exception {
+        for (String path : List.of("//admin/domaines", "/%61dmin/domaines", "/./admin/domaines", "/admin;x=1/domaines",
+                "//moderation", "/%6Doderation/journal")) {
+            Page page = client().open(path);
+            assertEquals("/connexion", page.uri().getPath(),
+                    path + " must send a visitor to log in, got " + page.status() + " " + page.mainText());
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413OnItsDeclaredLengthWithoutReadingIt() throws Exception {
+        URI uri = base.toURI();
+        long declared = 100L * 1024 * 1024;
+        Instant start = Instant.now();
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /connexion HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + declared + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write("a=".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = readHead(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("Envoi trop volumineux"), "the French page: " + answer);
+            assertTrue(answer.toLowerCase().contains("content-security-policy"), "security headers on the error too");
+        }
+        assertTrue(Duration.between(start, Instant.now()).toSeconds() < 10, "answered at once, without the 100 MB");
+    }
+
+    @Test
+    void aBodyOfUnannouncedLengthIsRefusedUnread() throws Exception {
+        URI uri = base.toURI();
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /connexion HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 48; i++) { // 3 MiB, over the 2 MiB limit
+                    out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(chunk);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server may answer and close before the whole body is sent: that is the point
+            }
+            String answer = readHead(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 411"), answer);
+            assertTrue(answer.contains("Demande incomprise"), "the French page: " + answer);
+        }
+    }
+
+    @Test
+    void redirectsNeverEchoAForgedHostHeader() throws Exception {
+        URI uri = base.toURI();
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /compte HTTP/1.1\r\nHost: piege.example\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = readHead(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 302"), answer);
+            String location = answer.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst().orElseThrow();
+            assertFalse(location.contains("piege.example"), location);
+            assertTrue(location.substring(9).strip().startsWith("/connexion"), location);
+        }
+    }
+
+    @Test
+    void aFacesFormSentByGetChangesNothing() throws Exception {
+        WebClient client = client();
+        Page login = client.get("/connexion");
+        StringBuilder query = new StringBuilder();
+        for (org.jsoup.nodes.Element input : login.html().select("form#login input[name], form#login button[name]")) {
+            String name = input.attr("name");
+            String value = name.endsWith("username") ? TestDatabase.ADMIN_USERNAME
+                    : name.endsWith("password") ? TestDatabase.ADMIN_PASSWORD : input.attr("value");
+            query.append(query.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                    .append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+        assertTrue(query.toString().contains("jakarta.faces.ViewState"), query.toString());
+        Page byGet = client.get("/connexion?" + query);
+        assertEquals(400, byGet.status(), byGet.mainText());
+        assertTrue(client.get("/compte").isRedirect(), "still not logged in");
+    }
+
+    @Test
+    void errorResponsesCarryTheSecurityHeaders() throws Exception {
+        WebClient member = client();
+        member.registerNewMember("entetes", "un mot de passe assez long");
+        List<Page> errors = List.of(
+                client().get("/page-qui-n-existe-pas"),                         // 404
+                member.get("/moderation"),                                       // 403
+                client().get("/connexion?jakarta.faces.ViewState=1:2"));        // 400
+        for (Page page : errors) {
+            assertTrue(page.status() >= 400, page.uri() + " " + page.status());
+            String csp = page.header("Content-Security-Policy");
+            assertNotNull(csp, page.status() + " lacks the CSP");
+            assertTrue(csp.contains("object-src 'none'") && csp.contains("base-uri 'none'") && csp.contains("frame-ancestors 'none'"), csp);
+            assertEquals("nosniff", page.header("X-Content-Type-Options"), page.status() + "");
+            assertEquals("same-origin", page.header("Referrer-Policy"), page.status() + "");
+        }
+    }
+
+    @Test
+    void pagesOfALoggedInMemberAreNeverStored() throws Exception {
+        assertNull(client().get("/connexion").header("Cache-Control"), "anonymous pages may be cached");
+        WebClient member = client();
+        member.registerNewMember("cache", "un mot de passe assez long");
+        for (String path : List.of("/", "/compte", "/notifications")) {
+            assertEquals("no-store", member.get(path).header("Cache-Control"), path);
+        }
+    }
+
+    @Test
+    void controlCharactersNeverReachTheDatabaseAndFeedsStayValidXml() throws Exception {
+        WebClient member = client();
+        member.registerNewMember("controle", "un mot de passe assez long");
+        String topic = Discussions.ask(member, CATEGORY, "Sujet\u0000 avec\u001b des contrôles\u0007",
+                "Texte\u0000 de la question, assez long pour passer.\u000b", null);
+        long reply = Discussions.reply(member, topic, null, "Réponse\u0000 avec un NUL");
+        long topicId = Long.parseLong(topic.split("/")[2]);
+        try (Connection db = TestDatabase.connect()) {
+            assertEquals("Sujet avec des contrôles", single(db, "SELECT title FROM forum_topic WHERE id = ?", topicId));
+            assertEquals("Réponse avec un NUL", single(db, "SELECT body_markdown FROM forum_post WHERE id = ?", reply));
+        }
+        for (String feed : List.of("/flux/sujets", "/flux/sujet/" + topicId, "/flux/categorie/" + CATEGORY)) {
+            Page atom = client().get(feed);
+            assertEquals(200, atom.status(), feed);
+            Document xml = parseStrictly(atom.body());
+            assertEquals("feed", xml.getDocumentElement().getLocalName(), feed);
+        }
+        // A row stored before input was cleaned (or written by hand) must not break the feeds either.
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement update = db.prepareStatement("UPDATE forum_topic SET title = ? WHERE id = ?")) {
+            update.setString(1, "Ancien\u0001 titre");
+            update.setLong(2, topicId);
+            update.executeUpdate();
+        }
+        Page atom = client().get("/flux/sujet/" + topicId);
+        assertTrue(parseStrictly(atom.body()).getDocumentElement().getTextContent().contains("Ancien titre"), atom.body());
+    }
+
+    private static Document parseStrictly(String body) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String single(Connection db, String query, long id) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(query)) {
+            statement.setLong(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                assertTrue(rows.next(), query + " " + id);
+                return rows.getString(1);
+            }
+        }
+    }
+
+    /** The status line, headers and the beginning of the body, as far as the server sends them. */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        try {
+            int read;
+            while (text.length() < 64 * 1024 && (read = in.read(buffer)) > 0) {
+                text.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                if (text.indexOf("</html>") >= 0) {
+                    break;
+                }
+            }
+        } catch (IOException resetOrTimeout) {
+            // what arrived before the server closed is the answer
+        }
+        return text.toString();
+    }
+}
