@@ -13,9 +13,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,20 +77,30 @@ public class DatabaseStartup {
 
     private boolean migrate() {
         MigrateResult result;
+        List<String> missing;
         try {
-            result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     // Its own plain connection, outside the XA pool and any JTA transaction.
                     .dataSource(url, user, password.orElse(""))
                     .locations("classpath:db/migration")
                     .validateMigrationNaming(true)
                     .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
+                    .load();
+            result = flyway.migrate();
+            missing = missingObjects(flyway);
+        } catch (RuntimeException | SQLException e) {
             String problem = rootMessage(e);
             status.markProblem(problem);
             LOG.severe(() -> "MARE N'EST PAS PRÊTE : base de données inaccessible ou migration impossible (" + problem
                     + "). Nouvel essai dans 10 s. Vérifiez MARE_DB_URL, MARE_DB_USER et MARE_DB_PASSWORD.");
+            return false;
+        }
+        if (!missing.isEmpty()) {
+            String problem = "schéma incomplet, il manque : " + String.join(", ", missing);
+            status.markProblem(problem);
+            LOG.severe(() -> "MARE N'EST PAS PRÊTE : l'historique des migrations est complet mais la base ne l'est pas ("
+                    + problem + "). Une restauration s'est-elle arrêtée en route ? Restaurez une sauvegarde complète "
+                    + "(docs/operations.md). Nouvel essai dans 10 s.");
             return false;
         }
         // Flyway's own log lines do not reach Payara's log: say what happened here.
@@ -99,6 +114,19 @@ public class DatabaseStartup {
         }
         status.markReady();
         return true;
+    }
+
+    /** The tables and triggers the applied migrations created that the database lacks (SchemaCheck). */
+    private static List<String> missingObjects(Flyway flyway) throws SQLException {
+        List<String> scripts = Arrays.stream(flyway.info().applied())
+                .filter(m -> m.getScript() != null && m.getScript().endsWith(".sql"))
+                .map(MigrationInfo::getScript)
+                .toList();
+        SchemaCheck.Expected expected = SchemaCheck.expectedFrom(
+                SchemaCheck.scripts(DatabaseStartup.class.getClassLoader(), scripts));
+        try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+            return SchemaCheck.missing(connection, expected);
+        }
     }
 
     private static String rootMessage(Throwable e) {
