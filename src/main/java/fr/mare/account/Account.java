@@ -68,6 +68,10 @@ public class Account {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** Sessions that logged in before this instant are closed at their next request. */
+    @Column(name = "sessions_revoked_at")
+    private Instant sessionsRevokedAt;
+
     @Column(name = "posts_to_approve", nullable = false)
     private int postsToApprove;
 
@@ -214,5 +218,14 @@ public class Account {
 
     void recordLogin(Instant now) {
         this.lastLoginAt = now;
+    }
+
+    void revokeSessions(Instant now) {
+        this.sessionsRevokedAt = now;
+    }
+
+    /** Whether a session that logged in at {@code loggedInAt} was closed since (unknown: {@code null}, closed if any revocation). */
+    public boolean revokes(Instant loggedInAt) {
+        return sessionsRevokedAt != null && (loggedInAt == null || loggedInAt.isBefore(sessionsRevokedAt));
     }
 }

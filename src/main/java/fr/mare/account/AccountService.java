@@ -1,6 +1,7 @@
 package fr.mare.account;
 
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +45,9 @@ public class AccountService {
 
     @Inject
     private PasswordHasher hasher;
+
+    @Inject
+    private LoginThrottle throttle;
 
     @Inject
     private RegistrationsPerAddress registrationsPerAddress;
@@ -148,13 +153,13 @@ public class AccountService {
     }
 
     /** The member's own settings page: display name and e-mail (the e-mail needs the password). */
-    public Account updateProfile(String username, String typedDisplayName, String typedEmail, String currentPassword) {
+    public Account updateProfile(String username, String typedDisplayName, String typedEmail, String currentPassword, String address) {
         Account account = requireAccount(username);
         String displayName = normalizeDisplayName(typedDisplayName);
         String email = normalizeEmail(typedEmail);
         Instant now = clock.instant();
         if (!email.equals(account.getEmail())) {
-            requireCurrentPassword(account, currentPassword);
+            requireCurrentPassword(account, currentPassword, address);
             Optional<Account> owner = findByEmail(email);
             if (owner.isPresent() && !owner.get().getId().equals(account.getId())) {
                 throw new BusinessException("account.email.taken", "email");
@@ -166,11 +171,29 @@ public class AccountService {
         return account;
     }
 
-    public void changePassword(String username, String currentPassword, String newPassword) {
+    /**
+     * Changes the password and ends every session of the account opened until now: whoever
+     * knew the old password is logged out at their next request, on every node.
+     *
+     * @return the instant from which sessions count: the caller's own session is stamped with it
+     *         so that it stays open
+     */
+    public Instant changePassword(String username, String currentPassword, String newPassword, String address) {
         Account account = requireAccount(username);
-        requireCurrentPassword(account, currentPassword);
+        requireCurrentPassword(account, currentPassword, address);
         checkPassword(newPassword, Usernames.parse(account.getUsername()));
-        account.changePasswordHash(hasher.hash(newPassword.toCharArray()), clock.instant());
+        Instant now = clock.instant();
+        account.changePasswordHash(hasher.hash(newPassword.toCharArray()), now);
+        account.revokeSessions(now);
+        return now;
+    }
+
+    /** « Fermer mes autres sessions »: like a password change, without one. Same return value. */
+    public Instant closeOtherSessions(String username) {
+        Account account = requireAccount(username);
+        Instant now = clock.instant();
+        account.revokeSessions(now);
+        return now;
     }
 
     /**
@@ -276,8 +299,18 @@ public class AccountService {
         return findByUsername(username).orElseThrow(() -> new BusinessException("account.unknown", null));
     }
 
-    private void requireCurrentPassword(Account account, String currentPassword) {
+    /**
+     * The current password, throttled like a login (same counters: a guess here counts as a
+     * failed login for the account's name and the address), so that a stolen session cannot
+     * be used to guess the password at full speed.
+     */
+    private void requireCurrentPassword(Account account, String currentPassword, String address) {
+        Duration wait = throttle.remainingWait(account.getUsername(), address);
+        if (!wait.isZero()) {
+            throw new RateLimitedException("account.password.throttled", "currentPassword", LoginThrottle.seconds(wait));
+        }
         if (currentPassword == null || !hasher.verify(currentPassword.toCharArray(), account.getPasswordHash())) {
+            throttle.recordFailure(account.getUsername(), address);
             throw new BusinessException("account.password.currentWrong", "currentPassword");
         }
     }

@@ -59,6 +59,11 @@ public class LoginThrottle {
         return byName.compareTo(byAddress) >= 0 ? byName : byAddress;
     }
 
+    /** A wait in whole seconds for a message, at least one. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     public void recordFailure(String typedUsername, String address) {
         Instant now = clock.instant();
         if (failures.size() > MAX_ENTRIES) {

@@ -1,6 +1,7 @@
 package fr.mare.account;
 
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -164,7 +165,7 @@ public class RateLimits {
         Instant now = clock.instant();
         for (Limit limit : limits) {
             if (countSince.apply(now.minus(limit.window())) >= limit.max()) {
-                throw new BusinessException(limit.messageKey(), field, limit.max(), newcomers.days());
+                throw new RateLimitedException(limit.messageKey(), field, limit.max(), newcomers.days());
             }
         }
     }

@@ -1,6 +1,6 @@
 package fr.mare.account;
 
-import fr.mare.platform.BusinessException;
+import fr.mare.platform.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,7 +62,7 @@ public class RegistrationsPerAddress {
                         "SELECT COUNT(*) FROM rate_limit_hit WHERE kind = ? AND subject_hash = ? AND created_at >= ?")
                 .setParameter(1, KIND).setParameter(2, hash).setParameter(3, since).getSingleResult();
         if (count.longValue() >= maxPerAddress) {
-            throw new BusinessException("limits.registrations", null, maxPerAddress);
+            throw new RateLimitedException("limits.registrations", null, maxPerAddress);
         }
         em.createNativeQuery("INSERT INTO rate_limit_hit (kind, subject_hash, created_at) VALUES (?, ?, ?)")
                 .setParameter(1, KIND).setParameter(2, hash).setParameter(3, now).executeUpdate();

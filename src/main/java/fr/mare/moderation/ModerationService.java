@@ -9,6 +9,7 @@ import fr.mare.forum.ForumEvent;
 import fr.mare.forum.ForumService;
 import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.RateLimitedException;
 import fr.mare.web.Bundle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -140,7 +141,7 @@ public class ModerationService {
         long lastHour = em.createQuery("SELECT COUNT(r) FROM Report r WHERE r.reporterId = :me AND r.createdAt > :since", Long.class)
                 .setParameter("me", me.accountId()).setParameter("since", now.minus(Duration.ofHours(1))).getSingleResult();
         if (lastHour >= reportsPerHour) {
-            throw new BusinessException("moderation.report.rateLimited", null, reportsPerHour);
+            throw new RateLimitedException("moderation.report.rateLimited", null, reportsPerHour);
         }
         long already = em.createQuery("SELECT COUNT(r) FROM Report r WHERE r.reporterId = :me AND r.targetType = :type"
                         + " AND r.targetId = :id AND r.closedAt IS NULL", Long.class)

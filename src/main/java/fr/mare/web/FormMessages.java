@@ -1,6 +1,7 @@
 package fr.mare.web;
 
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.RateLimitedException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
@@ -11,6 +12,8 @@ import jakarta.faces.context.FacesContext;
  * must survive a redirect (Post/Redirect/Get) go through the flash.
  */
 public final class FormMessages {
+
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private FormMessages() {
     }
@@ -26,6 +29,15 @@ public final class FormMessages {
         }
         add(clientId, FacesMessage.SEVERITY_ERROR, Bundle.text(e.messageKey(), e.arguments()));
         context.validationFailed();
+        if (e instanceof RateLimitedException) {
+            context.getExternalContext().setResponseStatus(TOO_MANY_REQUESTS);
+        }
+    }
+
+    /** A refusal for going too fast, at the top of the form: the page answers 429, the text stays. */
+    public static void tooManyRequests(String key, Object... arguments) {
+        error(key, arguments);
+        FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(TOO_MANY_REQUESTS);
     }
 
     public static void error(String key, Object... arguments) {

@@ -207,7 +207,7 @@ class ContactIT {
             conversationPath(write(sender, slug, "Question numéro " + i, "Texte " + i));
         }
         Page refused = write(sender, slug, "Une de trop", "Ce texte doit rester là.");
-        assertEquals(200, refused.status());
+        assertEquals(429, refused.status(), "429 Too Many Requests, the form kept");
         assertTrue(refused.mainText().contains("Vous avez déjà écrit à " + TestDatabase.CONTACTS_PER_DAY
                 + " collectifs dans les dernières 24 heures"), refused.mainText());
         assertEquals("Une de trop", refused.form("contact").get("subject"), "the subject is kept");
@@ -236,7 +236,7 @@ class ContactIT {
             assertEquals(copies, copy.executeUpdate());
         }
         Page refused = sender.client().get(conversation).form("reply").set("body", "Encore une, gardée.").submit();
-        assertEquals(200, refused.status());
+        assertEquals(429, refused.status(), "429 Too Many Requests, the form kept");
         assertTrue(refused.mainText().contains("Vous avez déjà envoyé " + TestDatabase.CONTACT_MESSAGES_PER_HOUR
                 + " messages à des collectifs dans la dernière heure"), refused.mainText());
         assertEquals("Encore une, gardée.", refused.form("reply").get("body"), "the text is kept");

@@ -73,7 +73,7 @@ class RateLimitIT {
             try {
                 Page refused = client.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
                         .set("title", "Un sujet de trop cette minute").set("body", "Mon texte reste là.").submit();
-                assertEquals(200, refused.status());
+                assertEquals(429, refused.status(), "429 Too Many Requests, the form kept");
                 assertTrue(refused.mainText().contains("Les comptes de moins de 7 jours ouvrent au plus "
                         + TestDatabase.NEWCOMER_TOPICS_PER_MINUTE + " sujet(s) par minute"), refused.mainText());
                 assertEquals("Un sujet de trop cette minute", refused.form("topic").get("title"));
@@ -110,7 +110,7 @@ class RateLimitIT {
                         + " FROM forum_topic JOIN seq_1_to_" + more + " s WHERE id = ?", idOf(first), more);
                 Page refused = client.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
                         .set("title", "Un sujet de trop, même pour une habituée").set("body", "Gardé.").submit();
-                assertEquals(200, refused.status());
+                assertEquals(429, refused.status(), "429 Too Many Requests, the form kept");
                 assertTrue(refused.mainText().contains(TestDatabase.TOPICS_PER_MINUTE + " sujets dans la dernière minute"), refused.mainText());
                 assertFalse(refused.mainText().contains("moins de 7 jours"), refused.mainText());
                 assertEquals("Gardé.", refused.form("topic").get("body"));
@@ -135,7 +135,7 @@ class RateLimitIT {
                     reply, copies);
             try {
                 Page refused = client.get(topic).form("reply").set("body", "Une réponse de trop, gardée.").submit();
-                assertEquals(200, refused.status());
+                assertEquals(429, refused.status(), "429 Too Many Requests, the form kept");
                 assertTrue(refused.mainText().contains("Les comptes de moins de 7 jours répondent au plus "
                         + TestDatabase.NEWCOMER_REPLIES_PER_HOUR + " fois par heure"), refused.mainText());
                 assertEquals("Une réponse de trop, gardée.", refused.form("reply").get("body"));
@@ -194,7 +194,7 @@ class RateLimitIT {
             try {
                 String name = Names.username("refusee");
                 Page refused = new WebClient(base.toURI()).register(name, Names.email(name), PASSWORD);
-                assertEquals(200, refused.status());
+                assertEquals(429, refused.status(), "429 Too Many Requests, the form kept");
                 assertTrue(refused.mainText().contains("Trop de comptes ont été créés depuis votre adresse ces dernières 24 heures"),
                         refused.mainText());
                 assertEquals(name, refused.form("register").get("username"), "what was typed is kept");

@@ -205,7 +205,7 @@ class ModerationIT {
             assertEquals(302, report(reporter, "post:" + posts[i], "OFF_TOPIC", "").status(), "report " + i);
         }
         Page limited = report(reporter, "post:" + posts[10], "OFF_TOPIC", "Encore un");
-        assertEquals(200, limited.status());
+        assertEquals(429, limited.status(), "429 Too Many Requests");
         assertTrue(limited.mainText().contains("beaucoup de signalements dans l'heure"), limited.mainText());
         assertEquals(0, count("SELECT COUNT(*) FROM moderation_report WHERE target_type = 'post' AND target_id = ?", posts[10]));
     }

@@ -41,8 +41,7 @@ public class AccountLoginBacking {
         String address = request.getRemoteAddr();
         Duration wait = throttle.remainingWait(username, address);
         if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            FormMessages.error("account.login.throttled", seconds);
+            FormMessages.tooManyRequests("account.login.throttled", LoginThrottle.seconds(wait));
             return null;
         }
         AuthenticationStatus status = login.authenticate(username, password);

@@ -9,6 +9,7 @@ import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.inject.Named;
 
 /**
@@ -24,6 +25,9 @@ public class AccountSettingsBacking {
 
     @Inject
     private CurrentAccount currentAccount;
+
+    @Inject
+    private HttpServletRequest request;
 
     private String displayName;
     private String email;
@@ -42,7 +46,7 @@ public class AccountSettingsBacking {
 
     public String saveProfile() {
         try {
-            accounts.updateProfile(currentAccount.getUsername(), displayName, email, currentPassword);
+            accounts.updateProfile(currentAccount.getUsername(), displayName, email, currentPassword, request.getRemoteAddr());
         } catch (BusinessException e) {
             FormMessages.error("profile", e);
             return null;
@@ -55,12 +59,22 @@ public class AccountSettingsBacking {
 
     public String savePassword() {
         try {
-            accounts.changePassword(currentAccount.getUsername(), currentPassword, newPassword);
+            // Every other session of the account ends; this one stays open.
+            Sessions.stamp(request, accounts.changePassword(currentAccount.getUsername(), currentPassword, newPassword,
+                    request.getRemoteAddr()));
         } catch (BusinessException e) {
             FormMessages.error("changePassword", e);
             return null;
         }
         FormMessages.flashInfo("account.settings.passwordSaved");
+        Navigation.redirect("/compte");
+        return null;
+    }
+
+    /** « Fermer mes autres sessions »: every session of the account but this one ends at its next request. */
+    public String closeOtherSessions() {
+        Sessions.stamp(request, accounts.closeOtherSessions(currentAccount.getUsername()));
+        FormMessages.flashInfo("account.settings.sessionsClosed");
         Navigation.redirect("/compte");
         return null;
     }

@@ -3,6 +3,7 @@ package fr.mare.account.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Password;
@@ -32,6 +33,9 @@ class Login {
     @Inject
     private HttpServletRequest request;
 
+    @Inject
+    private Clock clock;
+
     /**
      * SUCCESS: the caller redirects (PRG). SEND_CONTINUE: Soteria already answered (it sends the
      * person back to the page they wanted), the response is complete. Anything else: refused.
@@ -51,6 +55,9 @@ class Login {
         AuthenticationStatus status = security.authenticate(request, response, withParams()
                 .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password))));
+        if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
+            Sessions.stamp(request, clock.instant());
+        }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             context.responseComplete();
         } else if (status != AuthenticationStatus.SUCCESS) {

@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.Suspension;
 import jakarta.inject.Inject;
@@ -11,14 +12,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Logs out a member suspended during their session, at their next request: they go on reading
- * as a visitor (a GET comes back to the same address), and what they were sending is not applied
- * (a POST is answered by a redirect, before Faces). The page they land on says why, until when
- * and the moderation's reason, once ({@link SuspensionNotice}). Costs one account lookup per request of a
- * logged-in member. Declared in web.xml, before the access rules.
+ * Closes a session that must not go on, at its next request: that of a member suspended during
+ * it, or one that logged in before the account's sessions were revoked (password changed, or
+ * « Fermer mes autres sessions » on {@code /compte}: security issue #10). The person goes on
+ * reading as a visitor (a GET comes back to the same address), and what they were sending is not
+ * applied (a POST is answered by a redirect, before Faces). The page they land on says why once
+ * ({@link SuspensionNotice}): until when and the moderation's reason, or that the session was
+ * closed. Costs one account lookup per request of a logged-in member; the revocation instant is
+ * in the database, so it holds on every node. Declared in web.xml, before the access rules.
  */
 public class SuspensionFilter extends HttpFilter {
 
@@ -33,9 +38,12 @@ public class SuspensionFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Suspension> suspension = accounts.findByUsername(request.getUserPrincipal().getName())
-                .flatMap(accounts::suspension);
-        if (suspension.isEmpty()) {
+        Optional<Account> account = accounts.findByUsername(request.getUserPrincipal().getName());
+        Optional<Suspension> suspension = account.flatMap(accounts::suspension);
+        HttpSession current = request.getSession(false);
+        boolean revoked = account.isPresent() && account.get().revokes(current == null ? null
+                : (Instant) current.getAttribute(Sessions.LOGGED_IN_AT));
+        if (suspension.isEmpty() && !revoked) {
             chain.doFilter(request, response);
             return;
         }
@@ -45,7 +53,8 @@ public class SuspensionFilter extends HttpFilter {
             session.invalidate();
         }
         // Told once, on the page they land on (SuspensionNotice), why they were logged out.
-        request.getSession(true).setAttribute(SuspensionNotice.SESSION_KEY, SuspensionNotice.text(suspension.get()));
+        String notice = suspension.map(SuspensionNotice::text).orElseGet(SuspensionNotice::sessionClosed);
+        request.getSession(true).setAttribute(SuspensionNotice.SESSION_KEY, notice);
         String query = request.getQueryString();
         String back = "GET".equals(request.getMethod()) && query != null ? path + "?" + query : path;
         response.sendRedirect(request.getContextPath() + back);

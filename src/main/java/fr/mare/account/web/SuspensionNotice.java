@@ -35,6 +35,11 @@ public class SuspensionNotice {
                         suspension.reason());
     }
 
+    /** Why a session that another one closed (password change, « Fermer mes autres sessions ») ended. */
+    static String sessionClosed() {
+        return Bundle.text(Locale.FRENCH, "account.session.closed");
+    }
+
     /** The sentence, once per suspension (null on every other page). */
     public String getText() {
         if (!read) {
