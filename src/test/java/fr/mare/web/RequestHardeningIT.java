@@ -115,6 +115,15 @@ class RequestHardeningIT {
     }
 
     @Test
+    void oddPathsAndQueriesAnswerCalmlyNever500() throws Exception {
+        for (String path : List.of("/a:b", "/t/1:2/x", "/u/x:y", "/?q=%ff%fe", "/connexion?x=%C3%28", "/t/%ff/x")) {
+            Page page = client().get(path);
+            assertTrue(page.status() < 500, path + " answered " + page.status());
+            assertFalse(page.body().contains("Exception"), path);
+        }
+    }
+
+    @Test
     void redirectsNeverEchoAForgedHostHeader() throws Exception {
         URI uri = base.toURI();
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {

@@ -3,6 +3,7 @@ package fr.mare.account.web;
 import fr.mare.account.LoginRefusal;
 import fr.mare.account.LoginThrottle;
 import fr.mare.account.Suspension;
+import fr.mare.platform.SecurityLog;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,10 +42,14 @@ public class AccountLoginBacking {
         String address = request.getRemoteAddr();
         Duration wait = throttle.remainingWait(username, address);
         if (!wait.isZero()) {
+            SecurityLog.event("connexion-ralentie", "nom", username, "adresse", address);
             FormMessages.tooManyRequests("account.login.throttled", LoginThrottle.seconds(wait));
             return null;
         }
         AuthenticationStatus status = login.authenticate(username, password);
+        if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
+            SecurityLog.event("connexion", "nom", username, "adresse", address);
+        }
         if (status == AuthenticationStatus.SUCCESS) {
             throttle.recordSuccess(username);
             Navigation.redirect(Navigation.safeLocalPath(returnTo));
@@ -53,6 +58,7 @@ public class AccountLoginBacking {
         } else if (refusal.suspension() != null) {
             // The right password of a suspended account: say until when (not a failure to throttle).
             Suspension suspension = refusal.suspension();
+            SecurityLog.event("connexion-refusée-compte-suspendu", "nom", username, "adresse", address);
             if (suspension.indefinite()) {
                 FormMessages.error("account.login.suspendedIndefinitely", suspension.reason());
             } else {
@@ -60,6 +66,7 @@ public class AccountLoginBacking {
             }
         } else {
             throttle.recordFailure(username, address);
+            SecurityLog.event("connexion-refusée", "nom", username, "adresse", address);
             FormMessages.error("account.login.failed");
         }
         return null;

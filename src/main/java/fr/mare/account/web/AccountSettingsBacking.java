@@ -4,6 +4,8 @@ import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.CurrentAccount;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.RateLimitedException;
+import fr.mare.platform.SecurityLog;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
@@ -48,6 +50,7 @@ public class AccountSettingsBacking {
         try {
             accounts.updateProfile(currentAccount.getUsername(), displayName, email, currentPassword, request.getRemoteAddr());
         } catch (BusinessException e) {
+            logPasswordRefusal(e);
             FormMessages.error("profile", e);
             return null;
         }
@@ -63,9 +66,11 @@ public class AccountSettingsBacking {
             Sessions.stamp(request, accounts.changePassword(currentAccount.getUsername(), currentPassword, newPassword,
                     request.getRemoteAddr()));
         } catch (BusinessException e) {
+            logPasswordRefusal(e);
             FormMessages.error("changePassword", e);
             return null;
         }
+        SecurityLog.event("mot-de-passe-changé", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
         FormMessages.flashInfo("account.settings.passwordSaved");
         Navigation.redirect("/compte");
         return null;
@@ -74,9 +79,18 @@ public class AccountSettingsBacking {
     /** « Fermer mes autres sessions »: every session of the account but this one ends at its next request. */
     public String closeOtherSessions() {
         Sessions.stamp(request, accounts.closeOtherSessions(currentAccount.getUsername()));
+        SecurityLog.event("sessions-fermées", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
         FormMessages.flashInfo("account.settings.sessionsClosed");
         Navigation.redirect("/compte");
         return null;
+    }
+
+    private void logPasswordRefusal(BusinessException e) {
+        if (e instanceof RateLimitedException) {
+            SecurityLog.event("mot-de-passe-actuel-ralenti", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
+        } else if ("account.password.currentWrong".equals(e.messageKey())) {
+            SecurityLog.event("mot-de-passe-actuel-refusé", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
+        }
     }
 
     public String getDisplayName() {

@@ -3,6 +3,7 @@ package fr.mare.account.web;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.Suspension;
+import fr.mare.platform.SecurityLog;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,6 +48,8 @@ public class SuspensionFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        SecurityLog.event(suspension.isPresent() ? "session-fermée-compte-suspendu" : "session-fermée-révoquée",
+                "nom", request.getUserPrincipal().getName(), "adresse", request.getRemoteAddr());
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {

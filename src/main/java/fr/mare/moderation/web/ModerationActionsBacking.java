@@ -6,6 +6,7 @@ import fr.mare.forum.ForumService;
 import fr.mare.moderation.ActionKind;
 import fr.mare.moderation.ModerationService;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.SecurityLog;
 import fr.mare.web.Bundle;
 import fr.mare.web.CsrfToken;
 import fr.mare.web.FormMessages;
@@ -75,6 +76,8 @@ public class ModerationActionsBacking {
             FormMessages.error(e.messageKey(), e.arguments());
             return;
         }
+        SecurityLog.event("moderation", "action", action.name(), "par", caller.username(), "cible", cible,
+                "paramètre", action == ActionKind.SUSPEND ? parameter : "");
         FormMessages.flashInfo("moderation.action.done", Bundle.text("ActionKind." + action.name()));
         Navigation.redirect(back);
     }
