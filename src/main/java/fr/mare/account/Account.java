@@ -28,6 +28,9 @@ import java.time.Instant;
 @NamedQuery(name = "Account.findByEmail", query = "SELECT a FROM Account a WHERE a.email = :email")
 @NamedQuery(name = "Account.countLookAlikes", query = "SELECT COUNT(a) FROM Account a WHERE a.username = :canonical"
         + " OR a.usernameSkeleton IN :skeletons OR a.usernameRawSkeleton IN :skeletons")
+@NamedQuery(name = "Account.countNameLookAlikes", query = "SELECT COUNT(a) FROM Account a WHERE a.id <> :self"
+        + " AND (a.usernameKey = :key OR a.displayNameKey = :key)")
+@NamedQuery(name = "Account.withoutNameKeys", query = "SELECT a FROM Account a WHERE a.usernameKey IS NULL OR a.displayNameKey IS NULL")
 @NamedQuery(name = "Account.count", query = "SELECT COUNT(a) FROM Account a")
 @NamedQuery(name = "Account.newest", query = "SELECT a FROM Account a ORDER BY a.createdAt DESC, a.id DESC")
 public class Account {
@@ -68,6 +71,13 @@ public class Account {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** Look-alike keys ({@link DisplayNames#key}) of the username and of the display name. */
+    @Column(name = "username_key")
+    private String usernameKey;
+
+    @Column(name = "display_name_key")
+    private String displayNameKey;
+
     /** Sessions that logged in before this instant are closed at their next request. */
     @Column(name = "sessions_revoked_at")
     private Instant sessionsRevokedAt;
@@ -103,6 +113,8 @@ public class Account {
         this.usernameSkeleton = name.skeleton();
         this.usernameRawSkeleton = name.rawSkeleton();
         this.displayName = name.display();
+        this.usernameKey = DisplayNames.key(name.display());
+        this.displayNameKey = usernameKey;
         this.email = email;
         this.passwordHash = passwordHash;
         this.role = role;
@@ -144,6 +156,7 @@ public class Account {
 
     void changeDisplayName(String displayName, Instant now) {
         this.displayName = displayName;
+        this.displayNameKey = DisplayNames.key(displayName);
         this.updatedAt = now;
     }
 
@@ -218,6 +231,12 @@ public class Account {
 
     void recordLogin(Instant now) {
         this.lastLoginAt = now;
+    }
+
+    /** For accounts created before the keys existed (V0012). */
+    void computeNameKeys() {
+        this.usernameKey = DisplayNames.key(username);
+        this.displayNameKey = DisplayNames.key(displayName);
     }
 
     void revokeSessions(Instant now) {

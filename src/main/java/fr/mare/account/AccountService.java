@@ -80,6 +80,10 @@ public class AccountService {
         if (lookAlikes > 0) {
             throw new BusinessException("account.username.taken", "username");
         }
+        requireNameFree(null, DisplayNames.key(name.display()), "username", "account.username.taken");
+        if (role == Role.MEMBER && DisplayNames.looksLikeStaff(name.display())) {
+            throw new BusinessException("account.username.reserved", "username");
+        }
         if (findByEmail(email).isPresent()) {
             throw new BusinessException("account.email.taken", "email");
         }
@@ -165,6 +169,9 @@ public class AccountService {
                 throw new BusinessException("account.email.taken", "email");
             }
             account.changeEmail(email, now);
+        }
+        if (!displayName.equals(account.getDisplayName())) {
+            requireDisplayNameAllowed(account, displayName);
         }
         account.changeDisplayName(displayName, now);
         flushOrExplainConflict();
@@ -291,8 +298,39 @@ public class AccountService {
     /** Used by the demo content only, on an empty database. */
     public Account createWithRole(String username, String email, String password, Role role, String displayName) {
         Account account = create(username, email, password, role);
-        account.changeDisplayName(normalizeDisplayName(displayName), account.getCreatedAt());
+        String name = normalizeDisplayName(displayName);
+        requireDisplayNameAllowed(account, name);
+        account.changeDisplayName(name, account.getCreatedAt());
         return account;
+    }
+
+    /**
+     * A display name may not read as the staff's (for a member) nor as another account's display
+     * name or username ({@link DisplayNames}).
+     */
+    private void requireDisplayNameAllowed(Account account, String displayName) {
+        requireNameFree(account.getId(), DisplayNames.key(displayName), "displayName", "account.displayName.taken");
+        if (account.getRole() == Role.MEMBER && DisplayNames.looksLikeStaff(displayName)) {
+            throw new BusinessException("account.displayName.reserved", "displayName");
+        }
+    }
+
+    private void requireNameFree(Long self, String key, String field, String messageKey) {
+        if (key.isEmpty()) {
+            return;
+        }
+        long others = em.createNamedQuery("Account.countNameLookAlikes", Long.class)
+                .setParameter("self", self == null ? -1L : self).setParameter("key", key).getSingleResult();
+        if (others > 0) {
+            throw new BusinessException(messageKey, field);
+        }
+    }
+
+    /** Fills the look-alike keys of accounts created before they existed; returns how many. */
+    public int fillMissingNameKeys() {
+        List<Account> missing = em.createNamedQuery("Account.withoutNameKeys", Account.class).setMaxResults(500).getResultList();
+        missing.forEach(Account::computeNameKeys);
+        return missing.size();
     }
 
     private Account requireAccount(String username) {

@@ -222,7 +222,7 @@ class ModerationIT {
         }
         WebClient mine = anonymous();
         assertEquals(302, mine.get("/moderation/mes-signalements").status(), "members' own list needs a login");
-        assertEquals(200, moderator("modo").client().get("/moderation").status());
+        assertEquals(200, moderator("veilleur").client().get("/moderation").status());
         WebClient admin = anonymous();
         assertEquals(302, admin.login(TestDatabase.ADMIN_USERNAME, TestDatabase.ADMIN_PASSWORD).status());
         assertEquals(200, admin.get("/moderation/journal").status());
@@ -234,7 +234,7 @@ class ModerationIT {
         Member second = member("second");
         assertEquals(302, report(second.client(), "post:" + r.post(), "SPAM", "Aussi vu.").status());
 
-        Document queue = moderator("modo").client().get("/moderation").html();
+        Document queue = moderator("veilleur").client().get("/moderation").html();
         Element item = queue.getElementById("item-post-" + r.post());
         assertNotNull(item, "one item for the post");
         assertEquals(1, queue.select("#item-post-" + r.post()).size());
@@ -248,7 +248,7 @@ class ModerationIT {
 
         // Oldest first: an item opened earlier comes before.
         Reported later = reportedReply("SPAM");
-        Document again = moderator("modo").client().get("/moderation").html();
+        Document again = moderator("veilleur").client().get("/moderation").html();
         java.util.List<String> ids = again.select(".queue-item").eachAttr("id");
         assertTrue(ids.indexOf("item-post-" + r.post()) < ids.indexOf("item-post-" + later.post()), ids.toString());
     }
@@ -258,7 +258,7 @@ class ModerationIT {
     @Test
     void everyActionNeedsAReason() throws Exception {
         Reported r = reportedReply("SPAM");
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         Page refused = act(modo, "post:" + r.post(), "HIDE", "  ");
         assertEquals(200, refused.status());
         assertTrue(refused.mainText().contains("Donnez la raison"), refused.mainText());
@@ -272,7 +272,7 @@ class ModerationIT {
         long post = Discussions.reply(author.client(), topic, null, "Une réponse tout à fait correcte.");
         Member reporter = member("tatillon");
         assertEquals(302, report(reporter.client(), "post:" + post, "OTHER", "").status());
-        Member modo = moderator("modo");
+        Member modo = moderator("veilleur");
         Page done = act(modo.client(), "post:" + post, "DISMISS", "Rien de problématique.");
         assertEquals(302, done.status(), done.mainText());
         assertNull(modo.client().get("/moderation").html().getElementById("item-post-" + post), "no longer in the queue");
@@ -290,7 +290,7 @@ class ModerationIT {
     @Test
     void hidingReplacesTheContentForReadersAndRestoringBringsItBack() throws Exception {
         Reported r = reportedReply("OFFENSIVE");
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         assertEquals(302, act(modo, "post:" + r.post(), "HIDE", "propos blessants").status());
 
         Element forReader = anonymous().get(r.topic()).html().getElementById("post-" + r.post());
@@ -313,7 +313,7 @@ class ModerationIT {
         String topic = ask(author.client(), "Un sujet entier à masquer");
         long id = topicId(topic);
         assertEquals(302, report(member("lecteur").client(), "topic:" + id, "SPAM", "").status());
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         assertEquals(302, act(modo, "topic:" + id, "HIDE", "sujet publicitaire").status());
         Page reader = anonymous().get(topic);
         assertTrue(reader.mainText().contains("Masqué par la modération : sujet publicitaire"), reader.mainText());
@@ -327,7 +327,7 @@ class ModerationIT {
     @Test
     void editingAPostKeepsTheModeratorInItsHistoryAndTheJournalKeepsBothTexts() throws Exception {
         Reported r = reportedReply("PERSONAL_DATA");
-        Member modo = moderator("modo");
+        Member modo = moderator("veilleur");
         Page done = actForm(modo.client(), "post:" + r.post()).set("action", "EDIT")
                 .set("reason", "numéro de téléphone retiré").set("body", "Une réponse [coordonnées retirées].").submit();
         assertEquals(302, done.status(), done.mainText());
@@ -342,7 +342,7 @@ class ModerationIT {
     @Test
     void deletingAPostIsSoft() throws Exception {
         Reported r = reportedReply("ILLEGAL");
-        assertEquals(302, act(moderator("modo").client(), "post:" + r.post(), "DELETE", "contenu illégal").status());
+        assertEquals(302, act(moderator("veilleur").client(), "post:" + r.post(), "DELETE", "contenu illégal").status());
         assertTrue(anonymous().get(r.topic()).html().getElementById("post-" + r.post()).text().contains("Message supprimé."));
         assertEquals(1, count("SELECT COUNT(*) FROM forum_post WHERE id = ? AND deleted_at IS NOT NULL", r.post()));
     }
@@ -352,7 +352,7 @@ class ModerationIT {
         Member author = member("auteur");
         String topic = ask(author.client(), "Un sujet à verrouiller puis déplacer");
         long id = topicId(topic);
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         assertEquals(302, act(modo, "topic:" + id, "LOCK", "la discussion tourne en rond").status());
         assertNotNull(author.client().get(topic).html().getElementById("locked"), "members can no longer reply");
         assertEquals(302, act(modo, "topic:" + id, "UNLOCK", "apaisé").status());
@@ -368,7 +368,7 @@ class ModerationIT {
     @Test
     void warningTheAuthorIsJournalled() throws Exception {
         Reported r = reportedReply("OFFENSIVE");
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         assertEquals(302, act(modo, "post:" + r.post(), "WARN", "merci de rester courtois").status());
         Element line = modo.get("/moderation/journal?action=WARN&cible=post:" + r.post()).html().selectFirst(".journal-line");
         assertTrue(line.text().contains("merci de rester courtois"), line.text());
@@ -382,7 +382,7 @@ class ModerationIT {
     @Test
     void aSuspendedMemberIsLoggedOutRefusedWithTheEndDateAndFreedWhenItPasses() throws Exception {
         Reported r = reportedReply("SPAM");
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         Page done = actForm(modo, "post:" + r.post()).set("action", "SUSPEND").set("reason", "spam répété").set("days", "3").submit();
         assertEquals(302, done.status(), done.mainText());
 
@@ -410,7 +410,7 @@ class ModerationIT {
     @Test
     void anIndefiniteSuspensionSaysSoAndCanBeLifted() throws Exception {
         Reported r = reportedReply("SPAM");
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         assertEquals(302, act(modo, "post:" + r.post(), "SUSPEND", "comportement inacceptable").status());
         Page refused = anonymous().login(r.author().name(), PASSWORD);
         assertTrue(refused.mainText().contains("pour une durée indéterminée"), refused.mainText());
@@ -423,8 +423,8 @@ class ModerationIT {
     @Test
     void twoModeratorsOnOneItemTheSecondIsToldItWasAlreadyHandled() throws Exception {
         Reported r = reportedReply("SPAM");
-        WebClient first = moderator("modo-a").client();
-        WebClient second = moderator("modo-b").client();
+        WebClient first = moderator("veilleur-a").client();
+        WebClient second = moderator("veilleur-b").client();
         WebClient.Form a = first.get("/moderation").form("act-post-" + r.post());
         WebClient.Form b = second.get("/moderation").form("act-post-" + r.post());
 
@@ -442,7 +442,7 @@ class ModerationIT {
     @Test
     void theJournalIsFilterableAndTheDatabaseRefusesToRewriteIt() throws Exception {
         Reported r = reportedReply("OFF_TOPIC");
-        Member modo = moderator("modo");
+        Member modo = moderator("veilleur");
         assertEquals(302, act(modo.client(), "post:" + r.post(), "WARN", "hors sujet, attention").status());
         assertEquals(302, act(modo.client(), "post:" + r.post(), "HIDE", "hors sujet").status());
         Document byModerator = modo.client().get("/moderation/journal?moderateur=" + modo.name()).html();
@@ -474,7 +474,7 @@ class ModerationIT {
         }
         Element reader = anonymous().get(topic).html().getElementById("post-" + post);
         assertTrue(reader.text().contains("Masqué par la modération : signalé par plusieurs membres"), reader.text());
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         Element line = modo.get("/moderation/journal?action=AUTO_HIDE&cible=post:" + post).html().selectFirst(".journal-line");
         assertNotNull(line);
         assertTrue(line.selectFirst(".journal-who").text().contains("automatique"), line.text());
@@ -493,7 +493,7 @@ class ModerationIT {
         assertEquals(200, own.status());
         assertTrue(own.mainText().contains("En attente de validation"), own.mainText());
 
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         long question = Long.parseLong(modo.get("/moderation").html().select(".queue-item").stream()
                 .filter(e -> e.text().contains("Ma toute première question")).findFirst().orElseThrow()
                 .id().replace("item-post-", ""));
@@ -557,7 +557,7 @@ class ModerationIT {
         assertFalse(outsider.mainText().contains("formations miracles"), outsider.mainText());
 
         assertEquals(302, report(admin.client(), cible, "SPAM", "Démarchage.").status());
-        Member modo = moderator("modo-contact");
+        Member modo = moderator("veilleur-contact");
         String queue = modo.client().get("/moderation").mainText();
         assertTrue(queue.contains("Achetez nos formations miracles."), "the queue shows the reported message: " + queue);
         assertEquals(302, act(modo.client(), cible, "HIDE", "démarchage commercial").status());
@@ -590,7 +590,7 @@ class ModerationIT {
         String accountCible = cibleOf(reader.client().get("/u/" + author.name()), "report-account");
         assertTrue(tutorialCible.startsWith("tutorial:") && collectiveCible.startsWith("collective:") && accountCible.startsWith("account:"));
 
-        WebClient modo = moderator("modo").client();
+        WebClient modo = moderator("veilleur").client();
         assertEquals(302, act(modo, tutorialCible, "HIDE", "copie d'un autre site").status());
         assertEquals(302, act(modo, collectiveCible, "HIDE", "présentation trompeuse").status());
         assertEquals(302, act(modo, accountCible, "HIDE", "profil usurpé").status());

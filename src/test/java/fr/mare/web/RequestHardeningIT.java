@@ -116,10 +116,17 @@ class RequestHardeningIT {
 
     @Test
     void oddPathsAndQueriesAnswerCalmlyNever500() throws Exception {
+        URI uri = base.toURI();
         for (String path : List.of("/a:b", "/t/1:2/x", "/u/x:y", "/?q=%ff%fe", "/connexion?x=%C3%28", "/t/%ff/x")) {
-            Page page = client().get(path);
-            assertTrue(page.status() < 500, path + " answered " + page.status());
-            assertFalse(page.body().contains("Exception"), path);
+            try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = readHead(socket.getInputStream());
+                int status = Integer.parseInt(answer.substring(9, 12));
+                assertTrue(status < 500, path + " answered " + answer);
+                assertFalse(answer.contains("Exception"), path);
+            }
         }
     }
 
