@@ -82,7 +82,8 @@ public final class TestDatabase implements LauncherSessionListener {
             port = embedded.port();
             url = embedded.jdbcUrl();
             user = EmbeddedDatabase.USER;
-            password = EmbeddedDatabase.PASSWORD;
+            password = embedded.password();
+            allowThrowawayDatabases(embedded);
         }
         System.setProperty("payara.cmdOptions", String.join(" ", List.of(
                 "-Xmx512m",
@@ -157,6 +158,21 @@ public final class TestDatabase implements LauncherSessionListener {
     /** Starts it again on the same port and data. */
     public static synchronized void start() {
         embedded = EmbeddedDatabase.start(folder, port);
+    }
+
+    /**
+     * Mare's account may only use the {@code mare} schema; MigrationIT also creates and drops
+     * {@code mare_migration_…} databases, where it gets exactly the same privileges, so that
+     * the migrations are proven to run with no more than production has.
+     */
+    private static void allowThrowawayDatabases(EmbeddedDatabase database) {
+        try (Connection root = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + database.port() + "/", "root",
+                database.rootPassword()); java.sql.Statement statement = root.createStatement()) {
+            statement.execute("GRANT " + EmbeddedDatabase.PRIVILEGES + " ON `mare\\_migration\\_%`.* TO '"
+                    + EmbeddedDatabase.USER + "'@'127.0.0.1'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test MariaDB: " + e.getMessage(), e);
+        }
     }
 
     private static void deleteData(Path folder) {
