@@ -333,6 +333,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.warning("Arrêt de la base intégrée : " + e.getMessage());
         }
         db = null;
+        if (!socket.startsWith(folder)) {
+            // The private folder made for a too long path: mariadbd has removed its socket.
+            try {
+                Files.deleteIfExists(socket.getParent());
+            } catch (IOException e) {
+                LOG.fine(() -> "Dossier du socket laissé : " + e.getMessage());
+            }
+        }
     }
 
 }

