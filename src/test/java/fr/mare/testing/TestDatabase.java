@@ -85,11 +85,13 @@ public final class TestDatabase implements LauncherSessionListener {
             password = embedded.password();
             allowThrowawayDatabases(embedded);
         }
+        // The password goes through a private file, not the command line that ps, Arquillian's
+        // log and the Failsafe reports show (arquillian.xml: --systemProperties).
+        System.setProperty("mare.it.payaraProperties", writePayaraProperties().toString());
         System.setProperty("payara.cmdOptions", String.join(" ", List.of(
                 "-Xmx512m",
                 "-Dmare.db.url=" + url,
                 "-Dmare.db.user=" + user,
-                "-Dmare.db.password=" + password,
                 "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
                 "-Dmare.login.max-failures-per-address=100000",
                 "-Dmare.limits.topics-per-minute=" + TOPICS_PER_MINUTE,
@@ -158,6 +160,23 @@ public final class TestDatabase implements LauncherSessionListener {
     /** Starts it again on the same port and data. */
     public static synchronized void start() {
         embedded = EmbeddedDatabase.start(folder, port);
+    }
+
+    private static Path writePayaraProperties() {
+        Path file = Path.of(System.getProperty("mare.buildDir", "target"), "it-payara-database.properties").toAbsolutePath();
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("mare.db.password", password);
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try (var out = Files.newOutputStream(file)) {
+                properties.store(out, "Test MariaDB (TestDatabase)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /**
