@@ -125,14 +125,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } finally {
             deleteQuietly(initFile);
         }
+        database.createDatabase();
         try {
-            // Written only once the server has taken the accounts: a file always names live ones.
+            // Written only once Mare's account has connected: a file always names live accounts.
             credentials.write(credentialsFile, socket);
         } catch (IOException e) {
             database.close();
             throw new LaunchException("Impossible d'écrire les identifiants de la base dans " + credentialsFile + " : " + e.getMessage(), e);
         }
-        database.createDatabase();
         return database;
     }
 
@@ -285,7 +285,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             close();
             throw new LaunchException("Impossible de se connecter à la base intégrée avec les identifiants de "
                     + folder.resolve(CREDENTIALS_FILE) + " : " + e.getMessage()
-                    + ". Si ce fichier a été modifié, supprimez-le : Mare en créera de nouveaux au prochain démarrage.", e);
+                    + ". Si ce fichier a été modifié, supprimez-le : Mare en tirera de nouveaux au prochain démarrage.", e);
         }
     }
 
