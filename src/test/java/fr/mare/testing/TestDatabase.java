@@ -82,13 +82,16 @@ public final class TestDatabase implements LauncherSessionListener {
             port = embedded.port();
             url = embedded.jdbcUrl();
             user = EmbeddedDatabase.USER;
-            password = EmbeddedDatabase.PASSWORD;
+            password = embedded.password();
+            allowThrowawayDatabases(embedded);
         }
+        // The password goes through a private file, not the command line that ps, Arquillian's
+        // log and the Failsafe reports show (arquillian.xml: --systemProperties).
+        System.setProperty("mare.it.payaraProperties", writePayaraProperties().toString());
         System.setProperty("payara.cmdOptions", String.join(" ", List.of(
                 "-Xmx512m",
                 "-Dmare.db.url=" + url,
                 "-Dmare.db.user=" + user,
-                "-Dmare.db.password=" + password,
                 "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
                 "-Dmare.login.max-failures-per-address=100000",
                 "-Dmare.limits.topics-per-minute=" + TOPICS_PER_MINUTE,
@@ -157,6 +160,38 @@ public final class TestDatabase implements LauncherSessionListener {
     /** Starts it again on the same port and data. */
     public static synchronized void start() {
         embedded = EmbeddedDatabase.start(folder, port);
+    }
+
+    private static Path writePayaraProperties() {
+        Path file = Path.of(System.getProperty("mare.buildDir", "target"), "it-payara-database.properties").toAbsolutePath();
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("mare.db.password", password);
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try (var out = Files.newOutputStream(file)) {
+                properties.store(out, "Test MariaDB (TestDatabase)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * Mare's account may only use the {@code mare} schema; MigrationIT also creates and drops
+     * {@code mare_migration_…} databases, where it gets exactly the same privileges, so that
+     * the migrations are proven to run with no more than production has.
+     */
+    private static void allowThrowawayDatabases(EmbeddedDatabase database) {
+        try (Connection root = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + database.port() + "/", "root",
+                database.rootPassword()); java.sql.Statement statement = root.createStatement()) {
+            statement.execute("GRANT " + EmbeddedDatabase.PRIVILEGES + " ON `mare\\_migration\\_%`.* TO '"
+                    + EmbeddedDatabase.USER + "'@'127.0.0.1'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Test MariaDB: " + e.getMessage(), e);
+        }
     }
 
     private static void deleteData(Path folder) {
