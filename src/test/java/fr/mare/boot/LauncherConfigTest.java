@@ -37,6 +37,7 @@ class LauncherConfigTest {
         assertEquals(Path.of("data").toAbsolutePath(), config.dataDir());
         assertFalse(config.demoExplicitlySet());
         assertEquals("127.0.0.1", config.httpAddress().getHostAddress(), "loopback unless told otherwise (#10)");
+        assertEquals(300, config.startupWaitSeconds());
     }
 
     @Test
@@ -98,10 +99,12 @@ class LauncherConfigTest {
     }
 
     @Test
-    void badAddressesAreExplainedInFrench() {
+    void badAddressesAndWaitsAreExplainedInFrench() {
         LaunchException address = assertThrows(LaunchException.class,
                 () -> env("MARE_HTTP_ADDRESS", "pas une adresse.invalid").httpAddress());
         assertTrue(address.getMessage().contains("MARE_HTTP_ADDRESS"), address.getMessage());
+        LaunchException wait = assertThrows(LaunchException.class, () -> env("MARE_STARTUP_WAIT_SECONDS", "0").startupWaitSeconds());
+        assertTrue(wait.getMessage().contains("MARE_STARTUP_WAIT_SECONDS"), wait.getMessage());
     }
 
     @Test

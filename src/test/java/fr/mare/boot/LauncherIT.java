@@ -137,6 +137,52 @@ class LauncherIT {
         assertFalse(Files.exists(data.resolve("mariadb")), "refused before the database was created");
     }
 
+    // Issue #17: a launcher that cannot start must exit, so that a service manager starts it again.
+
+    @Test
+    void aTakenHttpPortStopsTheLauncherBeforeAnythingStarts() throws Exception {
+        Path data = freshFolder("launcher-it-port-taken");
+        Path log = data.resolveSibling("launcher-it-port-taken.log");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process process = start(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(taken.getLocalPort())), log);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher stops by itself");
+            assertEquals(2, process.exitValue());
+        }
+        String output = Files.readString(log);
+        assertTrue(output.contains("est déjà utilisé") && output.contains("MARE_HTTP_PORT"), output);
+        assertFalse(Files.exists(data.resolve("mariadb")), "refused before the database was created");
+        assertNoMariadbd(data);
+    }
+
+    @Test
+    void aPayaraThatDoesNotBootStopsTheLauncherAndItsDatabase() throws Exception {
+        Path data = freshFolder("launcher-it-boot-failure");
+        Path log = data.resolveSibling("launcher-it-boot-failure.log");
+        // Every interface, so Payara's HTTPS listener (which binds them all) cannot have it either.
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Process process = start(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(freePort()), "MARE_DEMO", "false"),
+                    log, "--sslport", Integer.toString(taken.getLocalPort()));
+            assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the launcher stops by itself: " + Files.readString(log));
+            assertEquals(1, process.exitValue());
+        }
+        String output = Files.readString(log);
+        assertTrue(output.contains("Payara Micro n'a pas démarré"), output);
+        assertTrue(Files.exists(data.resolve("mariadb")), "the database had started");
+        assertNoMariadbd(data);
+    }
+
+    @Test
+    void aHealthThatIsNotUpInTimeStopsTheLauncher() throws Exception {
+        Path log = Path.of(System.getProperty("mare.buildDir", "target"), "launcher-it-not-up.log").toAbsolutePath();
+        // A database that never answers: Mare boots, and /health says DOWN until it does.
+        Process process = start(Map.of("MARE_DB_URL", "jdbc:mariadb://127.0.0.1:" + freePort() + "/mare",
+                "MARE_DB_USER", "mare", "MARE_HTTP_PORT", Integer.toString(freePort()), "MARE_STARTUP_WAIT_SECONDS", "5"), log);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the launcher stops by itself: " + Files.readString(log));
+        assertEquals(1, process.exitValue());
+        String output = Files.readString(log);
+        assertTrue(output.contains("ne répond pas « UP »") && output.contains("MARE_STARTUP_WAIT_SECONDS"), output);
+    }
+
     @Test
     void aDataFolderUnderTheTemporaryFolderIsRefused() throws Exception {
         Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "mare-data-" + System.nanoTime());
@@ -164,10 +210,12 @@ class LauncherIT {
         throw new AssertionError("Mare was not ready within 3 minutes: " + Files.readString(log));
     }
 
-    private Process start(Map<String, String> env, Path log) throws IOException {
+    private Process start(Map<String, String> env, Path log, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of(System.getProperty("mare.launcherJar", "target/mare.jar"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("MARE_"));
@@ -181,6 +229,10 @@ class LauncherIT {
     private static void stop(Process process, Path data) throws Exception {
         process.destroy();
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "Mare stops within 90 s of SIGTERM");
+        assertNoMariadbd(data);
+    }
+
+    private static void assertNoMariadbd(Path data) throws InterruptedException {
         Thread.sleep(500);
         List<String> leftovers = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(data.toString())).orElse(false))
