@@ -78,9 +78,9 @@ public final class Launcher {
                 "--port", Integer.toString(httpPort),
                 // Payara Micro 7 has no option for the listener's address: an asadmin command does it.
                 "--prebootcommandfile", preBootCommands.toString(),
-                "--nocluster",
-                // One node needs no Hazelcast, and Payara 7.2025.1 sometimes deadlocked while
-                // bootstrapping it (docs/adr/0006).
+                // One node needs no Hazelcast: without it, nothing listens on 690x/5701 and the
+                // boot deadlock of docs/adr/0006 has no Hazelcast to wait for. Never with
+                // --nocluster: Payara Micro 7.2025.1 then ignores --nohazelcast (issue #17).
                 "--nohazelcast"));
         payaraArgs.addAll(List.of(args));
         try {
