@@ -70,6 +70,12 @@ public final class Launcher {
             System.err.println("Mare ne peut pas démarrer : " + e.getMessage());
             System.exit(2);
             return;
+        } catch (RuntimeException e) {
+            // Unforeseen: still exit (and stop a database already started) rather than linger.
+            e.printStackTrace();
+            System.err.println("Mare ne peut pas démarrer : erreur inattendue (" + e + ").");
+            System.exit(1);
+            return;
         }
 
         List<String> payaraArgs = new ArrayList<>(List.of(
