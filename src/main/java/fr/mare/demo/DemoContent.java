@@ -21,12 +21,19 @@ import java.util.logging.Logger;
 /**
  * Loads the demo community when asked and only into an empty database (no account yet), in one
  * transaction: a half-loaded demo never stays behind.
+ * <p>
+ * No demo password lets a stranger administer a real site (security issue #10): the
+ * administrator {@code sophie} always gets a password drawn at random, printed once on standard
+ * output by the start that creates the accounts, and stored only as its hash. The other members
+ * keep the README's password only in a local demo ({@code mare.demo.local}, which the launcher
+ * sets when Mare listens on loopback); anywhere else (a public demo, or a plain Payara whose
+ * address Mare cannot know) they share one more random password, printed the same way.
  */
 @ApplicationScoped
 public class DemoContent {
 
-    /** The one password of every demo account, documented in the README. */
-    public static final String PASSWORD = "bienvenue-sur-mare";
+    /** The members' password in a local demo, documented in the README; never the administrator's. */
+    public static final String LOCAL_MEMBER_PASSWORD = "bienvenue-sur-mare";
 
     private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
 
@@ -71,6 +78,11 @@ public class DemoContent {
     @ConfigProperty(name = "mare.demo", defaultValue = "false")
     boolean enabled;
 
+    /** Set by the launcher: Mare listens on loopback only, so nobody else can try the README's password. */
+    @Inject
+    @ConfigProperty(name = "mare.demo.local", defaultValue = "false")
+    boolean local;
+
     @Transactional
     void onDatabaseReady(@Observes @Priority(100) DatabaseReady ready) {
         if (!enabled) {
@@ -80,8 +92,11 @@ public class DemoContent {
             LOG.info("MARE_DEMO : la base contient déjà des comptes, le contenu de démonstration n'est pas chargé.");
             return;
         }
+        String adminPassword = DemoPasswords.random();
+        String memberPassword = local ? LOCAL_MEMBER_PASSWORD : DemoPasswords.random();
         for (DemoMember member : MEMBERS) {
-            accounts.createWithRole(member.username(), member.email(), PASSWORD, member.role(), member.displayName());
+            String password = member.role() == Role.ADMIN ? adminPassword : memberPassword;
+            accounts.createWithRole(member.username(), member.email(), password, member.role(), member.displayName());
         }
         // The demo stands for a community that has lived a while: its members are not « new
         // accounts » (docs/adr/0011), so a visitor trying them meets the ordinary limits.
@@ -95,7 +110,30 @@ public class DemoContent {
             contacts.load();
             moderation.load();
         });
-        LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions"
-                + " (mots de passe : voir le README).");
+        LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions.");
+        printOnce(adminPassword, local ? null : memberPassword);
+    }
+
+    /**
+     * On standard output rather than through the logger, so that a log file or collector never
+     * receives it; this start is the only one that knows the password in clear.
+     */
+    private static void printOnce(String adminPassword, String memberPassword) {
+        String admin = MEMBERS.stream().filter(m -> m.role() == Role.ADMIN).findFirst().orElseThrow().username();
+        StringBuilder text = new StringBuilder()
+                .append(System.lineSeparator())
+                .append("=== Démonstration : notez ces mots de passe, Mare ne les affichera plus ===").append(System.lineSeparator())
+                .append("Administration « ").append(admin).append(" » : mot de passe de démonstration : ")
+                .append(adminPassword).append(System.lineSeparator());
+        if (memberPassword == null) {
+            text.append("Autres comptes de démonstration : « ").append(LOCAL_MEMBER_PASSWORD)
+                    .append(" » (Mare n'écoute que sur cette machine)").append(System.lineSeparator());
+        } else {
+            text.append("Autres comptes de démonstration : mot de passe des membres : ")
+                    .append(memberPassword).append(System.lineSeparator());
+        }
+        text.append("===").append(System.lineSeparator());
+        System.out.print(text);
+        System.out.flush();
     }
 }

@@ -1,7 +1,9 @@
 package fr.mare.boot;
 
+import fr.mare.boot.LauncherConfig.Demo;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +36,8 @@ class LauncherConfigTest {
         assertEquals(8080, config.httpPort());
         assertEquals(Path.of("data").toAbsolutePath(), config.dataDir());
         assertFalse(config.demoExplicitlySet());
+        assertEquals("127.0.0.1", config.httpAddress().getHostAddress(), "loopback unless told otherwise (#10)");
+        assertEquals(300, config.startupWaitSeconds());
     }
 
     @Test
@@ -48,5 +52,74 @@ class LauncherConfigTest {
         LauncherConfig config = new LauncherConfig(Map.of("MARE_HTTP_PORT", "huit mille"), new Properties());
         LaunchException e = assertThrows(LaunchException.class, config::httpPort);
         assertTrue(e.getMessage().contains("MARE_HTTP_PORT"), e.getMessage());
+    }
+
+    // Security issue #10: no demo account with a known password on a reachable address.
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private static InetAddress everyInterface() throws Exception {
+        return InetAddress.getByName("0.0.0.0");
+    }
+
+    private static LauncherConfig env(String... pairs) {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return new LauncherConfig(env, new Properties());
+    }
+
+    @Test
+    void theFirstStartOnLoopbackIsALocalDemo() {
+        assertEquals(Demo.LOCAL, env().demo(true, LOOPBACK));
+        assertEquals(Demo.NONE, env().demo(false, LOOPBACK), "an existing database never gets the demo");
+        assertEquals(Demo.NONE, env("MARE_DB_URL", "jdbc:mariadb://db/mare").demo(false, LOOPBACK));
+    }
+
+    @Test
+    void theFirstStartOnAReachableAddressWithoutMareDemoIsRefusedInFrench() throws Exception {
+        LauncherConfig config = env("MARE_HTTP_ADDRESS", "0.0.0.0");
+        LaunchException refused = assertThrows(LaunchException.class, () -> config.demo(true, config.httpAddress()));
+        assertTrue(refused.getMessage().contains("MARE_DEMO=false pour un vrai site"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("MARE_DEMO=true pour une démonstration publique"), refused.getMessage());
+        assertEquals(Demo.NONE, config.demo(false, everyInterface()), "a database with data: nothing to decide");
+        assertEquals(Demo.NONE, env("MARE_DB_URL", "jdbc:mariadb://db/mare").demo(false, everyInterface()),
+                "an external database loads a demo only with MARE_DEMO=true");
+    }
+
+    @Test
+    void mareDemoDecidesAndAPublicDemoHasOnlyRandomPasswords() throws Exception {
+        assertEquals(Demo.NONE, env("MARE_DEMO", "false").demo(true, everyInterface()));
+        assertEquals(Demo.NONE, env("MARE_DEMO", "false").demo(true, LOOPBACK));
+        assertEquals(Demo.PUBLIC, env("MARE_DEMO", "true").demo(true, everyInterface()));
+        assertEquals(Demo.PUBLIC, env("MARE_DEMO", "YES").demo(false, InetAddress.getByName("192.0.2.7")));
+        assertEquals(Demo.LOCAL, env("MARE_DEMO", "true").demo(true, InetAddress.getByName("::1")));
+        assertEquals(Demo.NONE, env("MARE_DEMO", "non").demo(true, LOOPBACK), "as MicroProfile Config reads it: false");
+    }
+
+    @Test
+    void badAddressesAndWaitsAreExplainedInFrench() {
+        LaunchException address = assertThrows(LaunchException.class,
+                () -> env("MARE_HTTP_ADDRESS", "pas une adresse.invalid").httpAddress());
+        assertTrue(address.getMessage().contains("MARE_HTTP_ADDRESS"), address.getMessage());
+        LaunchException wait = assertThrows(LaunchException.class, () -> env("MARE_STARTUP_WAIT_SECONDS", "0").startupWaitSeconds());
+        assertTrue(wait.getMessage().contains("MARE_STARTUP_WAIT_SECONDS"), wait.getMessage());
+    }
+
+    @Test
+    void theHealthCheckAndTheBannerUseAnAddressThatAnswers() throws Exception {
+        assertEquals("localhost", Launcher.localHost(LOOPBACK));
+        assertEquals("localhost", Launcher.localHost(everyInterface()));
+        assertEquals("192.0.2.7", Launcher.localHost(InetAddress.getByName("192.0.2.7")));
+        assertEquals("[0:0:0:0:0:0:0:1]", Launcher.localHost(InetAddress.getByName("::1")));
+    }
+
+    @Test
+    void anEmptyDataFolderIsRecognisedBeforeTheDatabaseStarts() throws Exception {
+        Path folder = Path.of("target", "launcher-config-test-" + System.nanoTime()).toAbsolutePath();
+        assertTrue(LauncherConfig.embeddedDatabaseIsEmpty(folder));
+        java.nio.file.Files.createDirectories(folder.resolve("mariadb/mysql"));
+        assertFalse(LauncherConfig.embeddedDatabaseIsEmpty(folder));
     }
 }

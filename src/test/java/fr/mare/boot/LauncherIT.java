@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,11 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The README's run command, for real: {@code java -jar target/mare.jar} in its own process,
  * with its embedded MariaDB, demo content on first start, the configured administrator, a clean
  * stop on SIGTERM (no mariadbd left behind), and every piece of data found again after a restart.
+ * Security issue #10: the demo administrator's password is random and printed once, demo
+ * content needs loopback or MARE_DEMO=true, and nothing listens on a reachable address but HTTP.
  */
 class LauncherIT {
 
     private static final String DEMO_PASSWORD = "bienvenue-sur-mare";
     private static final String PASSWORD = "une phrase de passe tranquille";
+    private static final Pattern ADMIN_PASSWORD = Pattern.compile("Administration « sophie » : mot de passe de démonstration : (\\S+)");
+    private static final Pattern MEMBER_PASSWORD = Pattern.compile("mot de passe des membres : (\\S+)");
 
     private final List<Process> started = new ArrayList<>();
 
@@ -58,9 +64,18 @@ class LauncherIT {
                 "MARE_ADMIN_EMAIL", "gardienne@example.org",
                 "MARE_ADMIN_PASSWORD", "le premier mot de passe");
 
-        Process first = launch(env, data.resolveSibling("launcher-it-1.log"));
+        Path firstLog = data.resolveSibling("launcher-it-1.log");
+        Process first = launch(env, firstLog);
+        assertTrue(ListeningSockets.of(first.pid()).stream().anyMatch(a -> a.getPort() == port), "Mare listens on its port");
+        assertEquals(List.of(), ListeningSockets.reachable(first.pid()),
+                "HTTP on loopback by default (#10), no Hazelcast (#17): nothing reachable; all: " + ListeningSockets.of(first.pid()));
         WebClient client = new WebClient(URI.create("http://localhost:" + port + "/"));
         assertEquals(302, login(client, "camille", DEMO_PASSWORD).status(), "demo content on the first start");
+        WebClient admin = new WebClient(URI.create("http://localhost:" + port + "/"));
+        assertEquals(200, login(admin, "sophie", DEMO_PASSWORD).status(), "the README's password never opens the demo administrator (#10)");
+        String adminPassword = printed(ADMIN_PASSWORD, firstLog);
+        assertEquals(302, login(admin, "sophie", adminPassword).status(), "the password printed at the first start");
+        assertEquals(1, occurrences(Files.readString(firstLog), adminPassword), "printed once, in the console only");
         String messages = client.get("/messages").mainText();
         assertTrue(messages.contains("Vos formulaires de distribution"), "demo conversations with collectives: " + messages);
         WebClient moderator = new WebClient(URI.create("http://localhost:" + port + "/"));
@@ -76,14 +91,97 @@ class LauncherIT {
 
         Map<String, String> second = new java.util.HashMap<>(env);
         second.put("MARE_ADMIN_PASSWORD", "un autre mot de passe");
-        Process again = launch(second, data.resolveSibling("launcher-it-2.log"));
+        Path secondLog = data.resolveSibling("launcher-it-2.log");
+        Process again = launch(second, secondLog);
+        assertFalse(Files.readString(secondLog).contains("notez ces mots de passe"), "never printed again");
         WebClient afterRestart = new WebClient(URI.create("http://localhost:" + port + "/"));
+        assertEquals(302, login(afterRestart, "sophie", adminPassword).status(), "the demo administrator's password survived");
         assertEquals(302, login(afterRestart, "rescapée", PASSWORD).status(), "the account survived the restart");
         assertEquals(302, login(afterRestart, "gardienne", "le premier mot de passe").status(),
                 "an existing administrator is never overwritten");
         assertEquals(200, login(afterRestart, "gardienne", "un autre mot de passe").status());
         assertEquals(membersBefore, memberCount(afterRestart), "the demo is not loaded twice");
         stop(again, data);
+    }
+
+    @Test
+    void aPublicDemoHasOnlyRandomPasswordsAndOnlyHttpIsReachable() throws Exception {
+        Path data = freshFolder("launcher-it-public");
+        int port = freePort();
+        Path log = data.resolveSibling("launcher-it-public.log");
+        Process process = launch(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(port),
+                "MARE_HTTP_ADDRESS", "0.0.0.0", "MARE_DEMO", "true"), log);
+        List<java.net.InetSocketAddress> reachable = ListeningSockets.reachable(process.pid());
+        assertEquals(List.of(port), reachable.stream().map(java.net.InetSocketAddress::getPort).toList(),
+                "MARE_HTTP_ADDRESS=0.0.0.0: HTTP on every interface, and nothing else (no Hazelcast, #17): " + reachable);
+        WebClient client = new WebClient(URI.create("http://localhost:" + port + "/"));
+        assertEquals(200, login(client, "camille", DEMO_PASSWORD).status(), "no documented password on a public demo");
+        assertEquals(200, login(client, "sophie", DEMO_PASSWORD).status());
+        String memberPassword = printed(MEMBER_PASSWORD, log);
+        String adminPassword = printed(ADMIN_PASSWORD, log);
+        assertFalse(memberPassword.equals(adminPassword), "the members' password does not open the administration");
+        assertEquals(302, login(client, "camille", memberPassword).status());
+        assertEquals(302, login(new WebClient(URI.create("http://localhost:" + port + "/")), "sophie", adminPassword).status());
+        stop(process, data);
+    }
+
+    @Test
+    void aFirstStartOnAReachableAddressWithoutMareDemoIsRefused() throws Exception {
+        Path data = freshFolder("launcher-it-refused");
+        Path log = data.resolveSibling("launcher-it-refused.log");
+        Process process = start(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(freePort()),
+                "MARE_HTTP_ADDRESS", "0.0.0.0"), log);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher stops by itself");
+        assertEquals(2, process.exitValue());
+        String output = Files.readString(log);
+        assertTrue(output.contains("MARE_DEMO=false pour un vrai site") && output.contains("MARE_DEMO=true"), output);
+        assertFalse(Files.exists(data.resolve("mariadb")), "refused before the database was created");
+    }
+
+    // Issue #17: a launcher that cannot start must exit, so that a service manager starts it again.
+
+    @Test
+    void aTakenHttpPortStopsTheLauncherBeforeAnythingStarts() throws Exception {
+        Path data = freshFolder("launcher-it-port-taken");
+        Path log = data.resolveSibling("launcher-it-port-taken.log");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process process = start(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(taken.getLocalPort())), log);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher stops by itself");
+            assertEquals(2, process.exitValue());
+        }
+        String output = Files.readString(log);
+        assertTrue(output.contains("est déjà utilisé") && output.contains("MARE_HTTP_PORT"), output);
+        assertFalse(Files.exists(data.resolve("mariadb")), "refused before the database was created");
+        assertNoMariadbd(data);
+    }
+
+    @Test
+    void aPayaraThatDoesNotBootStopsTheLauncherAndItsDatabase() throws Exception {
+        Path data = freshFolder("launcher-it-boot-failure");
+        Path log = data.resolveSibling("launcher-it-boot-failure.log");
+        // Every interface, so Payara's HTTPS listener (which binds them all) cannot have it either.
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Process process = start(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(freePort()), "MARE_DEMO", "false"),
+                    log, "--sslport", Integer.toString(taken.getLocalPort()));
+            assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the launcher stops by itself: " + Files.readString(log));
+            assertEquals(1, process.exitValue());
+        }
+        String output = Files.readString(log);
+        assertTrue(output.contains("Payara Micro n'a pas démarré"), output);
+        assertTrue(Files.exists(data.resolve("mariadb")), "the database had started");
+        assertNoMariadbd(data);
+    }
+
+    @Test
+    void aHealthThatIsNotUpInTimeStopsTheLauncher() throws Exception {
+        Path log = Path.of(System.getProperty("mare.buildDir", "target"), "launcher-it-not-up.log").toAbsolutePath();
+        // A database that never answers: Mare boots, and /health says DOWN until it does.
+        Process process = start(Map.of("MARE_DB_URL", "jdbc:mariadb://127.0.0.1:" + freePort() + "/mare",
+                "MARE_DB_USER", "mare", "MARE_HTTP_PORT", Integer.toString(freePort()), "MARE_STARTUP_WAIT_SECONDS", "5"), log);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the launcher stops by itself: " + Files.readString(log));
+        assertEquals(1, process.exitValue());
+        String output = Files.readString(log);
+        assertTrue(output.contains("ne répond pas « UP »") && output.contains("MARE_STARTUP_WAIT_SECONDS"), output);
     }
 
     @Test
@@ -113,10 +211,12 @@ class LauncherIT {
         throw new AssertionError("Mare was not ready within 3 minutes: " + Files.readString(log));
     }
 
-    private Process start(Map<String, String> env, Path log) throws IOException {
+    private Process start(Map<String, String> env, Path log, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of(System.getProperty("mare.launcherJar", "target/mare.jar"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("MARE_"));
@@ -130,12 +230,30 @@ class LauncherIT {
     private static void stop(Process process, Path data) throws Exception {
         process.destroy();
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "Mare stops within 90 s of SIGTERM");
+        assertNoMariadbd(data);
+    }
+
+    private static void assertNoMariadbd(Path data) throws InterruptedException {
         Thread.sleep(500);
         List<String> leftovers = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(data.toString())).orElse(false))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
                 .toList();
         assertEquals(List.of(), leftovers, "no mariadbd left running");
+    }
+
+    private static String printed(Pattern pattern, Path log) throws IOException {
+        Matcher matcher = pattern.matcher(Files.readString(log));
+        assertTrue(matcher.find(), "the password is printed: " + pattern);
+        return matcher.group(1);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static Page login(WebClient client, String username, String password) {
