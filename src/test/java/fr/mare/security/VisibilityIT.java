@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * status.
  * <p>
  * <b>The table.</b> {@link #TABLE} holds one {@link Row} per read path: its name, the kind of
- * content it reads ({@link Subject#REPLY}: a reply, edited once, marked as its topic's solution;
+ * content it reads ({@link Subject#REPLY}: a reply, edited once, marked as its topic's solution, whose
+ * author also admins a collective that lists their solutions;
  * {@link Subject#TOPIC}: a topic, its question, its tag, a tutorial it links to and a
  * notification about it), the address to fetch, which canary to look for (and where, when the
  * page rightly shows the same text elsewhere), and, per {@link State} of the content, four
@@ -131,6 +132,7 @@ class VisibilityIT {
             reply("fil du sujet, encadré de la solution", c -> c.address,                                      Canary.CURRENT,       c -> "#solution",        null,                    "SSSS", "--SS", "--SS", "----"),
             reply("citer la réponse (?repondre=…&citer=1)", c -> c.address + "?repondre=" + c.post + "&citer=1", Canary.CURRENT,     null,                    null,                    "SSSS", "--SS", "--SS", "----"),
             reply("/signaler?cible=post:{réponse} (extrait)", c -> "/signaler?cible=post:" + c.post,        Canary.CURRENT,       null,                    "/signaler?cible=post:999999999", "-SSS", "-4SS", "-4SS", "-44S"),
+            reply("fiche du collectif de l'auteur, solutions données", c -> c.collective,                    Canary.TITLE,         c -> "#contributions-solutions", null,           "SSSS", "----", "----", "----"),
             reply("/flux/sujet/{id}, la réponse",        c -> "/flux/sujet/" + c.topicId(),                  Canary.CURRENT,       null,                    null,                    "SSSS", "----", "----", "----"),
 
             //     path                                  address                                              canary                 unknown id               VISIBLE PENDING HIDDEN
@@ -183,6 +185,8 @@ class VisibilityIT {
         String title;
         String tag;
         String tutorial;
+        /** A collective whose (visible) admin is the author: its page lists the author's solutions. */
+        String collective;
 
         long topicId() {
             return Long.parseLong(address.split("/")[2]);
@@ -228,13 +232,19 @@ class VisibilityIT {
             c.author = established(base, "auteur").client();
             c.canary = canary();
             c.firstVersion = canary();
-            c.address = Discussions.ask(c.author, CATEGORY, "Un sujet dont la réponse est " + state.name().toLowerCase(Locale.ROOT),
+            c.title = canary();
+            c.address = Discussions.ask(c.author, CATEGORY, "Un sujet dont la réponse est " + state.name().toLowerCase(Locale.ROOT) + " " + c.title,
                     "Une question ordinaire.", null);
             c.post = Discussions.reply(c.author, c.address, null, "Première version : " + c.firstVersion + ".");
             Page saved = c.author.get(c.address + "?modifier=" + c.post).formEndingWith("edit")
                     .set("body", "La réponse témoin : " + c.canary + ".").submit();
             assertEquals(302, saved.status(), saved.mainText());
             sql("UPDATE forum_topic SET solution_post_id = ? WHERE id = ?", c.post, c.topicId());
+            Page collective = c.author.get("/voisins/nouveau").form("collective")
+                    .set("name", "Le collectif de " + Names.username("c")).set("presentation", "Notre présentation.")
+                    .set("kind", "ASSOCIATION").set("region", "63").set("size", "11-50").set("visible", "on").submit();
+            assertEquals(302, collective.status(), collective.mainText());
+            c.collective = collective.location().substring(collective.location().indexOf("/voisins/"));
             switch (state) {
                 case VISIBLE -> { }
                 case PENDING -> sql("UPDATE forum_post SET pending = TRUE WHERE id = ?", c.post);
