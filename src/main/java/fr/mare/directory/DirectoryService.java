@@ -461,7 +461,7 @@ public class DirectoryService {
 
     /** Every collective's listing, by name: three projection queries, no profile entity loaded. */
     private List<DirectoryFacets.Listing> listings() {
-        List<Object[]> found = em.createQuery("SELECT c.id, c.slug, c.name, c.region, c.kind FROM Collective c WHERE c.hiddenAt IS NULL ORDER BY c.name",
+        List<Object[]> found = em.createQuery("SELECT c.id, c.slug, c.name, c.region, c.kind FROM Collective c WHERE " + DirectoryVisibility.LISTED + " ORDER BY c.name",
                 Object[].class).getResultList();
         if (found.isEmpty()) {
             return List.of();
@@ -546,7 +546,7 @@ public class DirectoryService {
         if (byCollective.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT c FROM Collective c WHERE c.id IN :ids AND c.hiddenAt IS NULL", Collective.class)
+        return em.createQuery("SELECT c FROM Collective c WHERE c.id IN :ids AND " + DirectoryVisibility.LISTED, Collective.class)
                 .setParameter("ids", byCollective.keySet()).getResultStream()
                 .map(c -> new Match(c, byCollective.get(c.getId()).stream()
                         .sorted(Comparator.comparing(ExpertiseArea::getPosition)).toList()))
@@ -574,7 +574,7 @@ public class DirectoryService {
                     .add(new Declared(areas.get(e.getAreaId()), e.getDirection(), e.getNote()));
         }
         // A profile hidden by moderation (#6) leaves the export: its presentation is the problem.
-        return em.createQuery("SELECT c FROM Collective c WHERE c.hiddenAt IS NULL ORDER BY c.name", Collective.class).getResultStream()
+        return em.createQuery("SELECT c FROM Collective c WHERE " + DirectoryVisibility.LISTED + " ORDER BY c.name", Collective.class).getResultStream()
                 .map(c -> new Profile(c,
                         Apps.codes().stream().filter(apps.getOrDefault(c.getId(), List.of())::contains).toList(),
                         expertise.getOrDefault(c.getId(), List.of()).stream()

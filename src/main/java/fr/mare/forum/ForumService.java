@@ -55,6 +55,9 @@ public class ForumService {
     private ForumPolicy policy;
 
     @Inject
+    private ForumVisibility visibility;
+
+    @Inject
     private Mentions mentions;
 
     @Inject
@@ -134,7 +137,7 @@ public class ForumService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TopicPage topics(Long categoryId, TopicFilter filter, TopicCursor after, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE t.hiddenAt IS NULL AND t.pending = FALSE");
+        StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE " + ForumVisibility.PUBLIC_TOPIC);
         if (categoryId != null) {
             jpql.append(" AND t.categoryId = :category");
         }
@@ -227,6 +230,33 @@ public class ForumService {
         return Optional.ofNullable(em.find(Post.class, id));
     }
 
+    /**
+     * A topic as this caller may open it: empty when it does not exist for them (pending, #10),
+     * exactly as for an unknown id; a hidden one is there, to be shown as its notice
+     * ({@link ForumVisibility#of}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Topic> topicFor(Caller me, long id) {
+        return topic(id).filter(t -> visibility.exists(me, t));
+    }
+
+    /** A post whose text and versions this caller reads in full ({@link ForumVisibility}), with its topic; empty otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TopicPost> readablePost(Caller me, long postId) {
+        return post(postId).flatMap(p -> topic(p.getTopicId()).filter(t -> visibility.canRead(me, t, p)).map(t -> new TopicPost(t, p)));
+    }
+
+    /** A post and its topic. */
+    public record TopicPost(Topic topic, Post post) {
+    }
+
+    /** The topic's accepted solution if this caller may read it (a hidden or deleted one is not shown, #10). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Post> solutionFor(Caller me, Topic topic) {
+        return topic.getSolutionPostId() == null ? Optional.empty()
+                : post(topic.getSolutionPostId()).filter(p -> visibility.canRead(me, topic, p));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Post question(long topicId) {
         return em.createNamedQuery("Post.root", Post.class).setParameter("topic", topicId).getSingleResult();
@@ -237,16 +267,17 @@ public class ForumService {
      * the thread's size. Page 0 starts with the question.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Post> threadPage(long topicId, int page) {
-        return postsPage("Post.page", topicId, page);
+    public List<Post> threadPage(Caller me, long topicId, int page) {
+        return postsPage(me, "ORDER BY p.path", topicId, page);
     }
 
     /**
      * A bounded slice of an index ordered by (topic, path) or (topic, date): OFFSET here walks at
      * most a few thousand index entries of one topic, unlike topic lists, which use keysets.
      */
-    private List<Post> postsPage(String query, long topicId, int page) {
-        return em.createNamedQuery(query, Post.class)
+    private List<Post> postsPage(Caller me, String order, long topicId, int page) {
+        return ForumVisibility.bindThread(em.createQuery("SELECT p FROM Post p WHERE p.topicId = :topic"
+                        + ForumVisibility.threadPost(me) + " " + order, Post.class), me)
                 .setParameter("topic", topicId)
                 .setFirstResult(Math.max(0, page) * THREAD_PAGE_SIZE)
                 .setMaxResults(THREAD_PAGE_SIZE)
@@ -254,15 +285,20 @@ public class ForumService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public int pageCount(long topicId) {
-        long posts = em.createNamedQuery("Post.count", Long.class).setParameter("topic", topicId).getSingleResult();
+    public int pageCount(Caller me, long topicId) {
+        long posts = ForumVisibility.bindThread(em.createQuery("SELECT COUNT(p) FROM Post p WHERE p.topicId = :topic"
+                + ForumVisibility.threadPost(me), Long.class), me).setParameter("topic", topicId).getSingleResult();
         return (int) Math.max(1, (posts + THREAD_PAGE_SIZE - 1) / THREAD_PAGE_SIZE);
     }
 
-    /** A topic's newest posts, newest first (its Atom feed). */
+    /**
+     * A topic's newest posts that everyone reads in full, newest first (its Atom feed: a public
+     * document, the same for every reader, so no pending, hidden or deleted post, #10).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Post> latestPosts(long topicId, int limit) {
-        return em.createQuery("SELECT p FROM Post p WHERE p.topicId = :topic ORDER BY p.createdAt DESC, p.id DESC", Post.class)
+        return em.createQuery("SELECT p FROM Post p WHERE p.topicId = :topic AND " + ForumVisibility.PUBLIC_POST
+                        + " ORDER BY p.createdAt DESC, p.id DESC", Post.class)
                 .setParameter("topic", topicId).setMaxResults(limit).getResultList();
     }
 
@@ -383,8 +419,8 @@ public class ForumService {
     }
 
     /**
-     * The replies by these accounts that were marked as their topic's solution, deleted ones
-     * left out, newest first: at most {@code limit} of them, and their total count. Read-only,
+     * The replies by these accounts that were marked as their topic's solution, those not everyone
+     * may read (pending, hidden, deleted, or in such a topic) left out, newest first: at most {@code limit} of them, and their total count. Read-only,
      * for other features (the directory shows what a collective's members contributed).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -392,7 +428,8 @@ public class ForumService {
         if (accountIds.isEmpty()) {
             return new Solutions(0, List.of());
         }
-        String from = " FROM Topic t, Post p WHERE t.solutionPostId = p.id AND p.authorId IN :authors AND p.deletedAt IS NULL";
+        String from = " FROM Topic t, Post p WHERE t.solutionPostId = p.id AND p.authorId IN :authors AND "
+                + ForumVisibility.PUBLIC_TOPIC + " AND " + ForumVisibility.PUBLIC_POST;
         Set<Long> authors = Set.copyOf(accountIds);
         long total = em.createQuery("SELECT COUNT(p)" + from, Long.class).setParameter("authors", authors).getSingleResult();
         List<Solution> recent = total == 0 ? List.of()
@@ -430,14 +467,14 @@ public class ForumService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TopicPage taggedTopics(String tagName, TopicCursor after, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE t.id IN (SELECT tt.topicId FROM TopicTag tt, Tag g"
-                + " WHERE g.id = tt.tagId AND g.name = :tag) AND t.hiddenAt IS NULL AND t.pending = FALSE");
+                + " WHERE g.id = tt.tagId AND g.name = :tag) AND " + ForumVisibility.PUBLIC_TOPIC);
         return page(keyset(jpql, after, limit).setParameter("tag", tagName).getResultList(), limit);
     }
 
     /** The same posts as the tree, flat by date: the « vue chronologique ». */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Post> chronologicalPage(long topicId, int page) {
-        return postsPage("Post.chronological", topicId, page);
+    public List<Post> chronologicalPage(Caller me, long topicId, int page) {
+        return postsPage(me, "ORDER BY p.createdAt, p.id", topicId, page);
     }
 
     /**
@@ -600,8 +637,8 @@ public class ForumService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Topic> topicsLinkingTo(String sitePath) {
         return em.createQuery("SELECT t FROM Topic t WHERE t.id IN (SELECT p.topicId FROM Post p, PostLink l"
-                        + " WHERE l.postId = p.id AND l.target = :target AND p.deletedAt IS NULL)"
-                        + " ORDER BY t.lastActivityAt DESC, t.id DESC", Topic.class)
+                        + " WHERE l.postId = p.id AND l.target = :target AND " + ForumVisibility.PUBLIC_POST + ")"
+                        + " AND " + ForumVisibility.PUBLIC_TOPIC + " ORDER BY t.lastActivityAt DESC, t.id DESC", Topic.class)
                 .setParameter("target", sitePath).setMaxResults(50).getResultList();
     }
 

@@ -22,10 +22,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "forum_post")
 @NamedQuery(name = "Post.root", query = "SELECT p FROM Post p WHERE p.topicId = :topic AND p.depth = 0")
-@NamedQuery(name = "Post.page", query = "SELECT p FROM Post p WHERE p.topicId = :topic ORDER BY p.path")
-@NamedQuery(name = "Post.chronological", query = "SELECT p FROM Post p WHERE p.topicId = :topic ORDER BY p.createdAt, p.id")
 @NamedQuery(name = "Post.countBefore", query = "SELECT COUNT(p) FROM Post p WHERE p.topicId = :topic AND p.path < :path")
-@NamedQuery(name = "Post.count", query = "SELECT COUNT(p) FROM Post p WHERE p.topicId = :topic")
 public class Post {
 
     @Id

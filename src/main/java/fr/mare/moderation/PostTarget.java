@@ -25,6 +25,12 @@ class PostTarget implements ModerationTarget {
         return "post";
     }
 
+    /** A member reports what they read in full (ForumVisibility, #10): the report page shows an excerpt. */
+    @Override
+    public boolean readableBy(Caller me, long id) {
+        return forum.readablePost(me, id).isPresent();
+    }
+
     @Override
     public Optional<TargetView> find(long id) {
         return forum.post(id).map(post -> {

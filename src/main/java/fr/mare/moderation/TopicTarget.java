@@ -22,9 +22,18 @@ class TopicTarget implements ModerationTarget {
     @Inject
     private ForumService forum;
 
+    @Inject
+    private fr.mare.forum.ForumVisibility visibility;
+
     @Override
     public String type() {
         return "topic";
+    }
+
+    /** A member reports a topic they read in full (ForumVisibility, #10): the report page shows its title. */
+    @Override
+    public boolean readableBy(Caller me, long id) {
+        return forum.topicFor(me, id).filter(t -> visibility.canRead(me, t)).isPresent();
     }
 
     @Override

@@ -17,7 +17,8 @@ public class WikiPolicy {
     }
 
     public boolean canEdit(Caller caller, WikiPage page) {
-        return !caller.isAnonymous() && (caller.moderator() || (!page.isProtectedPage() && !page.isArchived()));
+        // A hidden page's text is moderation's only (WikiVisibility, #10): its edit form would show it.
+        return !caller.isAnonymous() && (caller.moderator() || (!page.isProtectedPage() && !page.isArchived() && !page.isHidden()));
     }
 
     public boolean canModerate(Caller caller) {
@@ -37,7 +38,7 @@ public class WikiPolicy {
     void requireCanEdit(Caller caller, WikiPage page) {
         requireMember(caller);
         if (!canEdit(caller, page)) {
-            throw new BusinessException(page.isArchived() ? "wiki.edit.archived" : "wiki.edit.protected", null);
+            throw new BusinessException(page.isHidden() ? "wiki.edit.hidden" : page.isArchived() ? "wiki.edit.archived" : "wiki.edit.protected", null);
         }
     }
 

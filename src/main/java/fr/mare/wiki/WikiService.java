@@ -5,6 +5,7 @@ import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.Category;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Post;
 import fr.mare.forum.Topic;
 import fr.mare.markdown.ContentTooLargeException;
@@ -81,6 +82,9 @@ public class WikiService {
     private ForumService forum;
 
     @Inject
+    private ForumVisibility forumVisibility;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -145,7 +149,7 @@ public class WikiService {
             return new Written(0, List.of());
         }
         String from = " FROM WikiPage p, WikiRevision r WHERE r.pageId = p.id AND r.number = 1 AND r.authorId IN :authors"
-                + " AND p.archived = FALSE AND p.currentRevisionId IS NOT NULL";
+                + " AND " + WikiVisibility.LISTED;
         Set<Long> authors = Set.copyOf(accountIds);
         long total = em.createQuery("SELECT COUNT(p)" + from, Long.class).setParameter("authors", authors).getSingleResult();
         List<WikiPage> recent = total == 0 ? List.of()
@@ -160,7 +164,7 @@ public class WikiService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WikiPage> pages(Long sectionId, WikiLevel level, Integer ncVersion) {
-        StringBuilder jpql = new StringBuilder("SELECT p FROM WikiPage p WHERE p.archived = FALSE AND p.currentRevisionId IS NOT NULL");
+        StringBuilder jpql = new StringBuilder("SELECT p FROM WikiPage p WHERE " + WikiVisibility.LISTED);
         if (sectionId != null) {
             jpql.append(" AND p.sectionId = :section");
         }
@@ -187,7 +191,7 @@ public class WikiService {
     /** The most recently updated pages, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WikiPage> recentlyUpdated(int limit) {
-        return em.createQuery("SELECT p FROM WikiPage p WHERE p.archived = FALSE AND p.currentRevisionId IS NOT NULL"
+        return em.createQuery("SELECT p FROM WikiPage p WHERE " + WikiVisibility.LISTED
                         + " ORDER BY p.updatedAt DESC, p.id DESC", WikiPage.class)
                 .setMaxResults(limit).getResultList();
     }
@@ -213,7 +217,7 @@ public class WikiService {
         Map<Long, Long> signals = em.createQuery("SELECT s.pageId, COUNT(s) FROM WikiOutdatedSignal s WHERE s.resolvedAt IS NULL"
                         + " GROUP BY s.pageId", Object[].class).getResultStream()
                 .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
-        List<WikiPage> candidates = em.createQuery("SELECT p FROM WikiPage p WHERE p.archived = FALSE AND p.currentRevisionId IS NOT NULL"
+        List<WikiPage> candidates = em.createQuery("SELECT p FROM WikiPage p WHERE " + WikiVisibility.LISTED
                         + " AND (p.id IN :signalled OR COALESCE(p.lastReviewedAt, p.createdAt) < :stale)", WikiPage.class)
                 .setParameter("signalled", signals.isEmpty() ? Set.of(-1L) : signals.keySet())
                 .setParameter("stale", staleBefore).getResultList();
@@ -230,7 +234,7 @@ public class WikiService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WikiPage> linkingTo(WikiPage page) {
         return em.createQuery("SELECT p FROM WikiPage p, WikiLink l WHERE l.sourcePageId = p.id AND l.targetSlug = :slug"
-                        + " AND p.id <> :self ORDER BY p.title", WikiPage.class)
+                        + " AND p.id <> :self AND " + WikiVisibility.LISTED + " ORDER BY p.title", WikiPage.class)
                 .setParameter("slug", page.getSlug()).setParameter("self", page.getId()).getResultList();
     }
 
@@ -264,20 +268,21 @@ public class WikiService {
     /**
      * « Transformer en tutoriel »: the draft of a tutorial from a solved discussion (question and
      * accepted solution, with their authors and a link back); nothing is stored until it is saved.
-     * Empty for a topic that does not exist or has no solution.
+     * Empty for a topic that does not exist or has no solution — or whose question or solution this
+     * caller may not read in full ({@code ForumVisibility}, #10): a draft copies their text.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<WikiDraft> draftFromTopic(long topicId) {
-        Topic topic = forum.topic(topicId).filter(Topic::isSolved).orElse(null);
+    public Optional<WikiDraft> draftFromTopic(Caller me, long topicId) {
+        Topic topic = forum.topicFor(me, topicId).filter(t -> forumVisibility.canRead(me, t)).orElse(null);
         if (topic == null) {
             return Optional.empty();
         }
         Post question = forum.question(topicId);
-        Post solution = forum.post(topic.getSolutionPostId()).filter(p -> !p.isDeleted()).orElse(null);
-        if (solution == null || question.isDeleted()) {
+        Post solution = forum.solutionFor(me, topic).orElse(null);
+        if (solution == null || !forumVisibility.canRead(me, topic, question)) {
             return Optional.empty();
         }
-        Map<Long, AccountSummary> authors = accounts.summaries(Set.of(question.getAuthorId(), solution.getAuthorId()));
+        Map<Long, AccountSummary> authors = accounts.summaries(Set.copyOf(List.of(question.getAuthorId(), solution.getAuthorId())));
         String section = forum.category(topic.getCategoryId()).map(Category::getSlug).orElse(null);
         String body = TopicDraft.body(topic.getTitle(), topicPath(topic), authors.get(question.getAuthorId()).username(),
                 question.getBodyMarkdown(), authors.get(solution.getAuthorId()).username(), solution.getBodyMarkdown());
@@ -294,20 +299,21 @@ public class WikiService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WikiPage> documenting(long topicId) {
         return em.createQuery("SELECT p FROM WikiPage p, WikiTopic t WHERE t.pageId = p.id AND t.topicId = :topic"
-                        + " AND p.currentRevisionId IS NOT NULL ORDER BY p.title", WikiPage.class)
+                        + " AND " + WikiVisibility.LISTED + " ORDER BY p.title", WikiPage.class)
                 .setParameter("topic", topicId).getResultList();
     }
 
     /**
      * « Discussions liées »: the discussions a tutorial was drafted from, then those whose posts
-     * link to it ({@code /tutoriels/slug}), without duplicates.
+     * link to it ({@code /tutoriels/slug}), without duplicates; only discussions everyone reads
+     * ({@code ForumVisibility}, #10).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Topic> relatedTopics(WikiPage page) {
         java.util.Map<Long, Topic> related = new java.util.LinkedHashMap<>();
         em.createQuery("SELECT t.topicId FROM WikiTopic t WHERE t.pageId = :page ORDER BY t.createdAt", Long.class)
                 .setParameter("page", page.getId()).getResultStream()
-                .map(forum::topic).flatMap(Optional::stream).forEach(t -> related.put(t.getId(), t));
+                .map(forum::topic).flatMap(Optional::stream).filter(forumVisibility::isPublic).forEach(t -> related.put(t.getId(), t));
         forum.topicsLinkingTo("/tutoriels/" + page.getSlug()).forEach(t -> related.putIfAbsent(t.getId(), t));
         return List.copyOf(related.values());
     }
@@ -315,7 +321,7 @@ public class WikiService {
     /** Creates a page drafted from a discussion, and remembers the discussion (when it exists). */
     public WikiPage create(Caller me, WikiDraft draft, Long sourceTopicId) {
         WikiPage page = create(me, draft);
-        if (sourceTopicId != null && forum.topic(sourceTopicId).isPresent()) {
+        if (sourceTopicId != null && forum.topicFor(me, sourceTopicId).isPresent()) {
             em.persist(new WikiTopic(page.getId(), sourceTopicId, clock.instant()));
         }
         return page;

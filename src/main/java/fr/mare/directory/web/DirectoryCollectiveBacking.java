@@ -40,6 +40,9 @@ public class DirectoryCollectiveBacking {
     @Inject
     private Caller caller;
 
+    @Inject
+    private fr.mare.directory.DirectoryVisibility visibility;
+
     private Collective collective;
     private List<String> apps;
     private List<DirectoryService.Declared> expertise;
@@ -134,6 +137,11 @@ public class DirectoryCollectiveBacking {
             membership = getCollective() == null ? Optional.empty() : directory.membership(caller, collective);
         }
         return membership;
+    }
+
+    /** Whether this reader reads the profile's own words, or only the moderation notice ({@link DirectoryVisibility}, #10). */
+    public boolean isProfileReadable() {
+        return visibility.canReadProfile(caller, getCollective(), isCanEdit());
     }
 
     public boolean isCanEdit() {

@@ -31,6 +31,12 @@ public class DirectoryTopicNeighboursBacking {
     @Inject
     private ForumService forum;
 
+    @Inject
+    private fr.mare.forum.ForumVisibility visibility;
+
+    @Inject
+    private fr.mare.account.Caller caller;
+
     private List<DirectoryService.Match> neighbours;
 
     public List<DirectoryService.Match> getNeighbours() {
@@ -44,7 +50,8 @@ public class DirectoryTopicNeighboursBacking {
         if (topicParameter == null || !topicParameter.matches("[0-9]{1,18}")) {
             return List.of();
         }
-        Topic topic = forum.topic(Long.parseLong(topicParameter)).orElse(null);
+        // Drawn from the topic's category and tags: only for a topic this reader may read (ForumVisibility, #10).
+        Topic topic = forum.topicFor(caller, Long.parseLong(topicParameter)).filter(t -> visibility.canRead(caller, t)).orElse(null);
         if (topic == null) {
             return List.of();
         }

@@ -2,8 +2,10 @@ package fr.mare.forum.web;
 
 import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
+import fr.mare.account.Caller;
 import fr.mare.forum.Category;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Post;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
@@ -45,6 +47,9 @@ public class FeedServlet extends HttpServlet {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private ForumVisibility visibility;
+
     private record Entry(String id, String title, String link, Instant updated, String author, String html) {
     }
 
@@ -67,7 +72,8 @@ public class FeedServlet extends HttpServlet {
                 List<Topic> topics = forum.topics(category.getId(), TopicFilter.ALL, null, ENTRIES).topics();
                 write(response, site, path, "Mare — " + category.getName(), site + "/c/" + category.getSlug(), topicEntries(site, topics));
             } else if (parts.length == 3 && parts[1].equals("sujet") && parts[2].matches("\\d{1,18}")) {
-                Topic topic = forum.topic(Long.parseLong(parts[2])).filter(t -> !t.isHidden()).orElse(null);
+                // A feed is a public document, the same for every reader: the topic must be everyone's (#10).
+                Topic topic = forum.topicFor(Caller.ANONYMOUS, Long.parseLong(parts[2])).filter(visibility::isPublic).orElse(null);
                 if (topic == null) {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
@@ -86,18 +92,18 @@ public class FeedServlet extends HttpServlet {
         return topics.stream().map(t -> {
             Post question = forum.question(t.getId());
             return new Entry("tag:mare,2026:topic:" + t.getId(), t.getTitle(), site + TopicLinks.of(t), t.getLastActivityAt(),
-                    name(authors, t.getAuthorId()), question.isDeleted() || question.isHidden() || question.isPending() ? "" : question.getBodyHtml());
+                    name(authors, t.getAuthorId()), visibility.canRead(Caller.ANONYMOUS, t, question) ? question.getBodyHtml() : "");
         }).toList();
     }
 
     private List<Entry> postEntries(String site, Topic topic) {
-        // Pending posts are nobody's business but their author's and moderation's (#6).
-        List<Post> posts = forum.latestPosts(topic.getId(), ENTRIES).stream().filter(p -> !p.isPending()).toList();
+        // Only what everyone reads in full (ForumVisibility.PUBLIC_POST): no pending, hidden or deleted post (#6, #10).
+        List<Post> posts = forum.latestPosts(topic.getId(), ENTRIES);
         Map<Long, AccountSummary> authors = authors(posts.stream().map(Post::getAuthorId).toList());
         return posts.stream().map(p -> new Entry("tag:mare,2026:post:" + p.getId(),
                 (p.isQuestion() ? "" : "Réponse de " + name(authors, p.getAuthorId()) + " : ") + topic.getTitle(),
                 site + TopicLinks.of(topic) + "?message=" + p.getId(), p.getCreatedAt(), name(authors, p.getAuthorId()),
-                p.isDeleted() ? "<p>Message supprimé.</p>" : p.isHidden() ? "<p>Masqué par la modération.</p>" : p.getBodyHtml())).toList();
+                p.getBodyHtml())).toList();
     }
 
     private Map<Long, AccountSummary> authors(Collection<Long> ids) {

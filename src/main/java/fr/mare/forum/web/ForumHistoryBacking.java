@@ -2,6 +2,7 @@ package fr.mare.forum.web;
 
 import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
+import fr.mare.account.Caller;
 import fr.mare.diff.TextDiff;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
 /**
  * {@code /historique/{postId}[?de=n&a=m]}: every version of a post, who wrote it and when, and
  * the difference between ANY two versions (by default the last two), with insertions and
- * deletions marked by {@code ins}/{@code del}. Public, like the post; not for deleted posts.
+ * deletions marked by {@code ins}/{@code del}. Readable by whoever reads the post in full
+ * ({@link fr.mare.forum.ForumVisibility}): a pending, hidden or deleted post's versions are
+ * nobody else's, and its address answers the same 404 as an unknown id (#10).
  */
 @Named
 @RequestScoped
@@ -50,18 +53,22 @@ public class ForumHistoryBacking {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private Caller caller;
+
     private Post post;
     private Topic topic;
     private List<Version> versions;
     private String diff;
 
     public void load() {
-        post = postId == null ? null : forum.post(postId).filter(p -> !p.isDeleted()).orElse(null);
-        if (post == null) {
+        ForumService.TopicPost readable = postId == null ? null : forum.readablePost(caller, postId).orElse(null);
+        if (readable == null) {
             Pages.notFound("Message introuvable");
             return;
         }
-        topic = forum.topic(post.getTopicId()).orElseThrow();
+        post = readable.post();
+        topic = readable.topic();
         List<PostRevision> revisions = forum.revisions(post.getId());
         Map<Long, AccountSummary> editors = accounts.summaries(revisions.isEmpty() ? List.of(post.getAuthorId())
                 : revisions.stream().map(PostRevision::getEditorId).collect(Collectors.toSet()));

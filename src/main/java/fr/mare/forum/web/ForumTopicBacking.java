@@ -6,6 +6,7 @@ import fr.mare.account.Caller;
 import fr.mare.forum.Category;
 import fr.mare.forum.ForumPolicy;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Post;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
@@ -76,6 +77,9 @@ public class ForumTopicBacking {
     private ForumPolicy policy;
 
     @Inject
+    private ForumVisibility visibility;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -104,7 +108,7 @@ public class ForumTopicBacking {
             return;
         }
         if (messageParameter != null) {
-            Post target = forum.post(messageParameter).filter(p -> p.getTopicId().equals(topic.getId())).orElse(null);
+            Post target = forum.post(messageParameter).filter(p -> visibility.of(caller, topic, p) != ForumVisibility.Access.NONE).orElse(null);
             if (target == null) {
                 Pages.notFound("Message introuvable");
             } else {
@@ -121,7 +125,7 @@ public class ForumTopicBacking {
         if (editTarget != null && body == null) {
             body = editTarget.getBodyMarkdown();
         }
-        if (replyTarget != null && quoteParameter != null && body == null) {
+        if (replyTarget != null && quoteParameter != null && body == null && visibility.canRead(caller, topic, replyTarget)) {
             AccountSummary quoted = accounts.summaries(Set.of(replyTarget.getAuthorId())).get(replyTarget.getAuthorId());
             body = Quotes.quote(quoted == null ? "" : quoted.username(), replyTarget.getBodyMarkdown());
         }
@@ -132,7 +136,7 @@ public class ForumTopicBacking {
             return topic != null;
         }
         loaded = true;
-        topic = topicId == null ? null : forum.topic(topicId).orElse(null);
+        topic = topicId == null ? null : forum.topicFor(caller, topicId).orElse(null);
         if (topic == null) {
             return false;
         }
@@ -143,18 +147,15 @@ public class ForumTopicBacking {
             focusPage = forum.post(focus).filter(p -> p.getTopicId().equals(topic.getId()))
                     .map(p -> isChronological() ? forum.chronologicalPageOf(p) : forum.pageOf(p)).orElse(0);
         }
-        List<Post> posts = isChronological() ? forum.chronologicalPage(topic.getId(), getPageIndex())
-                : forum.threadPage(topic.getId(), getPageIndex());
-        // Pending posts (#6) exist only for their author and moderation.
-        posts = posts.stream().filter(p -> !p.isPending() || policy.canSeeHidden(caller, p.getAuthorId())).toList();
+        // Pending posts (#6) exist only for their author and moderation (ForumVisibility, #10).
+        List<Post> posts = isChronological() ? forum.chronologicalPage(caller, topic.getId(), getPageIndex())
+                : forum.threadPage(caller, topic.getId(), getPageIndex());
         tags = forum.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
         Set<Long> postIds = posts.stream().map(Post::getId).collect(Collectors.toSet());
         Set<Long> parentIds = posts.stream().map(Post::getParentId).filter(p -> p != null && !postIds.contains(p)).collect(Collectors.toSet());
         Map<Long, Long> authorOfPost = new java.util.HashMap<>(forum.authorsOfPosts(parentIds));
         posts.forEach(p -> authorOfPost.put(p.getId(), p.getAuthorId()));
-        if (topic.getSolutionPostId() != null) {
-            solution = forum.post(topic.getSolutionPostId()).orElse(null);
-        }
+        solution = forum.solutionFor(caller, topic).orElse(null);
         Set<Long> authorIds = new HashSet<>(authorOfPost.values());
         if (solution != null) {
             authorIds.add(solution.getAuthorId());
@@ -168,7 +169,7 @@ public class ForumTopicBacking {
             editTarget = forum.post(editParameter).filter(p -> p.getTopicId().equals(topic.getId()) && policy.canEdit(caller, p)).orElse(null);
         }
         if (replyToParameter != null) {
-            replyTarget = forum.post(replyToParameter).filter(p -> p.getTopicId().equals(topic.getId())).orElse(null);
+            replyTarget = forum.post(replyToParameter).filter(p -> visibility.of(caller, topic, p) != ForumVisibility.Access.NONE).orElse(null);
         }
         return true;
     }
@@ -322,7 +323,7 @@ public class ForumTopicBacking {
     }
 
     public int getPageCount() {
-        return topic == null ? 1 : forum.pageCount(topic.getId());
+        return topic == null ? 1 : forum.pageCount(caller, topic.getId());
     }
 
     public Topic getTopic() {

@@ -4,6 +4,7 @@ import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
 import fr.mare.notification.Notification;
@@ -64,6 +65,9 @@ public class NotificationListBacking {
     private AccountService accounts;
 
     @Inject
+    private ForumVisibility visibility;
+
+    @Inject
     private Caller caller;
 
     private NotificationPage page;
@@ -79,10 +83,12 @@ public class NotificationListBacking {
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<Long, Topic> topics = new HashMap<>();
         found.stream().map(Notification::getTopicId).filter(Objects::nonNull).distinct()
-                .forEach(id -> forum.topic(id).ifPresent(topic -> topics.put(id, topic)));
+                .forEach(id -> forum.topicFor(caller, id).ifPresent(topic -> topics.put(id, topic)));
+        // A topic that no longer exists for the reader drops its rows; a hidden one keeps them, without its title (#10).
         rows = found.stream()
                 .filter(n -> n.getKind() == NotificationKind.NOTICE || topics.containsKey(n.getTopicId()))
-                .map(n -> row(n, actorName(n, actors), topics.get(n.getTopicId())))
+                .map(n -> row(n, actorName(n, actors), topics.get(n.getTopicId()),
+                        n.getKind() == NotificationKind.NOTICE || visibility.canRead(caller, topics.get(n.getTopicId()))))
                 .toList();
     }
 
@@ -94,13 +100,14 @@ public class NotificationListBacking {
         return actor == null ? Bundle.text("notification.someone") : actor.displayName();
     }
 
-    private static NotificationRow row(Notification n, String actorName, Topic topic) {
+    private static NotificationRow row(Notification n, String actorName, Topic topic, boolean readable) {
         if (n.getKind() == NotificationKind.NOTICE) {
             NotificationText text = NotificationText.ofNotice(n.getTextKey(), actorName, n.getSubject(), n.getDetail());
             return new NotificationRow(n.getId(), n.getKind(), Bundle.text(text.key(), text.arguments()),
                     n.getLink(), n.getLastEventAt(), n.isUnread());
         }
-        NotificationText text = NotificationText.of(n.getKind(), actorName, n.getActorCount(), topic.getTitle());
+        NotificationText text = NotificationText.of(n.getKind(), actorName, n.getActorCount(),
+                readable ? topic.getTitle() : Bundle.text("moderation.hidden.topicTitle"));
         return new NotificationRow(n.getId(), n.getKind(), Bundle.text(text.key(), text.arguments()),
                 TopicLinks.of(topic) + "?message=" + n.getPostId(), n.getLastEventAt(), n.isUnread());
     }

@@ -104,7 +104,7 @@ public class WikiEditBacking {
         }
         if (page == null && topicParameter != null && topicParameter.matches("[0-9]{1,18}")) {
             long topicId = Long.parseLong(topicParameter);
-            wiki.draftFromTopic(topicId).ifPresent(draft -> {
+            wiki.draftFromTopic(caller, topicId).ifPresent(draft -> {
                 title = draft.title();
                 section = draft.section();
                 level = draft.level();

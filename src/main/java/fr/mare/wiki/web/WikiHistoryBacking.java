@@ -55,6 +55,9 @@ public class WikiHistoryBacking {
     private WikiPolicy policy;
 
     @Inject
+    private fr.mare.wiki.WikiVisibility visibility;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -71,7 +74,8 @@ public class WikiHistoryBacking {
             return page;
         }
         loaded = true;
-        page = wiki.page(slug).filter(p -> p.getRevisionCount() > 0).orElse(null);
+        // A hidden tutorial's versions are moderation's only: the same 404 as an unknown one for others (#10).
+        page = wiki.page(slug).filter(p -> visibility.canReadText(caller, p)).orElse(null);
         if (page == null) {
             return null;
         }

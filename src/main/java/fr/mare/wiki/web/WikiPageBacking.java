@@ -46,6 +46,9 @@ public class WikiPageBacking {
     private WikiPolicy policy;
 
     @Inject
+    private fr.mare.wiki.WikiVisibility visibility;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -146,9 +149,10 @@ public class WikiPageBacking {
         return revision;
     }
 
+    /** The table of contents: part of the text, so none for a reader who may not read it (#10). */
     public List<Heading> getHeadings() {
         ensure();
-        return revision.getHeadings();
+        return visibility.canReadText(caller, page) ? revision.getHeadings() : List.of();
     }
 
     public Category getSection() {

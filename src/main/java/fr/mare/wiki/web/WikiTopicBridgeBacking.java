@@ -33,6 +33,9 @@ public class WikiTopicBridgeBacking {
     @Inject
     private Caller caller;
 
+    @Inject
+    private fr.mare.forum.ForumVisibility forumVisibility;
+
     private List<WikiPage> tutorials;
 
     private Long topicId() {
@@ -42,13 +45,17 @@ public class WikiTopicBridgeBacking {
     public List<WikiPage> getTutorials() {
         if (tutorials == null) {
             Long id = topicId();
-            tutorials = id == null ? List.of() : wiki.documenting(id);
+            // Only for a discussion this reader may read (ForumVisibility, #10).
+            tutorials = id == null || forum.topicFor(caller, id).filter(t -> forumVisibility.canRead(caller, t)).isEmpty()
+                    ? List.of() : wiki.documenting(id);
         }
         return tutorials;
     }
 
     public boolean isCanConvert() {
         Long id = topicId();
-        return !caller.isAnonymous() && id != null && forum.topic(id).map(Topic::isSolved).orElse(false);
+        // A solved discussion whose solution this member may read: the draft copies it (#10).
+        return !caller.isAnonymous() && id != null && forum.topicFor(caller, id).filter(t -> forumVisibility.canRead(caller, t))
+                .flatMap(t -> forum.solutionFor(caller, t)).isPresent();
     }
 }
