@@ -146,6 +146,20 @@ class RequestHardeningIT {
     }
 
     @Test
+    void feedLinksComeFromThePublicUrlNotFromTheHostHeader() throws Exception {
+        URI uri = base.toURI();
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /flux/sujets HTTP/1.1\r\nHost: piege.example\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = readHead(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.contains("<link rel=\"self\" href=\"http://localhost:8080/flux/sujets\""), answer);
+            assertFalse(answer.contains("piege.example"), answer);
+        }
+    }
+
+    @Test
     void aFacesFormSentByGetChangesNothing() throws Exception {
         WebClient client = client();
         Page login = client.get("/connexion");

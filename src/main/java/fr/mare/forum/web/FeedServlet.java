@@ -11,6 +11,7 @@ import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
 import fr.mare.forum.TopicFilter;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,6 +43,10 @@ public class FeedServlet extends HttpServlet {
     private static final XMLOutputFactory XML = XMLOutputFactory.newInstance();
 
     @Inject
+    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @Inject
     private ForumService forum;
 
     @Inject
@@ -56,8 +61,8 @@ public class FeedServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("");
-        String site = request.getScheme() + "://" + request.getServerName()
-                + (isDefaultPort(request) ? "" : ":" + request.getServerPort()) + request.getContextPath();
+        // From configuration, never from the Host header, which any client can forge (#10).
+        String site = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         String[] parts = path.split("/");
         try {
             if (path.equals("/sujets")) {
@@ -193,10 +198,5 @@ public class FeedServlet extends HttpServlet {
 
     private static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private static boolean isDefaultPort(HttpServletRequest request) {
-        return ("http".equals(request.getScheme()) && request.getServerPort() == 80)
-                || ("https".equals(request.getScheme()) && request.getServerPort() == 443);
     }
 }
