@@ -9,6 +9,7 @@ import fr.mare.markdown.RenderOptions;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +35,7 @@ import java.util.Set;
  * {@link ForumPolicy} (pages only hide buttons), and break rules with {@link BusinessException}s
  * whose keys are {@code forum.*}.
  */
+@Retryable
 @ApplicationScoped
 @Transactional
 public class ForumService {
@@ -289,8 +291,12 @@ public class ForumService {
      * parent row is locked while its child counter moves, so two replies never share a path.
      * A named parent is the post the page showed: refused when it is gone, hidden from the
      * caller meanwhile or not in this topic, never replaced by another (#17).
+     * <p>
+     * Lock order (#17, docs/operations.md): the caller's account row first, then the topic, then
+     * posts, the order every write of the forum and the notifications take them in.
      */
     public Post reply(Caller me, long topicId, Long parentPostId, String markdown) {
+        lockAccountOf(me);
         Topic topic = em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE);
         if (topic == null) {
             throw new BusinessException("forum.topic.unknown", null);
@@ -369,6 +375,7 @@ public class ForumService {
      * which), refused when it is gone, hidden or not in topic {@code topicId} (#17).
      */
     public void like(Caller me, Long topicId, long postId) {
+        lockAccountOf(me);
         Post post = em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
         if (post == null) {
             throw new BusinessException(topicId == null ? "forum.post.unknown" : "forum.post.gone", null);
@@ -502,6 +509,7 @@ public class ForumService {
      * when it is gone, hidden or not in topic {@code topicId} (#17).
      */
     public Post edit(Caller me, Long topicId, long postId, String markdown) {
+        lockAccountOf(me);
         Post post = em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
         if (post == null) {
             throw new BusinessException(topicId == null ? "forum.post.unknown" : "forum.post.gone", null);
@@ -584,6 +592,13 @@ public class ForumService {
     /** Approves a newcomer's pending post: it becomes visible to everyone. */
     public Post approvePost(Caller me, long postId) {
         policy.requireModerator(me);
+        Post seen = em.find(Post.class, postId);
+        if (seen == null) {
+            throw new BusinessException("forum.post.unknown", null);
+        }
+        // The lock order of every forum write: account, topic, post (#17).
+        accounts.lockForWrite(seen.getAuthorId());
+        existingTopic(seen.getTopicId());
         Post post = existingPost(postId);
         if (!post.isPending()) {
             return post;
@@ -634,6 +649,17 @@ public class ForumService {
         }
         if ((post.isHidden() || post.isPending()) && !policy.canSeeHidden(me, post.getAuthorId())) {
             throw new BusinessException("forum.post.hiddenMeanwhile", null);
+        }
+    }
+
+    /**
+     * Takes the caller's account row first: account, then topic, then posts is the one lock
+     * order of the forum's writes and of the notifications written after them (#17; a reply
+     * used to lock its topic, then the account, and deadlocked with a notification insert).
+     */
+    private void lockAccountOf(Caller me) {
+        if (!me.isAnonymous() && me.accountId() != null) {
+            accounts.lockForWrite(me.accountId());
         }
     }
 
