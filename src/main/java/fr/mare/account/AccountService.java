@@ -230,6 +230,15 @@ public class AccountService {
         return find(accountId).map(Account::needsApproval).orElse(false);
     }
 
+    /**
+     * Locks the member's account row until the end of the caller's transaction. Writes that lock
+     * an account take it before any forum row (account, topic, post: docs/operations.md, #17).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForWrite(long accountId) {
+        em.createNativeQuery("SELECT id FROM account WHERE id = ? FOR UPDATE").setParameter(1, accountId).getResultList();
+    }
+
     /** One more of this member's posts was approved (the forum calls it when moderation approves). */
     public void postApproved(long accountId) {
         find(accountId).ifPresent(Account::postApproved);

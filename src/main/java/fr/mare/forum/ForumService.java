@@ -9,6 +9,7 @@ import fr.mare.markdown.RenderOptions;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +35,7 @@ import java.util.Set;
  * {@link ForumPolicy} (pages only hide buttons), and break rules with {@link BusinessException}s
  * whose keys are {@code forum.*}.
  */
+@Retryable
 @ApplicationScoped
 @Transactional
 public class ForumService {
@@ -323,8 +325,14 @@ public class ForumService {
     /**
      * Replies to the question ({@code parentPostId} null) or to any post of the topic. The
      * parent row is locked while its child counter moves, so two replies never share a path.
+     * A named parent is the post the page showed: refused when it is gone, hidden from the
+     * caller meanwhile or not in this topic, never replaced by another (#17).
+     * <p>
+     * Lock order (#17, docs/operations.md): the caller's account row first, then the topic, then
+     * posts, the order every write of the forum and the notifications take them in.
      */
     public Post reply(Caller me, long topicId, Long parentPostId, String markdown) {
+        lockAccountOf(me);
         Topic topic = em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE);
         if (topic == null) {
             throw new BusinessException("forum.topic.unknown", null);
@@ -336,8 +344,11 @@ public class ForumService {
                         "SELECT COUNT(p) FROM Post p WHERE p.authorId = :me AND p.createdAt > :since AND p.depth > 0", Long.class)
                 .setParameter("me", me.accountId()).setParameter("since", since).getSingleResult(), "body");
         Post parent = parentPostId == null ? question(topicId) : em.find(Post.class, parentPostId);
-        if (parent == null || !parent.getTopicId().equals(topicId)) {
-            throw new BusinessException("forum.post.unknown", null);
+        if (parent == null) {
+            throw new BusinessException(parentPostId == null ? "forum.post.unknown" : "forum.post.gone", null);
+        }
+        if (parentPostId != null) {
+            requireShown(me, topicId, parent);
         }
         if (parent.getDepth() >= PostPaths.MAX_DEPTH) {
             parent = em.find(Post.class, parent.getParentId());
@@ -371,23 +382,42 @@ public class ForumService {
         fireMentions(topicId, reply, reply.getBodyMarkdown());
     }
 
-    /** The question's author or a moderator marks (or changes) the solution. */
+    /**
+     * The question's author or a moderator marks (or changes) the solution: the post the page
+     * showed, refused when it is gone, hidden or not in this topic (#17).
+     */
     public void markSolution(Caller me, long topicId, long postId) {
-        Topic topic = em.find(Topic.class, topicId);
+        Topic topic = em.find(Topic.class, topicId, LockModeType.PESSIMISTIC_WRITE);
         Post post = em.find(Post.class, postId);
-        if (topic == null || post == null || !post.getTopicId().equals(topicId) || post.isQuestion()) {
-            throw new BusinessException("forum.post.unknown", null);
+        if (topic == null || post == null) {
+            throw new BusinessException("forum.post.gone", null);
         }
         policy.requireCanMarkSolution(me, topic);
+        requireShown(me, topicId, post);
+        if (post.isQuestion()) {
+            throw new BusinessException("forum.post.unknown", null);
+        }
         topic.markSolution(postId);
         events.fire(new ForumEvent.SolutionMarked(topicId, postId, post.getAuthorId(), me.accountId()));
     }
 
     /** « Merci »: once per member and post, never on one's own post. */
     public void like(Caller me, long postId) {
+        like(me, null, postId);
+    }
+
+    /**
+     * « Merci » from a thread page: {@code postId} is the post the page showed (its form says
+     * which), refused when it is gone, hidden or not in topic {@code topicId} (#17).
+     */
+    public void like(Caller me, Long topicId, long postId) {
+        lockAccountOf(me);
         Post post = em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
         if (post == null) {
-            throw new BusinessException("forum.post.unknown", null);
+            throw new BusinessException(topicId == null ? "forum.post.unknown" : "forum.post.gone", null);
+        }
+        if (topicId != null) {
+            requireShown(me, topicId, post);
         }
         policy.requireCanLike(me, post);
         long already = em.createQuery("SELECT COUNT(l) FROM PostLike l WHERE l.postId = :post AND l.accountId = :account", Long.class)
@@ -491,13 +521,40 @@ public class ForumService {
         post.delete(clock.instant());
     }
 
+    /** « Supprimer » from a thread page: the post the page showed, in topic {@code topicId} (#17). */
+    public void delete(Caller me, long topicId, long postId) {
+        Post post = em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
+        if (post == null) {
+            throw new BusinessException("forum.post.gone", null);
+        }
+        policy.requireMember(me);
+        requireShown(me, topicId, post);
+        policy.requireCanDelete(me, post);
+        post.delete(clock.instant());
+    }
+
     /**
      * Edits a post (its author, or moderation): the new text is rendered through the pipeline and
      * both versions are kept, so the history shows every version with who wrote it.
      */
     public Post edit(Caller me, long postId, String markdown) {
+        return edit(me, null, postId, markdown);
+    }
+
+    /**
+     * Edits from a thread page: {@code postId} is the post whose form the page showed, refused
+     * when it is gone, hidden or not in topic {@code topicId} (#17).
+     */
+    public Post edit(Caller me, Long topicId, long postId, String markdown) {
+        lockAccountOf(me);
         Post post = em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
-        if (post == null || post.isDeleted()) {
+        if (post == null) {
+            throw new BusinessException(topicId == null ? "forum.post.unknown" : "forum.post.gone", null);
+        }
+        if (topicId != null) {
+            policy.requireMember(me);
+            requireShown(me, topicId, post);
+        } else if (post.isDeleted()) {
             throw new BusinessException("forum.post.unknown", null);
         }
         policy.requireCanEdit(me, post);
@@ -572,6 +629,13 @@ public class ForumService {
     /** Approves a newcomer's pending post: it becomes visible to everyone. */
     public Post approvePost(Caller me, long postId) {
         policy.requireModerator(me);
+        Post seen = em.find(Post.class, postId);
+        if (seen == null) {
+            throw new BusinessException("forum.post.unknown", null);
+        }
+        // The lock order of every forum write: account, topic, post (#17).
+        accounts.lockForWrite(seen.getAuthorId());
+        existingTopic(seen.getTopicId());
         Post post = existingPost(postId);
         if (!post.isPending()) {
             return post;
@@ -606,6 +670,34 @@ public class ForumService {
     public long postCount(long authorId) {
         return em.createQuery("SELECT COUNT(p) FROM Post p WHERE p.authorId = :author", Long.class)
                 .setParameter("author", authorId).getSingleResult();
+    }
+
+    /**
+     * The post a thread page showed, as the action on it finds it now: still in {@code topicId},
+     * not deleted, and not hidden from (or pending for) this caller. An action is never moved to
+     * another post (#17).
+     */
+    private void requireShown(Caller me, long topicId, Post post) {
+        if (!post.getTopicId().equals(topicId)) {
+            throw new BusinessException("forum.post.notInTopic", null);
+        }
+        if (post.isDeleted()) {
+            throw new BusinessException("forum.post.gone", null);
+        }
+        if ((post.isHidden() || post.isPending()) && !policy.canSeeHidden(me, post.getAuthorId())) {
+            throw new BusinessException("forum.post.hiddenMeanwhile", null);
+        }
+    }
+
+    /**
+     * Takes the caller's account row first: account, then topic, then posts is the one lock
+     * order of the forum's writes and of the notifications written after them (#17; a reply
+     * used to lock its topic, then the account, and deadlocked with a notification insert).
+     */
+    private void lockAccountOf(Caller me) {
+        if (!me.isAnonymous() && me.accountId() != null) {
+            accounts.lockForWrite(me.accountId());
+        }
     }
 
     private Post existingPost(long postId) {

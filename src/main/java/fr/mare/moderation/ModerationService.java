@@ -10,6 +10,7 @@ import fr.mare.forum.ForumService;
 import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.RateLimitedException;
+import fr.mare.platform.Retryable;
 import fr.mare.web.Bundle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -45,6 +46,7 @@ import java.util.stream.Collectors;
  * in the same transaction. Acting on a review item compares the version the moderator saw with
  * the item's, under a row lock: the second of two moderators is told « déjà traité ».
  */
+@Retryable
 @ApplicationScoped
 @Transactional
 public class ModerationService {

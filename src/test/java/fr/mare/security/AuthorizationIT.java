@@ -75,7 +75,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * accepted and the posted page is rebuilt for the caller; components the caller may not use are
  * not rendered, hence not decoded (the page's {@code rendered} conditions call the same
  * policies' {@code can…} methods, on the server, at postback), and the services' {@code require…}
- * checks refuse the rest. A view state issued for <em>another</em> view used to crash the
+ * checks refuse the rest. Exception (issue #17): the row forms of a thread page are all decoded
+ * at postback (their row may hold another post by then), so there the services' checks alone
+ * refuse, which this table proves. A view state issued for <em>another</em> view used to crash the
  * restore ({@code UIComponentBase.restoreState}: a 500, logged as an incident, nothing written);
  * {@code web/UnrestorableViewHandler} now answers it like an expired form (400). Only anonymous
  * visitors on {@code /voisins/…} are left with such a borrowed view state (no page of that view

@@ -17,6 +17,7 @@ import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
@@ -32,7 +33,17 @@ import java.util.stream.Collectors;
  * {@code /t/{id}/{slug}}: the question, then one page of replies as a tree ({@code ?page=n}),
  * the reply forms (at the bottom, or under a post with {@code ?repondre={postId}}, pre-filled
  * with a quote with {@code &citer=1}), « merci » and the solution. The page's data is loaded
- * lazily so that postbacks (forms use the request URI, query included) find the same posts.
+ * lazily so that postbacks (forms use the request URI, query included) find the same page.
+ * <p>
+ * Forms inside the thread (issue #17): a postback rebuilds the list of posts, which may have
+ * moved since it was shown (a reply earlier in tree order shifts every later row), so nothing
+ * here trusts a row. Each row form carries the id of its post in a plain field ({@link #POST}
+ * for the actions, {@link #EDITED} for the edit form, {@link #PARENT} for a nested reply);
+ * the actions read it and the service refuses a post gone, hidden or in another topic. While a
+ * postback is decoded and its action runs ({@link #isActing()}) the row buttons are all
+ * rendered and the row form sent is present at its row ({@link #sentFrom}), so it is found
+ * whatever post its row now holds; a postback that still reaches no action gets a message
+ * ({@link #checkActed()}), never a silent page.
  */
 @Named
 @RequestScoped
@@ -99,6 +110,14 @@ public class ForumTopicBacking {
     private Post editTarget;
     private String body;
     private boolean loaded;
+    private boolean acted;
+
+    /** The hidden field of a post's action form: the id of the post shown. */
+    static final String POST = "post";
+    /** The hidden field of the edit form: the id of the post being edited. */
+    static final String EDITED = "edited";
+    /** The hidden field of a nested reply form: the id of the post answered. */
+    static final String PARENT = "parent";
 
     /** GET: 404 for an unknown topic, 301 to the canonical slug, quote pre-filled. */
     public void load() {
@@ -165,20 +184,99 @@ public class ForumTopicBacking {
         Set<Long> liked = forum.likedBy(caller, postIds);
         thread = ThreadLayout.layout(posts, isChronological(), authors, authorOfPost, p -> liked.contains(p.getId()),
                 p -> policy.canLike(caller, p), topic.getSolutionPostId(), escape(Bundle.text("forum.topic.fold")));
-        if (editParameter != null) {
+        Long edited = posted(EDITED);
+        if (edited != null) {
+            // A posted edit form: the post it was shown for, even if it changed meanwhile, so a
+            // refusal shows the form again under it, with the typed text.
+            editTarget = forum.post(edited).filter(p -> p.getTopicId().equals(topic.getId())).orElse(null);
+        } else if (editParameter != null) {
             editTarget = forum.post(editParameter).filter(p -> p.getTopicId().equals(topic.getId()) && policy.canEdit(caller, p)).orElse(null);
         }
-        if (replyToParameter != null) {
-            replyTarget = forum.post(replyToParameter).filter(p -> visibility.of(caller, topic, p) != ForumVisibility.Access.NONE).orElse(null);
+        Long parent = posted(PARENT);
+        Long replyTo = parent != null ? parent : replyToParameter;
+        if (replyTo != null) {
+            replyTarget = forum.post(replyTo).filter(p -> p.getTopicId().equals(topic.getId())
+                    && visibility.of(caller, topic, p) != ForumVisibility.Access.NONE).orElse(null);
         }
         return true;
     }
 
+    /** A post id from a row form's hidden field, or null (absent, or not a number). */
+    private static Long posted(String field) {
+        String value = Faces.getRequestParameter(field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The post a row action is about: the one its form was shown for. A form without the field
+     * (a page older than #17) is refused rather than applied to whatever its row holds now.
+     */
+    private Long shownPost() {
+        Long id = posted(POST);
+        if (id == null) {
+            FormMessages.error("forum.post.changed");
+        }
+        return id;
+    }
+
+    /**
+     * True while a postback is decoded and its action runs, false while any page is rendered:
+     * the thread's row forms and buttons are then all present, so the one sent is decoded and
+     * its action runs whatever post its row holds now (the action reads its own post id, and
+     * the service checks the caller). Rendering keeps the usual conditions.
+     */
+    public boolean isActing() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context.isPostback() && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE
+                && context.getCurrentPhaseId() != PhaseId.RESTORE_VIEW;
+    }
+
+    /**
+     * While a postback acts: whether the row form {@code form} ({@code edit}, {@code replyTo})
+     * sent is the one of row {@code row}. A sent form names itself (a field whose name and value
+     * are its client id, {@code posts:3:replyTo}); only that row's form is decoded, so the text
+     * typed in it reaches the action even if another post now sits at that row. (Decoding the
+     * form at every row would not do: the repeated form keeps one « submitted » flag, which the
+     * last row resets before the model is updated.)
+     */
+    public boolean sentFrom(int row, String form) {
+        if (!isActing()) {
+            return false;
+        }
+        String suffix = ":" + row + ":" + form;
+        return Faces.getRequestParameterMap().entrySet().stream()
+                .anyMatch(e -> e.getKey().endsWith(suffix) && e.getKey().equals(e.getValue()));
+    }
+
+    /**
+     * Before the answer to a postback is rendered: a thread form that reached no action (its row
+     * no longer exists) says so instead of showing the page as if nothing had been sent.
+     */
+    public void checkActed() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context.isPostback() && !acted && context.getMessageList().isEmpty()
+                && (posted(POST) != null || posted(EDITED) != null || posted(PARENT) != null)) {
+            FormMessages.error("forum.post.changed");
+        }
+    }
+
     public String reply() {
+        acted = true;
         ensureLoaded();
+        Long parent = posted(PARENT);
+        if (parent == null && replyTarget != null) {
+            parent = replyTarget.getId();
+        }
         Post created;
         try {
-            created = forum.reply(caller, topic.getId(), replyTarget == null ? null : replyTarget.getId(), body);
+            created = forum.reply(caller, topic.getId(), parent, body);
         } catch (BusinessException e) {
             FormMessages.error(replyTarget == null ? "reply" : "replyTo", e);
             return null;
@@ -188,8 +286,13 @@ public class ForumTopicBacking {
         return null;
     }
 
-    public String markSolution(long postId) {
+    public String markSolution() {
+        acted = true;
         ensureLoaded();
+        Long postId = shownPost();
+        if (postId == null) {
+            return null;
+        }
         try {
             forum.markSolution(caller, topic.getId(), postId);
         } catch (BusinessException e) {
@@ -203,19 +306,25 @@ public class ForumTopicBacking {
 
     /** Saves the edit form ({@code ?modifier={postId}}); the previous text stays in the history. */
     public String save() {
+        acted = true;
         ensureLoaded();
-        if (editTarget == null) {
+        Long edited = posted(EDITED);
+        if (edited == null && editTarget != null) {
+            edited = editTarget.getId();
+        }
+        if (edited == null) {
             FormMessages.error("forum.edit.notAllowed");
             return null;
         }
+        Post saved;
         try {
-            forum.edit(caller, editTarget.getId(), body);
+            saved = forum.edit(caller, topic.getId(), edited, body);
         } catch (BusinessException e) {
             FormMessages.error("edit", e);
             return null;
         }
         FormMessages.flashInfo("forum.edit.saved");
-        Navigation.redirect(TopicLinks.of(topic, editTarget, forum.pageOf(editTarget)));
+        Navigation.redirect(TopicLinks.of(topic, saved, forum.pageOf(saved)));
         return null;
     }
 
@@ -228,10 +337,15 @@ public class ForumTopicBacking {
         return policy.canEdit(caller, post);
     }
 
-    public String delete(long postId) {
+    public String delete() {
+        acted = true;
         ensureLoaded();
+        Long postId = shownPost();
+        if (postId == null) {
+            return null;
+        }
         try {
-            forum.delete(caller, postId);
+            forum.delete(caller, topic.getId(), postId);
         } catch (BusinessException e) {
             FormMessages.error(e.messageKey(), e.arguments());
             return null;
@@ -243,6 +357,7 @@ public class ForumTopicBacking {
 
     /** « Suivre ce sujet » / « Ne plus suivre »: notifications of replies (on for authors and repliers). */
     public String toggleWatch() {
+        acted = true;
         ensureLoaded();
         boolean watching = isWatching();
         try {
@@ -299,10 +414,15 @@ public class ForumTopicBacking {
         return tags;
     }
 
-    public String like(long postId) {
+    public String like() {
+        acted = true;
         ensureLoaded();
+        Long postId = shownPost();
+        if (postId == null) {
+            return null;
+        }
         try {
-            forum.like(caller, postId);
+            forum.like(caller, topic.getId(), postId);
         } catch (BusinessException e) {
             FormMessages.error(e.messageKey(), e.arguments());
             return null;
