@@ -14,6 +14,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -374,6 +375,24 @@ class VisibilityIT {
     }
 
     // ------------------------------------------------------------------ the test
+
+    /**
+     * A form opened while the topic was public, sent after it became pending: the same 404 as a
+     * GET, nothing written (it was a NullPointerException, a 500, once the rule hid the topic).
+     */
+    @Test
+    void anActionOnATopicThatStoppedBeingReadableIs404() throws Exception {
+        Member author = established(base.toURI(), "devenu-invisible");
+        Member other = established(base.toURI(), "repond-trop-tard");
+        String topic = Discussions.ask(author.client(), CATEGORY, "Un sujet bientôt en attente " + Names.username("t"),
+                "Une question qui va disparaître des lectures publiques.", null);
+        long topicId = Long.parseLong(topic.split("/")[2]);
+        WebClient.Form reply = other.client().get(topic).form("reply").set("body", "Une réponse envoyée trop tard.");
+        sql("UPDATE forum_topic SET pending = TRUE WHERE id = ?", topicId);
+        Page sent = reply.submit();
+        assertEquals(404, sent.status(), sent.mainText());
+        assertEquals(0, count("SELECT COUNT(*) FROM forum_post WHERE topic_id = ? AND body_markdown LIKE 'Une réponse envoyée%'", topicId));
+    }
 
     @TestFactory
     Stream<DynamicNode> everyReadPathByEveryStateAndReader() {

@@ -150,6 +150,18 @@ public class ForumTopicBacking {
         }
     }
 
+    /**
+     * For an action: true, after answering the same 404 as a GET, when the topic is unknown or
+     * not readable by the caller (a postback runs no view action, so the action checks itself).
+     */
+    private boolean topicGone() {
+        if (ensureLoaded()) {
+            return false;
+        }
+        Pages.notFound("Sujet introuvable");
+        return true;
+    }
+
     private boolean ensureLoaded() {
         if (loaded) {
             return topic != null;
@@ -269,7 +281,9 @@ public class ForumTopicBacking {
 
     public String reply() {
         acted = true;
-        ensureLoaded();
+        if (topicGone()) {
+            return null;
+        }
         Long parent = posted(PARENT);
         if (parent == null && replyTarget != null) {
             parent = replyTarget.getId();
@@ -288,7 +302,9 @@ public class ForumTopicBacking {
 
     public String markSolution() {
         acted = true;
-        ensureLoaded();
+        if (topicGone()) {
+            return null;
+        }
         Long postId = shownPost();
         if (postId == null) {
             return null;
@@ -307,7 +323,9 @@ public class ForumTopicBacking {
     /** Saves the edit form ({@code ?modifier={postId}}); the previous text stays in the history. */
     public String save() {
         acted = true;
-        ensureLoaded();
+        if (topicGone()) {
+            return null;
+        }
         Long edited = posted(EDITED);
         if (edited == null && editTarget != null) {
             edited = editTarget.getId();
@@ -339,7 +357,9 @@ public class ForumTopicBacking {
 
     public String delete() {
         acted = true;
-        ensureLoaded();
+        if (topicGone()) {
+            return null;
+        }
         Long postId = shownPost();
         if (postId == null) {
             return null;
@@ -358,7 +378,9 @@ public class ForumTopicBacking {
     /** « Suivre ce sujet » / « Ne plus suivre »: notifications of replies (on for authors and repliers). */
     public String toggleWatch() {
         acted = true;
-        ensureLoaded();
+        if (topicGone()) {
+            return null;
+        }
         boolean watching = isWatching();
         try {
             forum.setWatching(caller, topic.getId(), !watching);
@@ -416,7 +438,9 @@ public class ForumTopicBacking {
 
     public String like() {
         acted = true;
-        ensureLoaded();
+        if (topicGone()) {
+            return null;
+        }
         Long postId = shownPost();
         if (postId == null) {
             return null;
