@@ -31,6 +31,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import static fr.mare.testing.Sql.count;
+import static fr.mare.testing.Sql.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -387,24 +389,4 @@ class ThreadActionsIT {
         return posts;
     }
 
-    private static int sql(String statement, Object... parameters) throws SQLException {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(statement)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            return s.executeUpdate();
-        }
-    }
-
-    private static long count(String query, Object... parameters) throws SQLException {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                assertTrue(rs.next(), "a row for " + query);
-                return rs.getLong(1);
-            }
-        }
-    }
 }

@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import static fr.mare.testing.Sql.count;
+import static fr.mare.testing.Sql.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -75,27 +74,6 @@ class ModerationIT {
         Member m = member(prefix);
         sql("UPDATE account SET created_at = NOW(6) - INTERVAL 60 DAY WHERE username = ?", m.name());
         return m;
-    }
-
-    private static int sql(String statement, Object... parameters) throws SQLException {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(statement)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            return s.executeUpdate();
-        }
-    }
-
-    private static long count(String query, Object... parameters) throws SQLException {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     private static String ask(WebClient client, String title) {

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,6 +28,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import static fr.mare.testing.Sql.count;
+import static fr.mare.testing.Sql.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -351,27 +351,6 @@ class VisibilityIT {
                 .set("audience", "ADMIN").set("body", "Le guide.").set("summary", "Première version").submit();
         assertEquals(302, saved.status(), saved.mainText());
         return saved.location().substring(saved.location().indexOf("/tutoriels/"));
-    }
-
-    private static int sql(String statement, Object... parameters) throws SQLException {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(statement)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            return s.executeUpdate();
-        }
-    }
-
-    private static long count(String query, Object... parameters) throws SQLException {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ the test

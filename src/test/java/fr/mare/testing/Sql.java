@@ -1,0 +1,39 @@
+package fr.mare.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** One statement on the test database, for ITs that arrange data or check what was written. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and returns the rows it changed. */
+    public static int sql(String statement, Object... parameters) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = prepare(c, statement, parameters)) {
+            return s.executeUpdate();
+        }
+    }
+
+    /** The number in the first column of the first row (a COUNT); fails if there is no row. */
+    public static long count(String query, Object... parameters) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = prepare(c, query, parameters);
+             ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                throw new AssertionError("no row for " + query);
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String statement, Object... parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(statement);
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+        return s;
+    }
+}
