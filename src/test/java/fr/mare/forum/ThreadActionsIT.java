@@ -132,7 +132,7 @@ class ThreadActionsIT {
     @Test
     void aModeratorDeletingFromAStalePageDeletesThePostShown() throws Exception {
         Scene t = scene();
-        Member modo = moderator("modo");
+        Member modo = moderator("veilleur");
         Form form = modo.client().get(t.topic()).formAround("likes-" + t.b());
         long a1 = t.intrude();
 
@@ -189,7 +189,7 @@ class ThreadActionsIT {
         Scene t = scene();
         Member reporter = member("signale");
         assertEquals(302, report(reporter.client(), "post:" + t.b()).status());
-        Member modo = moderator("modoq");
+        Member modo = moderator("veilleurq");
         Form form = modo.client().get("/moderation").form("act-post-" + t.b()).set("action", "HIDE").set("reason", "hors sujet");
         long a1 = t.intrude();
         assertEquals(302, report(reporter.client(), "post:" + a1).status(), "the queue changed too");
@@ -262,7 +262,7 @@ class ThreadActionsIT {
         assertEquals(0, count("SELECT COUNT(*) FROM forum_topic WHERE id IN (?, ?) AND solution_post_id IS NOT NULL",
                 t.topicId(), other.topicId()));
 
-        Member modo = moderator("modoa");
+        Member modo = moderator("veilleura");
         Form delete = modo.client().get(t.topic()).formAround("likes-" + t.b()).set("post", Long.toString(other.b()));
         assertRefused(delete.submit("delete"));
         assertEquals(0, count("SELECT COUNT(*) FROM forum_post WHERE id IN (?, ?) AND deleted_at IS NOT NULL", t.b(), other.b()));

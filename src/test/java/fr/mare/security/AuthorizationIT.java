@@ -419,8 +419,8 @@ class AuthorizationIT {
             return switch (kind) {
                 case MEMBER -> "membre";
                 case OWNER -> "proprio";
-                case MODERATOR -> "modo";
-                case ADMIN -> "admin";
+                case MODERATOR -> "veilleur";
+                case ADMIN -> "gerante";
                 default -> throw new IllegalArgumentException(kind.name());
             };
         }

@@ -222,7 +222,7 @@ class VisibilityIT {
     private static World build(URI base) throws Exception {
         World w = new World();
         w.member = established(base, "lecteur").client();
-        String moderatorName = established(base, "modo").name();
+        String moderatorName = established(base, "veilleur").name();
         sql("UPDATE account SET role = 'MODERATOR' WHERE username = ?", moderatorName);
         w.moderator = new WebClient(base);
         assertEquals(302, w.moderator.login(moderatorName, PASSWORD).status());
