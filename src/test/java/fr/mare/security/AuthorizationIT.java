@@ -243,7 +243,8 @@ class AuthorizationIT {
             row("notifications : tout marquer lu (celles du propriétaire)", AuthorizationIT::markAllRead, D, D, A, D, D, D),
             // ---- accounts (always the caller's own account: every logged-in kind is its owner)
             row("compte : modifier son profil", AuthorizationIT::updateProfile,    D, A, A, A, A, D),
-            row("compte : changer son mot de passe", AuthorizationIT::changePassword, D, A, A, A, A, D));
+            row("compte : changer son mot de passe", AuthorizationIT::changePassword, D, A, A, A, A, D),
+            row("compte : fermer ses autres sessions", AuthorizationIT::closeOtherSessions, D, A, A, A, A, D));
 
     /** Marks an action method that writes nothing, in {@link #ACTIONS}. */
     private static final String NO_WRITE = "(writes nothing)";
@@ -289,6 +290,7 @@ class AuthorizationIT {
             Map.entry("notificationListBacking.markAllRead", "notifications : tout marquer lu (celles du propriétaire)"),
             Map.entry("accountSettingsBacking.saveProfile", "compte : modifier son profil"),
             Map.entry("accountSettingsBacking.savePassword", "compte : changer son mot de passe"),
+            Map.entry("accountSettingsBacking.closeOtherSessions", "compte : fermer ses autres sessions"),
             Map.entry("accountLoginBacking.login", "(open to everyone, writes only the caller's own session: AccountIT)"),
             Map.entry("accountRegisterBacking.register", "(open to everyone, creates the caller's own account: AccountIT)"));
 
@@ -1131,6 +1133,22 @@ class AuthorizationIT {
                     }
                     return changed;
                 });
+    }
+
+    /** Each caller acts on its own account only; the effect is a revocation instant on some test account. */
+    private static Trial closeOtherSessions(Cast cast, Kind kind) throws SQLException {
+        String before = revocationsOfTestAccounts(cast);
+        return new Trial("/compte", "sessions", "closeSessions", f -> { }, cast.owner(),
+                () -> !revocationsOfTestAccounts(cast).equals(before));
+    }
+
+    private static String revocationsOfTestAccounts(Cast cast) throws SQLException {
+        StringBuilder all = new StringBuilder();
+        for (String username : cast.usernames.values()) {
+            all.append(text("SELECT sessions_revoked_at FROM account WHERE username = ?", username)).append('|');
+        }
+        all.append(text("SELECT sessions_revoked_at FROM account WHERE username = ?", cast.suspendedName));
+        return all.toString();
     }
 
     private static String hashesOfTestAccounts(Cast cast) throws SQLException {
