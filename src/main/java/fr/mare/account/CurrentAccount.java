@@ -1,9 +1,10 @@
 package fr.mare.account;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import java.io.Serializable;
 import java.security.Principal;
@@ -11,21 +12,26 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Who is logged in, for pages and other features. The display name is read once per session
- * (and again after the member changes it), so that every page's header does not cost a query
- * and still renders while the database is away (error pages use the same header).
+ * Who is logged in, for pages and other features. Request-scoped, so that an anonymous reader's
+ * page creates no HTTP session (performance issue #11: every page's header asks
+ * {@code #{currentAccount.loggedIn}}). For a logged-in member the display name, id and role are
+ * read once per session and kept in that session ({@link Snapshot}; again after the member
+ * changes them), so that every page's header does not cost a query and still renders while the
+ * database is away (error pages use the same header). Only a logged-in member has a session to
+ * keep it in: it was created at login.
  */
 @Named
-@SessionScoped
-public class CurrentAccount implements Serializable {
+@RequestScoped
+public class CurrentAccount {
 
-    private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(CurrentAccount.class.getName());
+    static final String SESSION_KEY = CurrentAccount.class.getName();
 
-    private String username;
-    private String displayName;
-    private Long id;
-    private Role role;
+    /** What the header shows of the member, kept in their session. */
+    record Snapshot(String username, String displayName, Long id, Role role) implements Serializable {
+    }
+
+    private Snapshot snapshot;
 
     public boolean isLoggedIn() {
         return principal() != null;
@@ -38,21 +44,14 @@ public class CurrentAccount implements Serializable {
     }
 
     public String getDisplayName() {
-        String current = getUsername();
-        if (current == null) {
-            return null;
-        }
-        if (!current.equals(username)) {
-            username = current;
-            displayName = loadDisplayName(current);
-        }
-        return displayName;
+        Snapshot current = snapshot();
+        return current == null ? null : current.displayName();
     }
 
     /** The logged-in member's id, or null when nobody is logged in. */
     public Long getId() {
-        getDisplayName();
-        return getUsername() == null ? null : id;
+        Snapshot current = snapshot();
+        return current == null ? null : current.id();
     }
 
     /**
@@ -60,42 +59,63 @@ public class CurrentAccount implements Serializable {
      * the request for roles fails on error dispatches. Services check roles through {@link Caller}.
      */
     public boolean isModerator() {
-        getDisplayName();
-        return getUsername() != null && role != null && role != Role.MEMBER;
+        Snapshot current = snapshot();
+        return current != null && current.role() != null && current.role() != Role.MEMBER;
     }
 
     public boolean isAdmin() {
-        getDisplayName();
-        return getUsername() != null && role == Role.ADMIN;
+        Snapshot current = snapshot();
+        return current != null && current.role() == Role.ADMIN;
     }
 
-    /** Forget the cached display name, after the member changed it. */
+    /** Forget the kept display name, after the member changed it. */
     public void refresh() {
-        username = null;
+        snapshot = null;
+        HttpSession session = request().getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_KEY);
+        }
+    }
+
+    private Snapshot snapshot() {
+        String current = getUsername();
+        if (current == null) {
+            return null;
+        }
+        if (snapshot != null && snapshot.username().equals(current)) {
+            return snapshot;
+        }
+        HttpSession session = request().getSession(false);
+        Snapshot kept = session == null ? null : (Snapshot) session.getAttribute(SESSION_KEY);
+        if (kept != null && kept.username().equals(current)) {
+            snapshot = kept;
+            return kept;
+        }
+        snapshot = load(current);
+        if (snapshot.id() != null && session != null) {
+            session.setAttribute(SESSION_KEY, snapshot);
+        }
+        return snapshot;
     }
 
     private Principal principal() {
         return request().getUserPrincipal();
     }
 
-    /**
-     * Looked up on use: a session-scoped bean may be serialized, its injected proxies not. The
-     * servlet request is asked rather than SecurityContext, which fails on error dispatches.
-     */
+    /** The servlet request is asked rather than SecurityContext, which fails on error dispatches. */
     private static HttpServletRequest request() {
         return CDI.current().select(HttpServletRequest.class).get();
     }
 
-    private String loadDisplayName(String canonical) {
+    /** Not kept when the database is away ({@code id} null): asked again on the next request. */
+    private static Snapshot load(String canonical) {
         try {
             Account account = CDI.current().select(AccountService.class).get().findByUsername(canonical).orElse(null);
-            id = account == null ? null : account.getId();
-            role = account == null ? null : account.getRole();
-            return account == null ? canonical : account.getDisplayName();
+            return account == null ? new Snapshot(canonical, canonical, null, null)
+                    : new Snapshot(canonical, account.getDisplayName(), account.getId(), account.getRole());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Nom affiché indisponible, le nom d'utilisateur le remplace", e);
-            username = null;
-            return canonical;
+            return new Snapshot(canonical, canonical, null, null);
         }
     }
 }

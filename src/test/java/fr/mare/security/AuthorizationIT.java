@@ -3,6 +3,7 @@ package fr.mare.security;
 import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.Names;
+import fr.mare.testing.Sql;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Form;
@@ -1189,5 +1190,6 @@ class AuthorizationIT {
             }
             statement.executeUpdate();
         }
+        Sql.contentChanged();
     }
 }

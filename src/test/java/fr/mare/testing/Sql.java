@@ -11,10 +11,32 @@ public final class Sql {
     private Sql() {
     }
 
-    /** Runs an INSERT, UPDATE or DELETE and returns the rows it changed. */
+    /**
+     * Runs an INSERT, UPDATE or DELETE and returns the rows it changed. Written behind Mare's back,
+     * so it then tells Mare's page cache, as an administrator with SQL would ({@link #contentChanged}).
+     */
     public static int sql(String statement, Object... parameters) throws SQLException {
+        int changed;
         try (Connection c = TestDatabase.connect(); PreparedStatement s = prepare(c, statement, parameters)) {
-            return s.executeUpdate();
+            changed = s.executeUpdate();
+        }
+        contentChanged();
+        return changed;
+    }
+
+    /**
+     * After rows were written behind Mare's back: increments content_version and waits until Mare
+     * has read it (ADR 0019), so that no visitor's page kept from before is served.
+     */
+    public static void contentChanged() throws SQLException {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("UPDATE content_version SET version = version + 1 WHERE id = 1")) {
+            s.executeUpdate();
+        }
+        try {
+            Thread.sleep(3 * TestDatabase.CONTENT_VERSION_POLL_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

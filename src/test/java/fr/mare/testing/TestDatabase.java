@@ -58,6 +58,9 @@ public final class TestDatabase implements LauncherSessionListener {
     public static final int CONTACT_MESSAGES_PER_HOUR = 20;
     public static final int REGISTRATIONS_PER_ADDRESS = 5_000;
 
+    /** How often Mare reads content_version in the ITs (500 ms in production). */
+    public static final long CONTENT_VERSION_POLL_MS = 100;
+
     private static EmbeddedDatabase embedded;
     private static Path folder;
     private static int port;
@@ -109,6 +112,9 @@ public final class TestDatabase implements LauncherSessionListener {
                 // Members' posts are public at once in every test; ModerationIT turns first-post
                 // approval on per account (account.posts_to_approve).
                 "-Dmare.moderation.first-posts=0",
+                // Rows written by a test behind Mare's back reach the visitors' page cache within
+                // this delay (ADR 0019; Sql.sql waits for it).
+                "-Dmare.content-version.poll-ms=" + CONTENT_VERSION_POLL_MS,
                 "-Dmare.admin.username=" + ADMIN_USERNAME,
                 "-Dmare.admin.email=" + ADMIN_EMAIL,
                 "-Dmare.admin.password=" + ADMIN_PASSWORD)));
