@@ -19,7 +19,7 @@ CREATE TABLE mail_outbox (
     -- one-click unsubscribe address (RFC 8058), on notification mails only
     unsubscribe_url VARCHAR(500)  NULL,
     -- a mail carrying a secret link (password reset, verification): its bodies are erased once sent
-    sensitive       BOOLEAN       NOT NULL DEFAULT FALSE,
+    secret_link     BOOLEAN       NOT NULL DEFAULT FALSE,
     message_id      VARCHAR(200)  NOT NULL COLLATE ascii_bin,
     status          VARCHAR(16)   NOT NULL COLLATE ascii_bin DEFAULT 'PENDING',
     attempts        INT           NOT NULL DEFAULT 0,

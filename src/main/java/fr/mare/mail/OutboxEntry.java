@@ -49,7 +49,7 @@ public class OutboxEntry {
     @Column(name = "unsubscribe_url", length = 500)
     private String unsubscribeUrl;
 
-    @Column(name = "sensitive", nullable = false)
+    @Column(name = "secret_link", nullable = false)
     private boolean sensitive;
 
     @Column(name = "message_id", nullable = false, length = 200)
