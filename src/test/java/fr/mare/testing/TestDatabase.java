@@ -119,7 +119,7 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.smtp.host=127.0.0.1",
                 "-Dmare.smtp.port=" + TestMail.port(),
                 "-Dmare.smtp.tls=none",
-                "-Dmare.mail.from=Mare (essais) <mare@essais.example>",
+                "-Dmare.mail.from=mare@essais.example",
                 "-Dmare.mail.poll-seconds=1")));
     }
 
