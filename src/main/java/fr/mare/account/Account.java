@@ -97,6 +97,10 @@ public class Account {
     @Column(name = "hidden_at")
     private Instant hiddenAt;
 
+    /** When the current address was proven by a link (null: not yet; issue #13). */
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+
     @Column(name = "hidden_reason", length = 500)
     private String hiddenReason;
 
@@ -163,6 +167,16 @@ public class Account {
     void changeEmail(String email, Instant now) {
         this.email = email;
         this.updatedAt = now;
+    }
+
+    /** The address {@code proven} was shown to reach this member (by a link sent to it). */
+    void emailVerified(Instant now) {
+        this.emailVerifiedAt = now;
+    }
+
+    /** Whether the current address was proven: until then, no notification mail goes to it. */
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
     }
 
     void changePasswordHash(String passwordHash, Instant now) {

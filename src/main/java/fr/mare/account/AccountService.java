@@ -53,6 +53,24 @@ public class AccountService {
     private RegistrationsPerAddress registrationsPerAddress;
 
     @Inject
+    private AccountTokens tokens;
+
+    @Inject
+    private AccountMails mails;
+
+    @Inject
+    @ConfigProperty(name = "mare.limits.resets-per-email", defaultValue = "3")
+    int resetsPerEmail;
+
+    @Inject
+    @ConfigProperty(name = "mare.limits.resets-per-address", defaultValue = "10")
+    int resetsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "mare.limits.verification-mails", defaultValue = "3")
+    int verificationMailsPerHour;
+
+    @Inject
     @ConfigProperty(name = "mare.moderation.first-posts", defaultValue = "2")
     int firstPosts;
 
@@ -66,7 +84,110 @@ public class AccountService {
         registrationsPerAddress.checkAndCount(address);
         Account account = create(typedUsername, typedEmail, password, Role.MEMBER);
         account.awaitApprovalOf(firstPosts);
+        mails.verifyNewAccount(account, tokens.issue(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL, account.getEmail()));
         return account;
+    }
+
+    // --- Password reset and address verification (issue #13): links sent by mail.
+
+    /**
+     * « Mot de passe oublié » : sends a reset link if an account has this address, and nothing
+     * otherwise; the caller answers the same either way. Counted per source address and per typed
+     * e-mail whether or not it exists (at most {@code mare.limits.resets-per-address} and
+     * {@code mare.limits.resets-per-email} an hour), so the limit tells nothing either. A newer link
+     * replaces the older ones.
+     */
+    public void requestPasswordReset(String typedEmail, String address) {
+        String email = typedEmail == null ? "" : typedEmail.strip().toLowerCase(Locale.ROOT);
+        if (address != null && !address.isBlank()) {
+            registrationsPerAddress.checkAndCount("reset-address", RegistrationsPerAddress.network(address), resetsPerAddress,
+                    Duration.ofHours(1), "account.reset.throttled");
+        }
+        if (email.isEmpty() || email.length() > EMAIL_MAX) {
+            return;
+        }
+        registrationsPerAddress.checkAndCount("reset-email", email, resetsPerEmail, Duration.ofHours(1), "account.reset.throttled");
+        findByEmail(email).ifPresent(account -> {
+            tokens.revokeAll(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
+            mails.passwordReset(account, tokens.issue(account.getId(), AccountTokens.Purpose.PASSWORD_RESET, email));
+        });
+    }
+
+    /** Whether a reset link still works (the page behind the link asks for the new password only then). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean resetLinkValid(String token) {
+        return tokens.peek(AccountTokens.Purpose.PASSWORD_RESET, token).isPresent();
+    }
+
+    /**
+     * Sets a new password from a reset link: the link is used up (and every other reset link of
+     * the account), every session of the account ends, and the account's address counts as proven
+     * if the link went to it. A mail says it happened.
+     *
+     * @return the account's username, to log in with
+     */
+    public String resetPassword(String token, String newPassword) {
+        AccountTokens.Valid valid = tokens.consume(AccountTokens.Purpose.PASSWORD_RESET, token)
+                .orElseThrow(() -> new BusinessException("account.reset.linkInvalid", null));
+        Account account = lockedAccount(valid.accountId());
+        checkPassword(newPassword, Usernames.parse(account.getUsername()));
+        Instant now = clock.instant();
+        account.changePasswordHash(hasher.hash(newPassword.toCharArray()), now);
+        account.revokeSessions(now);
+        tokens.revokeAll(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
+        if (account.getEmail().equals(valid.email())) {
+            account.emailVerified(now);
+        }
+        mails.passwordChanged(account);
+        return account.getUsername();
+    }
+
+    /** What a verification link did. */
+    public enum Verified { ADDRESS_CONFIRMED, ADDRESS_REPLACED }
+
+    /** Whether a verification link still works. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean verificationLinkValid(String token) {
+        return tokens.peek(AccountTokens.Purpose.VERIFY_EMAIL, token).isPresent();
+    }
+
+    /**
+     * Uses a verification link: the address it was sent to is proven. For a new account it is the
+     * account's address; for a change of address, the new address replaces the old one now, and
+     * the old one is told.
+     */
+    public Verified verifyEmail(String token) {
+        AccountTokens.Valid valid = tokens.consume(AccountTokens.Purpose.VERIFY_EMAIL, token)
+                .orElseThrow(() -> new BusinessException("account.verify.linkInvalid", null));
+        Account account = lockedAccount(valid.accountId());
+        Instant now = clock.instant();
+        if (account.getEmail().equals(valid.email())) {
+            account.emailVerified(now);
+            return Verified.ADDRESS_CONFIRMED;
+        }
+        Optional<Account> owner = findByEmail(valid.email());
+        if (owner.isPresent()) {
+            // Taken meanwhile by a registration: the link can no longer apply.
+            throw new BusinessException("account.verify.linkInvalid", null);
+        }
+        String oldEmail = account.getEmail();
+        account.changeEmail(valid.email(), now);
+        account.emailVerified(now);
+        tokens.revokeAll(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL);
+        flushOrExplainConflict();
+        mails.addressChanged(account, oldEmail);
+        return Verified.ADDRESS_REPLACED;
+    }
+
+    /** « Renvoyer le lien » : a new verification link for the account's unproven address, a few an hour. */
+    public void resendVerification(String username) {
+        Account account = requireAccount(username);
+        if (account.isEmailVerified()) {
+            return;
+        }
+        registrationsPerAddress.checkAndCount("verify-resend", "account:" + account.getId(), verificationMailsPerHour,
+                Duration.ofHours(1), "account.verify.throttled");
+        mails.verifyNewAccount(account, tokens.issue(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL, account.getEmail()));
     }
 
     Account create(String typedUsername, String typedEmail, String password, Role role) {
@@ -156,26 +277,38 @@ public class AccountService {
         return account;
     }
 
-    /** The member's own settings page: display name and e-mail (the e-mail needs the password). */
-    public Account updateProfile(String username, String typedDisplayName, String typedEmail, String currentPassword, String address) {
+    /**
+     * The member's own settings page: display name and e-mail (the e-mail needs the password).
+     * A new address does not replace the old one at once: a link goes to it, and it replaces the
+     * old one when followed ({@link #verifyEmail}). An address another account has gets the same
+     * answer (no enumeration, issue #10), and its owner a mail saying someone tried to use it.
+     *
+     * @return whether a change of address now waits for its link
+     */
+    public boolean updateProfile(String username, String typedDisplayName, String typedEmail, String currentPassword, String address) {
         Account account = requireAccount(username);
         String displayName = normalizeDisplayName(typedDisplayName);
         String email = normalizeEmail(typedEmail);
         Instant now = clock.instant();
-        if (!email.equals(account.getEmail())) {
+        boolean addressChange = !email.equals(account.getEmail());
+        if (addressChange) {
             requireCurrentPassword(account, currentPassword, address);
-            Optional<Account> owner = findByEmail(email);
-            if (owner.isPresent() && !owner.get().getId().equals(account.getId())) {
-                throw new BusinessException("account.email.taken", "email");
-            }
-            account.changeEmail(email, now);
         }
         if (!displayName.equals(account.getDisplayName())) {
             requireDisplayNameAllowed(account, displayName);
         }
         account.changeDisplayName(displayName, now);
+        if (addressChange) {
+            Optional<Account> owner = findByEmail(email);
+            if (owner.isPresent()) {
+                mails.addressTaken(owner.get());
+            } else {
+                tokens.revokeAll(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL);
+                mails.verifyNewAddress(account, email, tokens.issue(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL, email));
+            }
+        }
         flushOrExplainConflict();
-        return account;
+        return addressChange;
     }
 
     /**
@@ -213,7 +346,7 @@ public class AccountService {
         if (findByUsername(username).isPresent()) {
             return false;
         }
-        create(username, email, password, Role.ADMIN);
+        create(username, email, password, Role.ADMIN).emailVerified(clock.instant());
         return true;
     }
 
@@ -307,6 +440,7 @@ public class AccountService {
     /** Used by the demo content only, on an empty database. */
     public Account createWithRole(String username, String email, String password, Role role, String displayName) {
         Account account = create(username, email, password, role);
+        account.emailVerified(account.getCreatedAt());
         String name = normalizeDisplayName(displayName);
         requireDisplayNameAllowed(account, name);
         account.changeDisplayName(name, account.getCreatedAt());

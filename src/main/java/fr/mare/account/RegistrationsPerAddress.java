@@ -54,25 +54,40 @@ public class RegistrationsPerAddress {
         if (address == null || address.isBlank()) {
             return;
         }
+        checkAndCount(KIND, network(address), maxPerAddress, WINDOW, "limits.registrations");
+    }
+
+    /**
+     * The same counting for another kind of attempt (password-reset requests per address and per
+     * e-mail, « renvoyer le lien »: issue #13): at most {@code max} of {@code kind} for {@code subject}
+     * in {@code window} (one day at most), else {@link RateLimitedException} with {@code messageKey}
+     * and {0} = max. Only a keyed hash of the subject is stored, never the subject itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void checkAndCount(String kind, String subject, int max, Duration window, String messageKey) {
         Instant now = clock.instant();
-        Instant since = now.minus(WINDOW);
-        em.createNativeQuery("DELETE FROM rate_limit_hit WHERE created_at < ?").setParameter(1, since).executeUpdate();
-        byte[] hash = hash(address);
+        Instant since = now.minus(window.compareTo(WINDOW) > 0 ? WINDOW : window);
+        em.createNativeQuery("DELETE FROM rate_limit_hit WHERE created_at < ?").setParameter(1, now.minus(WINDOW)).executeUpdate();
+        byte[] hash = keyedHash(subject);
         Number count = (Number) em.createNativeQuery(
                         "SELECT COUNT(*) FROM rate_limit_hit WHERE kind = ? AND subject_hash = ? AND created_at >= ?")
-                .setParameter(1, KIND).setParameter(2, hash).setParameter(3, since).getSingleResult();
-        if (count.longValue() >= maxPerAddress) {
-            throw new RateLimitedException("limits.registrations", null, maxPerAddress);
+                .setParameter(1, kind).setParameter(2, hash).setParameter(3, since).getSingleResult();
+        if (count.longValue() >= max) {
+            throw new RateLimitedException(messageKey, null, max);
         }
         em.createNativeQuery("INSERT INTO rate_limit_hit (kind, subject_hash, created_at) VALUES (?, ?, ?)")
-                .setParameter(1, KIND).setParameter(2, hash).setParameter(3, now).executeUpdate();
+                .setParameter(1, kind).setParameter(2, hash).setParameter(3, now).executeUpdate();
     }
 
     byte[] hash(String address) {
+        return keyedHash(network(address));
+    }
+
+    private byte[] keyedHash(String subject) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return mac.doFinal(network(address).getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(subject.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -110,8 +110,18 @@ public class DemoContent {
             contacts.load();
             moderation.load();
         });
+        loadMails(memberPassword);
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions.");
         printOnce(adminPassword, local ? null : memberPassword);
+    }
+
+    /**
+     * Realistic mails in the outbox (issue #13), readable at /admin/courriels when no SMTP server
+     * is configured: Camille forgot her password, Karim moves to a new address (its link waits).
+     */
+    private void loadMails(String memberPassword) {
+        accounts.requestPasswordReset("camille@demo.mare.invalid", null);
+        accounts.updateProfile("karim", "Karim Benali", "karim.benali@demo.mare.invalid", memberPassword, null);
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.mare.account;
 import fr.mare.testing.Deployments;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
+import fr.mare.testing.TestMail;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -276,7 +277,15 @@ class AccountIT {
         assertEquals(newEmail, noPassword.form("profile").get("email"), "the typed e-mail is kept");
         Page withPassword = client.get("/compte").form("profile").set("email", newEmail).set("currentPassword", PASSWORD).submit();
         assertEquals(302, withPassword.status());
+        assertTrue(client.follow(withPassword).mainText().contains("Un lien de confirmation part vers " + newEmail));
+        assertEquals(Names.email(name), client.get("/compte").form("profile").get("email"),
+                "the new address replaces the old one only once its link is followed (#13)");
+        TestMail.Received link = TestMail.awaitSubject(newEmail, "Confirmez votre nouvelle adresse");
+        Page confirmed = client.get(link.localLink("/confirmer-adresse")).form("confirm").submit();
+        assertEquals(302, confirmed.status(), confirmed.mainText());
         assertEquals(newEmail, client.get("/compte").form("profile").get("email"));
+        TestMail.Received told = TestMail.awaitSubject(Names.email(name), "Votre adresse e-mail sur Mare a changé");
+        assertTrue(told.text().contains(newEmail.charAt(0) + "…@"), "the old address is told, the new one masked: " + told.text());
 
         Page wrongCurrent = client.get("/compte").form("changePassword")
                 .set("currentPassword", "pas le bon").set("password", "un nouveau secret bien long").submit();

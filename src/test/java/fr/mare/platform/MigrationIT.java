@@ -99,6 +99,33 @@ class MigrationIT {
         }
     }
 
+    /** Issue #13 (V0014): accounts made before e-mail count as verified; the outbox and tokens keep their rules. */
+    @Test
+    void mailMigrationKeepsExistingAccountsVerified() throws SQLException {
+        Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password()).locations("filesystem:sql")
+                .target("0012").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
+            insert(connection, "ancienne", "ancienne@example.org");
+        }
+        flyway().migrate();
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT email_verified_at FROM account WHERE username = 'ancienne'")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getTimestamp(1) != null, "an existing account is not asked to verify again");
+            }
+            assertThrows(SQLException.class, () -> statement.executeUpdate("INSERT INTO mail_outbox (kind, recipient, subject,"
+                    + " body_text, body_html, message_id, status, next_attempt_at, created_at)"
+                    + " VALUES ('x', 'a@b.c', 's', 't', 'h', '<1@x>', 'LOST', NOW(6), NOW(6))"), "outbox states are checked");
+            statement.executeUpdate("INSERT INTO account_token (account_id, purpose, token_hash, created_at, expires_at)"
+                    + " SELECT id, 'PASSWORD_RESET', UNHEX(SHA2('t', 256)), NOW(6), NOW(6) FROM account WHERE username = 'ancienne'");
+            assertThrows(SQLIntegrityConstraintViolationException.class, () -> statement.executeUpdate(
+                    "INSERT INTO account_token (account_id, purpose, token_hash, created_at, expires_at)"
+                    + " SELECT id, 'VERIFY_EMAIL', UNHEX(SHA2('t', 256)), NOW(6), NOW(6) FROM account WHERE username = 'ancienne'"),
+                    "a token hash is unique");
+        }
+    }
+
     /** Reliability issue #17: a restore that stopped half-way left tables out while the history was complete. */
     @Test
     void theSchemaCheckNamesWhatAnInterruptedRestoreLeftOut() throws Exception {

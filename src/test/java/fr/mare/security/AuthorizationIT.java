@@ -245,7 +245,8 @@ class AuthorizationIT {
             // ---- accounts (always the caller's own account: every logged-in kind is its owner)
             row("compte : modifier son profil", AuthorizationIT::updateProfile,    D, A, A, A, A, D),
             row("compte : changer son mot de passe", AuthorizationIT::changePassword, D, A, A, A, A, D),
-            row("compte : fermer ses autres sessions", AuthorizationIT::closeOtherSessions, D, A, A, A, A, D));
+            row("compte : fermer ses autres sessions", AuthorizationIT::closeOtherSessions, D, A, A, A, A, D),
+            row("compte : renvoyer le lien de confirmation", AuthorizationIT::resendVerification, D, A, A, A, A, D));
 
     /** Marks an action method that writes nothing, in {@link #ACTIONS}. */
     private static final String NO_WRITE = "(writes nothing)";
@@ -292,6 +293,10 @@ class AuthorizationIT {
             Map.entry("accountSettingsBacking.saveProfile", "compte : modifier son profil"),
             Map.entry("accountSettingsBacking.savePassword", "compte : changer son mot de passe"),
             Map.entry("accountSettingsBacking.closeOtherSessions", "compte : fermer ses autres sessions"),
+            Map.entry("accountSettingsBacking.resendVerification", "compte : renvoyer le lien de confirmation"),
+            Map.entry("accountForgotPasswordBacking.send", "(open to everyone, sends a link to the address's owner only: PasswordResetIT)"),
+            Map.entry("accountNewPasswordBacking.save", "(open to whoever holds the mailed link, single use: PasswordResetIT)"),
+            Map.entry("accountConfirmAddressBacking.confirm", "(open to whoever holds the mailed link, single use: VerificationIT)"),
             Map.entry("accountLoginBacking.login", "(open to everyone, writes only the caller's own session: AccountIT)"),
             Map.entry("accountRegisterBacking.register", "(open to everyone, creates the caller's own account: AccountIT)"));
 
@@ -1141,6 +1146,26 @@ class AuthorizationIT {
         String before = revocationsOfTestAccounts(cast);
         return new Trial("/compte", "sessions", "closeSessions", f -> { }, cast.owner(),
                 () -> !revocationsOfTestAccounts(cast).equals(before));
+    }
+
+    /**
+     * « Renvoyer le lien » on /compte (issue #13): the test accounts are registered, hence unverified,
+     * so the form shows for each; the effect is one more verification link for some test account.
+     */
+    private static Trial resendVerification(Cast cast, Kind kind) throws SQLException {
+        long before = verificationLinksOfTestAccounts(cast);
+        return new Trial("/compte", "verification", "resend", f -> { }, cast.owner(),
+                () -> verificationLinksOfTestAccounts(cast) != before);
+    }
+
+    private static long verificationLinksOfTestAccounts(Cast cast) throws SQLException {
+        long all = 0;
+        for (String username : cast.usernames.values()) {
+            all += count("SELECT COUNT(*) FROM account_token t JOIN account a ON a.id = t.account_id"
+                    + " WHERE a.username = ? AND t.purpose = 'VERIFY_EMAIL'", username);
+        }
+        return all + count("SELECT COUNT(*) FROM account_token t JOIN account a ON a.id = t.account_id"
+                + " WHERE a.username = ? AND t.purpose = 'VERIFY_EMAIL'", cast.suspendedName);
     }
 
     private static String revocationsOfTestAccounts(Cast cast) throws SQLException {

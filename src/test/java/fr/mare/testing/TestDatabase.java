@@ -88,6 +88,7 @@ public final class TestDatabase implements LauncherSessionListener {
             password = embedded.password();
             allowThrowawayDatabases(embedded);
         }
+        TestMail.start();
         // The password goes through a private file, not the command line that ps, Arquillian's
         // log and the Failsafe reports show (arquillian.xml: --systemProperties).
         System.setProperty("mare.it.payaraProperties", writePayaraProperties().toString());
@@ -109,6 +110,8 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.limits.contacts-per-day=" + CONTACTS_PER_DAY,
                 "-Dmare.limits.contact-replies-per-hour=" + CONTACT_MESSAGES_PER_HOUR,
                 "-Dmare.limits.registrations-per-address=" + REGISTRATIONS_PER_ADDRESS,
+                // Every IT asks for reset links from 127.0.0.1: only the per-e-mail limit is met (PasswordResetIT).
+                "-Dmare.limits.resets-per-address=" + REGISTRATIONS_PER_ADDRESS,
                 // Members' posts are public at once in every test; ModerationIT turns first-post
                 // approval on per account (account.posts_to_approve).
                 "-Dmare.moderation.first-posts=0",
@@ -117,11 +120,18 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.content-version.poll-ms=" + CONTENT_VERSION_POLL_MS,
                 "-Dmare.admin.username=" + ADMIN_USERNAME,
                 "-Dmare.admin.email=" + ADMIN_EMAIL,
-                "-Dmare.admin.password=" + ADMIN_PASSWORD)));
+                "-Dmare.admin.password=" + ADMIN_PASSWORD,
+                // Every mail goes to the GreenMail of the test JVM (TestMail), polled every second.
+                "-Dmare.smtp.host=127.0.0.1",
+                "-Dmare.smtp.port=" + TestMail.port(),
+                "-Dmare.smtp.tls=none",
+                "-Dmare.mail.from=mare@essais.example",
+                "-Dmare.mail.poll-seconds=1")));
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        TestMail.stop();
         if (embedded != null) {
             embedded.close();
             embedded = null;

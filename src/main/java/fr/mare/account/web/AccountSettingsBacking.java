@@ -35,6 +35,7 @@ public class AccountSettingsBacking {
     private String email;
     private String currentPassword;
     private String newPassword;
+    private boolean emailVerified = true;
 
     public void load() {
         if (FacesContext.getCurrentInstance().isPostback()) {
@@ -44,18 +45,25 @@ public class AccountSettingsBacking {
                 .orElseThrow(() -> new IllegalStateException("Compte connecté introuvable"));
         displayName = account.getDisplayName();
         email = account.getEmail();
+        emailVerified = account.isEmailVerified();
     }
 
     public String saveProfile() {
+        boolean addressChange;
         try {
-            accounts.updateProfile(currentAccount.getUsername(), displayName, email, currentPassword, request.getRemoteAddr());
+            addressChange = accounts.updateProfile(currentAccount.getUsername(), displayName, email, currentPassword, request.getRemoteAddr());
         } catch (BusinessException e) {
             logPasswordRefusal(e);
             FormMessages.error("profile", e);
             return null;
         }
         currentAccount.refresh();
-        FormMessages.flashInfo("account.settings.profileSaved");
+        if (addressChange) {
+            // The same words whether the address is free or another account's (issue #10).
+            FormMessages.flashInfo("account.settings.emailLinkSent", email.strip());
+        } else {
+            FormMessages.flashInfo("account.settings.profileSaved");
+        }
         Navigation.redirect("/compte");
         return null;
     }
@@ -83,6 +91,23 @@ public class AccountSettingsBacking {
         FormMessages.flashInfo("account.settings.sessionsClosed");
         Navigation.redirect("/compte");
         return null;
+    }
+
+    /** « Renvoyer le lien » : a new verification link to the account's unproven address (throttled). */
+    public String resendVerification() {
+        try {
+            accounts.resendVerification(currentAccount.getUsername());
+        } catch (BusinessException e) {
+            FormMessages.error("verification", e);
+            return null;
+        }
+        FormMessages.flashInfo("account.verify.resent");
+        Navigation.redirect("/compte");
+        return null;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
     }
 
     private void logPasswordRefusal(BusinessException e) {

@@ -1,0 +1,63 @@
+package fr.mare.account.web;
+
+import fr.mare.account.AccountService;
+import fr.mare.platform.BusinessException;
+import fr.mare.platform.SecurityLog;
+import fr.mare.web.FormMessages;
+import fr.mare.web.Navigation;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code /mot-de-passe-oublie}: asks for a reset link. The answer is the same whether an account
+ * has the address or not, and so is its timing: the request is padded to {@link #ANSWER_MILLIS}
+ * whatever the work done (a mail written or nothing), the commit included.
+ */
+@Named
+@RequestScoped
+public class AccountForgotPasswordBacking {
+
+    static final long ANSWER_MILLIS = 400;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private HttpServletRequest request;
+
+    private String email;
+
+    public String send() {
+        long start = System.nanoTime();
+        String address = request.getRemoteAddr();
+        try {
+            accounts.requestPasswordReset(email, address);
+        } catch (BusinessException e) {
+            SecurityLog.event("réinitialisation-ralentie", "adresse", address);
+            FormMessages.error("forgot", e);
+            return null;
+        } finally {
+            padTo(start);
+        }
+        SecurityLog.event("réinitialisation-demandée", "adresse", address);
+        FormMessages.flashInfo("account.forgot.sent");
+        Navigation.redirect("/mot-de-passe-oublie");
+        return null;
+    }
+
+    private static void padTo(long start) {
+        long left = ANSWER_MILLIS - (System.nanoTime() - start) / 1_000_000;
+        if (left > 0) {
+            try {
+                Thread.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+}
