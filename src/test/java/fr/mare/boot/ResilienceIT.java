@@ -1,0 +1,202 @@
+package fr.mare.boot;
+
+import fr.mare.testing.WebClient;
+import fr.mare.testing.WebClient.Page;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue #17, drills R2 and R3 on the real launcher ({@code java -jar target/mare.jar}, embedded
+ * MariaDB): mariadbd killed with SIGKILL under a running Mare, then the JVM itself killed with
+ * SIGKILL and started again on the same folder, and SIGTERM timed. Each drill prints its
+ * measures (« drill … ») for docs/operations.md.
+ */
+class ResilienceIT {
+
+    private static final String DEMO_PASSWORD = "bienvenue-sur-mare";
+    private static final String TOPIC = "/t/5/bienvenue-sur-mare-presentez-vous";
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process process : started) {
+            process.destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aKilledEmbeddedDatabaseIsRestartedAndNoConfirmedReplyIsLostOrDoubled() throws Exception {
+        Path data = freshFolder("resilience-it-r2");
+        int port = freePort();
+        Path log = data.resolveSibling("resilience-it-r2.log");
+        launch(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(port)), log);
+        WebClient camille = new WebClient(URI.create("http://localhost:" + port + "/"));
+        assertEquals(302, camille.login("camille", DEMO_PASSWORD).status());
+        List<String> confirmed = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            confirmed.add(reply(camille, "Reponse R2 numero " + i + " avant la panne").orElseThrow());
+        }
+        Page openForm = camille.get(TOPIC);
+
+        ProcessHandle mariadbd = mariadbdOf(data).orElseThrow(() -> new AssertionError("no mariadbd for " + data));
+        Instant killed = Instant.now();
+        mariadbd.destroyForcibly();
+        mariadbd.onExit().get(10, TimeUnit.SECONDS);
+
+        // Until the database is back: only calm 503s or pages, each quickly.
+        int unavailable = 0;
+        long slowest = 0;
+        Instant back = null;
+        while (Duration.between(killed, Instant.now()).toSeconds() < 90) {
+            Instant asked = Instant.now();
+            Page home = camille.get("/");
+            long millis = Duration.between(asked, Instant.now()).toMillis();
+            slowest = Math.max(slowest, millis);
+            assertTrue(home.status() == 200 || home.status() == 503, "only 200 or 503 while the database is away: " + home.status());
+            assertTrue(millis < 5000, "a page answers within 5 s while the database is away: " + millis + " ms");
+            if (home.status() == 503) {
+                unavailable++;
+                assertTrue(home.body().contains("courte pause"), "the calm French 503 page");
+            } else if (unavailable > 0 || Duration.between(killed, asked).toSeconds() > 5) {
+                back = Instant.now();
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(back != null, "Mare is back within 90 s of the kill");
+        Optional<ProcessHandle> restarted = mariadbdOf(data);
+        assertTrue(restarted.isPresent() && restarted.get().pid() != mariadbd.pid(), "the launcher started a new mariadbd");
+        System.out.printf("drill R2: mariadbd %d killed, %d pages answered 503 (slowest page %d ms), pages again after %d ms%n",
+                mariadbd.pid(), unavailable, slowest, Duration.between(killed, back).toMillis());
+
+        // The form opened before the kill still sends, on the same session, now that it is back.
+        Page late = openForm.form("reply").set("body", "Reponse R2 envoyee depuis un formulaire ouvert avant la panne").submit();
+        assertEquals(302, late.status(), "the form opened before the kill: " + late.mainText());
+        confirmed.add("Reponse R2 envoyee depuis un formulaire ouvert avant la panne");
+        for (int i = 4; i <= 6; i++) {
+            confirmed.add(reply(camille, "Reponse R2 numero " + i + " apres la panne").orElseThrow());
+        }
+        String thread = camille.get(TOPIC).body();
+        for (String text : confirmed) {
+            assertEquals(1, occurrences(thread, text), "confirmed once, present once: " + text);
+        }
+        assertTrue(Files.readString(log).contains("Base de données intégrée redémarrée"), "the log says so");
+    }
+
+    @Test
+    void aKilledJvmDoesNotStopTheNextStartAndSigtermStopsEverythingQuickly() throws Exception {
+        Path data = freshFolder("resilience-it-r3");
+        int port = freePort();
+        Map<String, String> env = Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(port));
+        Process first = launch(env, data.resolveSibling("resilience-it-r3-1.log"));
+        WebClient camille = new WebClient(URI.create("http://localhost:" + port + "/"));
+        assertEquals(302, camille.login("camille", DEMO_PASSWORD).status());
+        String text = reply(camille, "Reponse R3 confirmee avant le kill de la JVM").orElseThrow();
+
+        first.destroyForcibly();
+        assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+        Optional<ProcessHandle> orphan = mariadbdOf(data);
+        System.out.println("drill R3: JVM killed, orphan mariadbd left: " + orphan.map(p -> "pid " + p.pid()).orElse("none"));
+
+        Instant restart = Instant.now();
+        Process second = launch(env, data.resolveSibling("resilience-it-r3-2.log"));
+        long readyMillis = Duration.between(restart, Instant.now()).toMillis();
+        orphan.ifPresent(p -> assertTrue(!p.isAlive(), "the orphan mariadbd was stopped by the next start"));
+        WebClient again = new WebClient(URI.create("http://localhost:" + port + "/"));
+        assertEquals(1, occurrences(again.get(TOPIC).body(), text), "the confirmed reply survived the kill");
+        assertEquals(302, again.login("camille", DEMO_PASSWORD).status());
+        assertTrue(reply(again, "Reponse R3 apres le redemarrage").isPresent(), "writes work after the restart");
+
+        Instant term = Instant.now();
+        second.destroy();
+        assertTrue(second.waitFor(15, TimeUnit.SECONDS), "SIGTERM stops Mare within 15 s");
+        long stopMillis = Duration.between(term, Instant.now()).toMillis();
+        Thread.sleep(300);
+        assertTrue(mariadbdOf(data).isEmpty(), "no mariadbd left after SIGTERM");
+        System.out.printf("drill R3: next start ready in %d ms on the same folder; SIGTERM stopped everything in %d ms%n",
+                readyMillis, stopMillis);
+    }
+
+    /** Sends a reply to {@link #TOPIC}; its text when the site confirmed it (302 to the post). */
+    private static Optional<String> reply(WebClient client, String text) {
+        Page sent = client.get(TOPIC).form("reply").set("body", text).submit();
+        return sent.status() == 302 && sent.location().contains("#post-") ? Optional.of(text) : Optional.empty();
+    }
+
+    private static Optional<ProcessHandle> mariadbdOf(Path data) {
+        String datadir = "--datadir=" + data.resolve("mariadb");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(datadir)).orElse(false))
+                .findFirst();
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private Process launch(Map<String, String> env, Path log) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jar = Path.of(System.getProperty("mare.launcherJar", "target/mare.jar"));
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("MARE_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        started.add(process);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The launcher stopped: " + Files.readString(log));
+            }
+            if (Files.exists(log) && Files.readString(log).contains("Mare est prête")) {
+                return process;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Mare was not ready within 4 minutes: " + Files.readString(log));
+    }
+
+    private static Path freshFolder(String name) throws IOException {
+        Path folder = Path.of(System.getProperty("mare.buildDir", "target"), name).toAbsolutePath();
+        if (Files.exists(folder.resolve("mariadb"))) {
+            try (Stream<Path> paths = Files.walk(folder.resolve("mariadb"))) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return folder;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
