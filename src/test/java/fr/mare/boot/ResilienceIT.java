@@ -32,10 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ResilienceIT {
 
-    private static final String DEMO_PASSWORD = "bienvenue-sur-mare";
-    private static final String TOPIC = "/t/5/bienvenue-sur-mare-presentez-vous";
+    static final String DEMO_PASSWORD = "bienvenue-sur-mare";
+    static final String TOPIC = "/t/5/bienvenue-sur-mare-presentez-vous";
 
-    private final List<Process> started = new ArrayList<>();
+    final List<Process> started = new ArrayList<>();
 
     @AfterEach
     void stopAll() throws InterruptedException {
@@ -52,7 +52,7 @@ class ResilienceIT {
         Path data = freshFolder("resilience-it-r2");
         int port = freePort();
         Path log = data.resolveSibling("resilience-it-r2.log");
-        launch(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(port)), log);
+        launch(env(data, port), log);
         WebClient camille = new WebClient(URI.create("http://localhost:" + port + "/"));
         assertEquals(302, camille.login("camille", DEMO_PASSWORD).status());
         List<String> confirmed = new ArrayList<>();
@@ -110,7 +110,7 @@ class ResilienceIT {
     void aKilledJvmDoesNotStopTheNextStartAndSigtermStopsEverythingQuickly() throws Exception {
         Path data = freshFolder("resilience-it-r3");
         int port = freePort();
-        Map<String, String> env = Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(port));
+        Map<String, String> env = env(data, port);
         Process first = launch(env, data.resolveSibling("resilience-it-r3-1.log"));
         WebClient camille = new WebClient(URI.create("http://localhost:" + port + "/"));
         assertEquals(302, camille.login("camille", DEMO_PASSWORD).status());
@@ -140,20 +140,115 @@ class ResilienceIT {
                 readyMillis, stopMillis);
     }
 
+    /**
+     * R4: the embedded database's files on a small tmpfs (needs root and {@code mount}; skipped
+     * otherwise, with the reason), filled up while Mare runs.
+     */
+    @Test
+    void aFullDiskRefusesWritesInFrenchKeepsTheTextAndReadsGoOn() throws Exception {
+        Path data = freshFolder("resilience-it-r4");
+        Path mariadb = data.resolve("mariadb");
+        Files.createDirectories(mariadb);
+        unmount(mariadb);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=300m,mode=700", "tmpfs", mariadb.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = mount.waitFor(10, TimeUnit.SECONDS) && mount.exitValue() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(mounted,
+                "R4 needs root and mount -t tmpfs: " + new String(mount.getInputStream().readAllBytes()));
+        Path filler = mariadb.resolve("remplissage");
+        try {
+            int port = freePort();
+            Process mare = launch(env(data, port), data.resolveSibling("resilience-it-r4.log"));
+            WebClient camille = new WebClient(URI.create("http://localhost:" + port + "/"));
+            assertEquals(302, camille.login("camille", DEMO_PASSWORD).status());
+            List<String> confirmed = new ArrayList<>();
+            confirmed.add(reply(camille, "Reponse R4 avant que le disque soit plein").orElseThrow());
+            fill(filler);
+
+            // Large replies until the tablespace must grow: refused, in French, text kept.
+            StringBuilder big = new StringBuilder();
+            java.util.Random random = new java.util.Random(17);
+            while (big.length() < 30_000) {
+                big.append(Long.toString(random.nextLong(), 36)).append(' ');
+            }
+            String refusal = null;
+            for (int i = 1; i <= 40 && refusal == null; i++) {
+                String text = "Reponse R4 numero " + i + " disque plein " + big;
+                Page sent = camille.get(TOPIC).form("reply").set("body", text).submit();
+                if (sent.status() == 302) {
+                    confirmed.add(text);
+                    continue;
+                }
+                assertTrue(sent.status() == 200 || sent.status() == 503, "a refusal, never a 500: " + sent.status());
+                assertTrue(sent.body().contains("Espace disque plein"), "« espace disque plein »: " + sent.mainText());
+                assertTrue(sent.body().contains("Reponse R4 numero " + i + " disque plein"), "the typed text is kept");
+                refusal = sent.status() + " after " + (i - 1) + " accepted large replies";
+            }
+            assertTrue(refusal != null, "a write was refused once the disk was full");
+            assertEquals(200, camille.get("/").status(), "reads keep working");
+            assertEquals(200, camille.get(TOPIC).status(), "reads keep working");
+            Page health = camille.get("/health");
+            assertEquals(503, health.status(), "/health DOWN while writes are refused: " + health.body());
+            assertTrue(health.body().contains("espace disque plein"), health.body());
+
+            Files.delete(filler);
+            Optional<String> after = reply(camille, "Reponse R4 une fois la place revenue");
+            assertTrue(after.isPresent(), "writes work again once space is back");
+            confirmed.add(after.get());
+            String thread = camille.get(TOPIC).body();
+            for (String text : confirmed) {
+                assertEquals(1, occurrences(thread, text.length() > 60 ? text.substring(0, 60) : text),
+                        "confirmed once, present once: " + text.substring(0, Math.min(60, text.length())));
+            }
+            System.out.println("drill R4: refusal " + refusal + "; /health " + health.status() + "; writes back after freeing space");
+            mare.destroy();
+            assertTrue(mare.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            Files.deleteIfExists(filler);
+            for (Process process : started) {
+                process.destroy();
+                process.waitFor(60, TimeUnit.SECONDS);
+            }
+            unmount(mariadb);
+        }
+    }
+
+    private static void fill(Path filler) throws IOException {
+        byte[] block = new byte[1 << 20];
+        try (var out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException full) {
+            // the tmpfs is full: exactly what the drill wants
+        }
+    }
+
+    private static void unmount(Path point) throws Exception {
+        Process umount = new ProcessBuilder("umount", point.toString()).redirectErrorStream(true).start();
+        umount.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The drills post more than the default 6 replies a minute of one member (ADR 0011). */
+    static Map<String, String> env(Path data, int port) {
+        return Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(port),
+                "MARE_LIMITS_REPLIES_PER_MINUTE", "1000", "MARE_LIMITS_REPLIES_PER_HOUR", "10000");
+    }
+
     /** Sends a reply to {@link #TOPIC}; its text when the site confirmed it (302 to the post). */
-    private static Optional<String> reply(WebClient client, String text) {
+    static Optional<String> reply(WebClient client, String text) {
         Page sent = client.get(TOPIC).form("reply").set("body", text).submit();
         return sent.status() == 302 && sent.location().contains("#post-") ? Optional.of(text) : Optional.empty();
     }
 
-    private static Optional<ProcessHandle> mariadbdOf(Path data) {
+    static Optional<ProcessHandle> mariadbdOf(Path data) {
         String datadir = "--datadir=" + data.resolve("mariadb");
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(datadir)).orElse(false))
                 .findFirst();
     }
 
-    private static int occurrences(String text, String part) {
+    static int occurrences(String text, String part) {
         int count = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
             count++;
@@ -161,7 +256,7 @@ class ResilienceIT {
         return count;
     }
 
-    private Process launch(Map<String, String> env, Path log) throws Exception {
+    Process launch(Map<String, String> env, Path log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of(System.getProperty("mare.launcherJar", "target/mare.jar"));
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
@@ -184,7 +279,7 @@ class ResilienceIT {
         throw new AssertionError("Mare was not ready within 4 minutes: " + Files.readString(log));
     }
 
-    private static Path freshFolder(String name) throws IOException {
+    static Path freshFolder(String name) throws IOException {
         Path folder = Path.of(System.getProperty("mare.buildDir", "target"), name).toAbsolutePath();
         if (Files.exists(folder.resolve("mariadb"))) {
             try (Stream<Path> paths = Files.walk(folder.resolve("mariadb"))) {
@@ -194,7 +289,7 @@ class ResilienceIT {
         return folder;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
