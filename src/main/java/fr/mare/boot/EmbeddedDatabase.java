@@ -66,6 +66,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path socket;
     private final EmbeddedCredentials credentials;
     private DB db;
+    /** Set by {@link #close()}: from then on a dead mariadbd is not restarted. */
+    private volatile boolean closing;
+    private volatile long serverPid = -1;
 
     private EmbeddedDatabase(Path folder, int port, boolean fresh, Path socket, EmbeddedCredentials credentials) {
         this.folder = folder;
@@ -222,6 +225,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
         });
     }
 
+    /**
+     * The live mariadbd serving this data folder (a running Mare, or one left by a killed JVM),
+     * found by the pid file or by its command line; empty when the folder's server is stopped.
+     */
+    static Optional<ProcessHandle> runningServer(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        String dataArgument = "--datadir=" + dir.resolve("mariadb");
+        Optional<ProcessHandle> recorded = readPid(dir.resolve("mariadbd.pid")).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false));
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(dataArgument)).orElse(false))
+                .findFirst();
+    }
+
     private static Optional<Long> readPid(Path pidFile) {
         try {
             return Optional.of(Long.parseLong(Files.readString(pidFile).strip()));
@@ -269,6 +290,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             db = DB.newEmbeddedDB(config.build());
             db.start();
+            serverPid = readPid(pidFile).orElse(-1L);
         } catch (ManagedProcessException e) {
             throw new LaunchException("La base de données intégrée n'a pas démarré (dossier " + folder + ") : " + e.getMessage(), e);
         }
@@ -321,9 +343,74 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return folder;
     }
 
+    /**
+     * Issue #17 (R2): watches mariadbd once a second and, when it has died (killed, crashed),
+     * starts it again on the same folder, port, socket and accounts, so that the application's
+     * pool reconnects by itself. A start that fails is tried again, 1 s then up to 30 s apart.
+     * Stops with {@link #close()}.
+     */
+    public void superviseInBackground() {
+        Thread watcher = new Thread(this::supervise, "mare-embedded-mariadb-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private void supervise() {
+        long pause = 1000;
+        while (!closing) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (closing || isServerAlive()) {
+                pause = 1000;
+                continue;
+            }
+            LOG.severe("La base de données intégrée (mariadbd) s'est arrêtée sans qu'on le lui demande : redémarrage"
+                    + " sur le même dossier et le même port " + port + ". Les pages répondent 503 en attendant.");
+            long began = System.nanoTime();
+            try {
+                restart();
+                LOG.warning("Base de données intégrée redémarrée en " + (System.nanoTime() - began) / 1_000_000
+                        + " ms ; Mare s'y reconnecte d'elle-même.");
+                pause = 1000;
+            } catch (RuntimeException e) {
+                pause = Math.min(pause * 2, 30_000);
+                LOG.severe("Redémarrage de la base intégrée impossible (" + e.getMessage() + ") ; nouvel essai dans "
+                        + pause / 1000 + " s.");
+            }
+        }
+    }
+
+    /** Whether the mariadbd this object started is still running (by its recorded pid). */
+    boolean isServerAlive() {
+        long pid = serverPid;
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private synchronized void restart() {
+        if (closing) {
+            return;
+        }
+        DB dead = db;
+        db = null;
+        if (dead != null) {
+            try {
+                dead.stop();
+            } catch (ManagedProcessException | RuntimeException e) {
+                LOG.fine(() -> "Arrêt de l'ancien mariadbd : " + e.getMessage());
+            }
+        }
+        Path dir = folder;
+        stopStaleServer(dir.resolve("mariadbd.pid"), dir.resolve("mariadb"));
+        startServer(dir.resolve("mariadb"), dir.resolve("mariadbd.pid"), null);
+    }
+
     /** Stops mariadbd and waits for it; safe to call twice. */
     @Override
     public synchronized void close() {
+        closing = true;
         if (db == null) {
             return;
         }

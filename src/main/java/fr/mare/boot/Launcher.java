@@ -44,6 +44,11 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         Instant started = Instant.now();
         LauncherConfig config = LauncherConfig.fromProcess();
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            // docs/operations.md, « Sauvegarder et restaurer »: no Payara, only the database.
+            System.exit(Backup.run(args[0], List.of(args).subList(1, args.length), config));
+            return;
+        }
         int httpPort;
         InetAddress httpAddress;
         Path war;
@@ -151,6 +156,7 @@ public final class Launcher {
         System.out.println("Démarrage de la base MariaDB intégrée (données dans " + dataDir + ")…");
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 0);
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "mare-embedded-mariadb-stop"));
+        database.superviseInBackground();
         System.setProperty("mare.db.url", database.jdbcUrl());
         System.setProperty("mare.db.user", EmbeddedDatabase.USER);
         // The generated password (docs/operations.md): handed over in memory, never printed.

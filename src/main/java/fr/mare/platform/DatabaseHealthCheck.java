@@ -22,11 +22,18 @@ public class DatabaseHealthCheck implements HealthCheck {
     @Inject
     private DatabaseStatus status;
 
+    @Inject
+    private DiskSpace diskSpace;
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("base-de-donnees");
         if (!status.isReady()) {
             return response.down().withData("raison", String.valueOf(status.problem())).build();
+        }
+        if (diskSpace.full()) {
+            // Reads work, writes do not: a supervisor or a monitor must see it (issue #17, R4).
+            return response.down().withData("raison", "espace disque plein : la base refuse les écritures").build();
         }
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2) ? response.up().build() : response.down().withData("raison", "connexion invalide").build();

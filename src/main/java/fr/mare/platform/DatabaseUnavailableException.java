@@ -20,7 +20,11 @@ public class DatabaseUnavailableException extends RuntimeException {
             if (t instanceof DatabaseUnavailableException
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
-                    || t instanceof java.net.ConnectException) {
+                    || t instanceof java.net.ConnectException
+                    // Mare's transactions have one resource, the database: a transaction manager
+                    // that cannot end it means the database went away mid-transaction (seen when
+                    // mariadbd aborted on a full disk, issue #17 R4).
+                    || t instanceof jakarta.transaction.SystemException) {
                 return true;
             }
             String message = String.valueOf(t.getMessage());

@@ -31,6 +31,9 @@ public class RetryInterceptor {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
+    @jakarta.inject.Inject
+    private DiskSpace diskSpace;
+
     @AroundInvoke
     public Object retry(InvocationContext invocation) throws Exception {
         if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
@@ -41,6 +44,13 @@ public class RetryInterceptor {
             return Retries.run(name, invocation::proceed, Retries.TRIES,
                     next -> Retries.backoff(next, ThreadLocalRandom.current()), Thread::sleep);
         } catch (Exception e) {
+            if (DiskFullException.isCauseOf(e)) {
+                // Issue #17 (R4): a message and the text kept, not a 500; /health says DOWN.
+                diskSpace.recordRefusal();
+                BusinessException full = new BusinessException("common.diskFull", null);
+                full.initCause(e);
+                throw full;
+            }
             if (Retries.isLockContention(e)) {
                 BusinessException busy = new BusinessException("common.busy", null);
                 busy.initCause(e);

@@ -2,6 +2,8 @@ package fr.mare.web;
 
 import fr.mare.platform.DatabaseStatus;
 import fr.mare.platform.DatabaseUnavailableException;
+import fr.mare.platform.DiskFullException;
+import fr.mare.platform.DiskSpace;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,8 +24,14 @@ public class DatabaseErrorFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(DatabaseErrorFilter.class.getName());
 
+    /** Request attribute read by the 503 page: the refusal was for lack of disk space. */
+    public static final String DISK_FULL = "fr.mare.diskFull";
+
     @Inject
     private DatabaseStatus status;
+
+    @Inject
+    private DiskSpace diskSpace;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -35,6 +43,15 @@ public class DatabaseErrorFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
+            if (DiskFullException.isCauseOf(e) && !response.isCommitted()) {
+                // Issue #17 (R4): the write is refused in French, the typed text shown again.
+                diskSpace.recordRefusal();
+                LOG.log(Level.SEVERE, "ESPACE DISQUE PLEIN : la base a refusé une écriture pendant {0} {1} : {2}",
+                        new Object[] {request.getMethod(), request.getRequestURI(), e.getMessage()});
+                request.setAttribute(DISK_FULL, Boolean.TRUE);
+                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                return;
+            }
             if (!DatabaseUnavailableException.isCauseOf(e) || response.isCommitted()) {
                 throw e;
             }
