@@ -231,7 +231,7 @@ public final class SearchIndex implements Closeable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query query = query(request);
+                Query query = query(request, suggestion(searcher.getIndexReader(), request.text()));
                 TopDocs top = searcher.search(query, count);
                 List<String> keys = new ArrayList<>();
                 var stored = searcher.storedFields();
@@ -248,7 +248,8 @@ public final class SearchIndex implements Closeable {
     }
 
     private SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query query = query(request);
+        String suggestion = suggestion(searcher.getIndexReader(), request.text());
+        Query query = query(request, suggestion);
         int wanted = (request.page() + 1) * SearchRequest.PAGE_SIZE;
         TopDocs top = searcher.search(query, wanted);
         int from = request.page() * SearchRequest.PAGE_SIZE;
@@ -257,7 +258,6 @@ public final class SearchIndex implements Closeable {
             ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             hits = hits(searcher, query, page);
         }
-        String suggestion = suggestion(searcher.getIndexReader(), request.text(), top.totalHits.value());
         return new SearchResults(hits, top.totalHits.value(), request.page(), suggestion);
     }
 
@@ -291,8 +291,12 @@ public final class SearchIndex implements Closeable {
         return hits;
     }
 
-    /** The query the index runs for this request (public for the relevance test's diagnostics). */
-    public Query query(SearchRequest request) {
+    /**
+     * The query the index runs for this request; {@code corrected} (the « Vouliez-vous dire »
+     * text, or null) also searches, a little lower, so that a typo still reaches the synonyms of
+     * the word meant (« calandrier » → calendrier → agenda).
+     */
+    Query query(SearchRequest request, String corrected) {
         Analyzer analyzer = queryAnalyzer.get();
         QueryBuilder builder = new QueryBuilder(analyzer);
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
@@ -303,6 +307,12 @@ public final class SearchIndex implements Closeable {
             if (q != null) {
                 text.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
                 any = true;
+            }
+            if (corrected != null) {
+                Query c = builder.createBooleanQuery(field.getKey(), corrected, Occur.SHOULD);
+                if (c != null) {
+                    text.add(new BoostQuery(c, field.getValue() * 0.8f), Occur.SHOULD);
+                }
             }
         }
         List<String> words = FrenchAnalysis.terms(plainAnalyzer, request.text());
@@ -340,7 +350,7 @@ public final class SearchIndex implements Closeable {
      * « Vouliez-vous dire » : each word of the query that no document contains, replaced by the
      * closest word that some do (one or two typos away). Null when every word is known.
      */
-    private static String suggestion(IndexReader reader, String text, long total) throws IOException {
+    private static String suggestion(IndexReader reader, String text) throws IOException {
         List<String> words = FrenchAnalysis.terms(FrenchAnalysis.wordAnalyzer(), text);
         if (words.isEmpty() || words.size() > 6) {
             return null;

@@ -22,32 +22,32 @@ public class SearchOutbox {
     private EntityManager em;
 
     /** Rows after this id, in id order. */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Transactional
     public List<Row> after(long id, int limit) {
         return rows("SELECT id, doc_type, doc_id FROM search_outbox WHERE id > ?1 ORDER BY id LIMIT " + limit, id, null);
     }
 
     /** Rows in (from, to], in id order: to find the ones whose transaction committed late. */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Transactional
     public List<Row> between(long from, long to) {
         return rows("SELECT id, doc_type, doc_id FROM search_outbox WHERE id > ?1 AND id <= ?2 ORDER BY id LIMIT 10000",
                 from, to);
     }
 
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Transactional
     public long maxId() {
         Number max = (Number) em.createNativeQuery("SELECT COALESCE(MAX(id), 0) FROM search_outbox").getSingleResult();
         return max.longValue();
     }
 
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Transactional
     public long minId() {
         Number min = (Number) em.createNativeQuery("SELECT COALESCE(MIN(id), 0) FROM search_outbox").getSingleResult();
         return min.longValue();
     }
 
     /** This database's identity: an index built from another database is rebuilt. */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @Transactional
     public String generation() {
         return (String) em.createNativeQuery("SELECT generation FROM search_generation WHERE id = 1").getSingleResult();
     }

@@ -188,8 +188,9 @@ public class SearchService {
             return;
         }
         try {
-            if (rebuildRequested.getAndSet(false)) {
+            if (rebuildRequested.get()) {
                 rebuild(open);
+                rebuildRequested.set(false);
             }
             apply(open);
         } catch (RuntimeException e) {

@@ -8,15 +8,19 @@ import fr.mare.wiki.TutorialText;
 import fr.mare.wiki.WikiService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 
 /**
  * Where search gets its documents: only through the features' services, which apply their own
- * visibility rules (ADR 0013) — a document they do not return is removed from the index.
+ * visibility rules (ADR 0013) — a document they do not return is removed from the index. Each
+ * read runs in a (read-only) transaction of its own: the worker's thread has no request, and
+ * Payara closes a non-transactional entity manager before a query could use it there.
  */
 @ApplicationScoped
+@Transactional
 public class SearchSources {
 
     @Inject
