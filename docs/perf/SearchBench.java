@@ -64,7 +64,7 @@ public class SearchBench {
             System.out.printf("indexed %d posts in %.1f s (%.0f posts/s)%n", posts, indexSeconds, posts / indexSeconds);
 
             // Warm-up, then measure: each thread runs full searches (query, top 10, highlighted snippets).
-            for (int i = 0; i < 2000; i++) {
+            for (int i = 0; i < 200; i++) {
                 index.search(SearchRequest.of(QUERIES[i % QUERIES.length]));
             }
             ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
