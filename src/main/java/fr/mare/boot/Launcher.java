@@ -71,6 +71,10 @@ public final class Launcher {
                 System.out.println("Mare utilise la base MariaDB externe configurée (MARE_DB_URL).");
             }
             applyDemo(demo, config);
+            // Search (#12): each node's Lucene index lives next to its data unless configured.
+            if (System.getProperty("mare.search.index-dir") == null && System.getenv("MARE_SEARCH_INDEX_DIR") == null) {
+                System.setProperty("mare.search.index-dir", config.dataDir().resolve("search").toAbsolutePath().toString());
+            }
         } catch (LaunchException e) {
             System.err.println("Mare ne peut pas démarrer : " + e.getMessage());
             System.exit(2);

@@ -237,6 +237,24 @@ public class DirectoryService {
         return c;
     }
 
+    /** Search (#12): a collective's public profile ({@link DirectoryVisibility#LISTED}); empty when hidden or unknown. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CollectiveText> publicText(long collectiveId) {
+        return em.createQuery("SELECT c FROM Collective c WHERE c.id = :id AND " + DirectoryVisibility.LISTED, Collective.class)
+                .setParameter("id", collectiveId).getResultStream().findFirst()
+                .map(c -> new CollectiveText(c.getId(), c.getSlug(), c.getName(), c.getPresentationHtml(),
+                        expertise(c).stream().map(d -> d.note() == null || d.note().isBlank()
+                                ? d.area().getName() : d.area().getName() + " : " + d.note()).toList(),
+                        c.getRegionName()));
+    }
+
+    /** Search's full rebuild (#12): ids of listed collectives after this one, in id order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> publicCollectiveIds(long afterId, int limit) {
+        return em.createQuery("SELECT c.id FROM Collective c WHERE c.id > :after AND " + DirectoryVisibility.LISTED
+                + " ORDER BY c.id", Long.class).setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
     public List<String> apps(Collective c) {
         List<String> used = em.createQuery("SELECT a.app FROM CollectiveApp a WHERE a.collectiveId = :c", String.class)
                 .setParameter("c", c.getId()).getResultList();

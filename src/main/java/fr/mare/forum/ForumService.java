@@ -493,6 +493,46 @@ public class ForumService {
                         java.util.stream.Collectors.mapping(row -> (String) row[1], java.util.stream.Collectors.toList())));
     }
 
+    /**
+     * Search (#12): the text of a topic everyone reads in full, or empty when it is not public
+     * (pending, hidden, unknown) — search then removes it from its index.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TopicText> publicText(long topicId) {
+        List<Topic> found = em.createQuery("SELECT t FROM Topic t WHERE t.id = :id AND " + ForumVisibility.PUBLIC_TOPIC,
+                Topic.class).setParameter("id", topicId).getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Topic topic = found.getFirst();
+        Category category = em.find(Category.class, topic.getCategoryId());
+        List<Post> posts = em.createQuery("SELECT p FROM Post p WHERE p.topicId = :topic AND " + ForumVisibility.PUBLIC_POST
+                + " ORDER BY p.path", Post.class).setParameter("topic", topicId).setMaxResults(2000).getResultList();
+        String question = "";
+        String solution = "";
+        List<String> replies = new java.util.ArrayList<>();
+        for (Post post : posts) {
+            if (post.isQuestion()) {
+                question = post.getBodyHtml();
+            } else if (post.getId().equals(topic.getSolutionPostId())) {
+                solution = post.getBodyHtml();
+            } else {
+                replies.add(post.getBodyHtml());
+            }
+        }
+        return Optional.of(new TopicText(topic.getId(), topic.getSlug(), topic.getTitle(),
+                category == null ? null : category.getSlug(), category == null ? null : category.getName(),
+                topic.isSolved(), tagsOf(List.of(topicId)).getOrDefault(topicId, List.of()),
+                question, solution, replies));
+    }
+
+    /** Search's full rebuild (#12): ids of public topics after this one, in id order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> publicTopicIds(long afterId, int limit) {
+        return em.createQuery("SELECT t.id FROM Topic t WHERE t.id > :after AND " + ForumVisibility.PUBLIC_TOPIC
+                + " ORDER BY t.id", Long.class).setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
     /** Topics carrying a tag, by last activity, keyset-paged like the other lists. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TopicPage taggedTopics(String tagName, TopicCursor after, int limit) {

@@ -85,6 +85,9 @@ public class WikiService {
     private ForumVisibility forumVisibility;
 
     @Inject
+    private WikiVisibility visibility;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -425,6 +428,25 @@ public class WikiService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<WikiPage> page(long id) {
         return Optional.ofNullable(em.find(WikiPage.class, id));
+    }
+
+    /** Search (#12): a tutorial everyone reads, listed and not hidden; empty otherwise. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TutorialText> publicText(long pageId) {
+        List<WikiPage> found = em.createQuery("SELECT p FROM WikiPage p WHERE p.id = :id AND " + WikiVisibility.LISTED,
+                WikiPage.class).setParameter("id", pageId).getResultList();
+        return found.stream().findFirst()
+                .filter(p -> visibility.canReadText(fr.mare.account.Caller.ANONYMOUS, p))
+                .flatMap(p -> current(p).map(r -> new TutorialText(p.getId(), p.getSlug(), p.getTitle(),
+                        r.getHeadings().stream().map(fr.mare.markdown.Heading::text).toList(), r.getBodyHtml())));
+    }
+
+    /** Search's full rebuild (#12): ids of listed tutorials after this one, in id order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> publicTutorialIds(long afterId, int limit) {
+        return em.createQuery("SELECT p.id FROM WikiPage p WHERE p.id > :after AND p.hiddenAt IS NULL AND "
+                        + WikiVisibility.LISTED + " ORDER BY p.id", Long.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList();
     }
 
     private WikiPage lockedById(long pageId) {

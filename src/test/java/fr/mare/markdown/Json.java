@@ -11,7 +11,7 @@ import java.util.Map;
  * Objects become {@link Map}, arrays {@link List}, numbers {@link Double}; strict enough that a
  * malformed corpus fails loudly instead of yielding fewer payloads.
  */
-final class Json {
+public final class Json {
 
     private final String s;
     private int i;
@@ -20,7 +20,7 @@ final class Json {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.skipSpace();

@@ -191,6 +191,7 @@ class AuthorizationIT {
             row("forum : suivre / ne plus suivre", AuthorizationIT::watch,         D, A, A, A, A, D),
             row("forum : créer une catégorie", AuthorizationIT::createCategory,    D, D, D, D, A, D),
             row("forum : modifier une catégorie", AuthorizationIT::updateCategory, D, D, D, D, A, D),
+            row("recherche : reconstruire l'index", AuthorizationIT::rebuildSearchIndex, D, D, D, D, A, D),
             // ---- tutorials (WikiPolicy)
             row("tutoriels : écrire", AuthorizationIT::createTutorial,             D, A, A, A, A, D),
             row("tutoriels : modifier", (c, k) -> editTutorial(c, Lock.OPEN),      D, A, A, A, A, D),
@@ -258,6 +259,7 @@ class AuthorizationIT {
     static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry("forumNewTopicBacking.publish", "forum : nouveau sujet"),
             Map.entry("forumNewTopicBacking.preview", NO_WRITE),
+            Map.entry("searchAdminBacking.rebuild", "recherche : reconstruire l'index"),
             Map.entry("forumTopicBacking.reply", "forum : répondre;forum : répondre à un message;forum : répondre dans un sujet verrouillé"),
             Map.entry("forumTopicBacking.save", "forum : modifier un message"),
             Map.entry("forumTopicBacking.delete", "forum : supprimer un message"),
@@ -749,6 +751,17 @@ class AuthorizationIT {
         return new Trial("/admin/categories", "newCategory", "submit",
                 f -> f.set("name", name).set("description", "Une catégorie d'essai.").set("position", "90"),
                 cast.sessions.get(Kind.ADMIN), () -> count("SELECT COUNT(*) FROM forum_category WHERE name = ?", name) > 0);
+    }
+
+    /** The effect: this node's count of rebuild requests, read on the administration page, went up. */
+    private static Trial rebuildSearchIndex(Cast cast, Kind kind) {
+        WebClient admin = cast.sessions.get(Kind.ADMIN);
+        long before = rebuildRequests(admin);
+        return new Trial("/admin/recherche", "rebuild", "submit", f -> { }, admin, () -> rebuildRequests(admin) > before);
+    }
+
+    private static long rebuildRequests(WebClient admin) {
+        return Long.parseLong(admin.get("/admin/recherche").html().getElementById("search-rebuild-requests").text().strip());
     }
 
     private static Trial updateCategory(Cast cast, Kind kind) throws SQLException {

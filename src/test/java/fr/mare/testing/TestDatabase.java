@@ -96,6 +96,7 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Xmx512m",
                 "-Dmare.db.url=" + url,
                 "-Dmare.db.user=" + user,
+                "-Dmare.search.index-dir=" + java.nio.file.Path.of("target", "it-search-index-" + System.currentTimeMillis()).toAbsolutePath(),
                 "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
                 "-Dmare.login.max-failures-per-address=100000",
                 "-Dmare.limits.topics-per-minute=" + TOPICS_PER_MINUTE,

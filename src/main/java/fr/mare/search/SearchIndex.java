@@ -1,0 +1,442 @@
+package fr.mare.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The Lucene index of one node: plain Java (no container), so that the unit tests, the graded
+ * relevance test and the benchmark run the very code the application runs.
+ * <p>
+ * Ranking: BM25 over weighted fields — title ×4, headings ×2, accepted answer ×2, body ×1 —
+ * each word of the query optional (more words matched rank higher), synonyms expanded at query
+ * time; on short queries (up to {@value #FUZZY_MAX_WORDS} words) each word also matches with one
+ * or two typos, at a lower weight. Filters (type, category, solved, tag) never change the score.
+ * <p>
+ * The index's commit data holds the analysis version and the outbox position it has applied
+ * ({@link #commitData}); {@link SearchService} decides what to do with them.
+ */
+public final class SearchIndex implements Closeable {
+
+    static final String KEY = "key";
+    static final String TYPE = "type";
+    static final String TITLE = "title";
+    static final String HEADINGS = "headings";
+    static final String SOLUTION = "solution";
+    static final String BODY = "body";
+    static final String WORDS = "words";
+    static final String URL = "url";
+    static final String CATEGORY = "category";
+    static final String CATEGORY_NAME = "categoryName";
+    static final String SOLVED = "solved";
+    static final String TAG = "tag";
+
+    static final int FUZZY_MAX_WORDS = 3;
+    private static final int MAX_BODY_CHARS = 60_000;
+    private static final int SNIPPET_CHARS = 220;
+
+    private static final Map<String, Float> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put(TITLE, 4f);
+        FIELDS.put(HEADINGS, 2f);
+        FIELDS.put(SOLUTION, 2f);
+        FIELDS.put(BODY, 1f);
+    }
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer indexAnalyzer;
+    private final Analyzer plainAnalyzer;
+    private final Supplier<Analyzer> queryAnalyzer;
+
+    private SearchIndex(Directory directory, Supplier<Analyzer> queryAnalyzer) throws IOException {
+        this.directory = directory;
+        this.indexAnalyzer = new PerFieldAnalyzerWrapper(FrenchAnalysis.indexAnalyzer(),
+                Map.of(WORDS, FrenchAnalysis.wordAnalyzer()));
+        this.plainAnalyzer = FrenchAnalysis.indexAnalyzer();
+        this.queryAnalyzer = queryAnalyzer;
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /**
+     * Opens (or creates) the index in this folder.
+     *
+     * @param queryAnalyzer the current query chain (synonyms may change between two searches)
+     */
+    public static SearchIndex open(Path folder, Supplier<Analyzer> queryAnalyzer) {
+        try {
+            return new SearchIndex(new MMapDirectory(folder), queryAnalyzer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens with fixed synonyms (tests, benchmark). */
+    public static SearchIndex open(Path folder, SynonymMap synonyms) {
+        Analyzer analyzer = FrenchAnalysis.queryAnalyzer(synonyms);
+        return open(folder, () -> analyzer);
+    }
+
+    /** The commit data of the last commit in this folder, empty if there is no index there. */
+    public static Map<String, String> readCommitData(Path folder) {
+        try (FSDirectory dir = FSDirectory.open(folder)) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return Map.of();
+            }
+            return SegmentInfos.readLatestCommit(dir).getUserData();
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    /** Adds or replaces these documents (by key). Visible to searches after {@link #refresh}. */
+    public void put(Collection<SearchDocument> documents) {
+        try {
+            for (SearchDocument document : documents) {
+                writer.updateDocument(new Term(KEY, document.key()), toLucene(document));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes these documents (by key). */
+    public void delete(Collection<String> keys) {
+        try {
+            for (String key : keys) {
+                writer.deleteDocuments(new Term(KEY, key));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes everything (a rebuild starts with this). */
+    public void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the latest changes searchable (near real time, no fsync). */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the changes durable, with this commit data (outbox position, version). */
+    public void commit(Map<String, String> data) {
+        try {
+            writer.setLiveCommitData(new HashMap<>(data).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Map<String, String> commitData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return data;
+    }
+
+    public int documentCount() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Searches; an empty query finds nothing. */
+    public SearchResults search(SearchRequest request) {
+        if (request.text().isBlank()) {
+            return SearchResults.EMPTY;
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search(searcher, request);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The keys of the top hits only (relevance tests and the benchmark). */
+    public List<String> topKeys(SearchRequest request, int count) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query query = query(request, suggestion(searcher.getIndexReader(), request.text()));
+                TopDocs top = searcher.search(query, count);
+                List<String> keys = new ArrayList<>();
+                var stored = searcher.storedFields();
+                for (ScoreDoc hit : top.scoreDocs) {
+                    keys.add(stored.document(hit.doc, java.util.Set.of(KEY)).get(KEY));
+                }
+                return keys;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
+        String suggestion = suggestion(searcher.getIndexReader(), request.text());
+        Query query = query(request, suggestion);
+        int wanted = (request.page() + 1) * SearchRequest.PAGE_SIZE;
+        TopDocs top = searcher.search(query, wanted);
+        int from = request.page() * SearchRequest.PAGE_SIZE;
+        List<SearchHit> hits = new ArrayList<>();
+        if (from < top.scoreDocs.length) {
+            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+            hits = hits(searcher, query, page);
+        }
+        return new SearchResults(hits, top.totalHits.value(), request.page(), suggestion);
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        int[] docs = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = page[i].doc;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, plainAnalyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(MAX_BODY_CHARS)
+                .build();
+        Map<String, String[]> snippets = highlighter.highlightFields(new String[] {SOLUTION, BODY}, query, docs,
+                new int[] {1, 2});
+        var stored = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+            Document doc = stored.document(page[i].doc);
+            String snippet = snippets.get(BODY)[i];
+            String fromSolution = snippets.get(SOLUTION)[i];
+            if (fromSolution != null && (snippet == null || !snippet.contains("<mark>"))) {
+                snippet = fromSolution;
+            }
+            if (snippet == null || snippet.isBlank()) {
+                snippet = escape(shorten(doc.get(BODY)));
+            }
+            String category = doc.get(CATEGORY_NAME);
+            hits.add(new SearchHit(doc.get(KEY), SearchType.valueOf(doc.get(TYPE)), doc.get(TITLE), doc.get(URL),
+                    snippet, "oui".equals(doc.get(SOLVED)), category, page[i].score));
+        }
+        return hits;
+    }
+
+    /**
+     * The query the index runs for this request; {@code corrected} (the « Vouliez-vous dire »
+     * text, or null) also searches, a little lower, so that a typo still reaches the synonyms of
+     * the word meant (« calandrier » → calendrier → agenda).
+     */
+    Query query(SearchRequest request, String corrected) {
+        Analyzer analyzer = queryAnalyzer.get();
+        QueryBuilder builder = new QueryBuilder(analyzer);
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        boolean any = false;
+        for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+            Query q = builder.createBooleanQuery(field.getKey(), request.text(), Occur.SHOULD);
+            if (q != null) {
+                text.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
+                any = true;
+            }
+            if (corrected != null) {
+                Query c = builder.createBooleanQuery(field.getKey(), corrected, Occur.SHOULD);
+                if (c != null) {
+                    text.add(new BoostQuery(c, field.getValue() * 0.8f), Occur.SHOULD);
+                }
+            }
+        }
+        List<String> words = FrenchAnalysis.terms(plainAnalyzer, request.text());
+        if (words.size() <= FUZZY_MAX_WORDS) {
+            for (String word : words) {
+                if (word.length() < 4) {
+                    continue;
+                }
+                int edits = word.length() >= 7 ? 2 : 1;
+                text.add(new BoostQuery(new FuzzyQuery(new Term(TITLE, word), edits, 1, 30, true), 1.2f), Occur.SHOULD);
+                text.add(new BoostQuery(new FuzzyQuery(new Term(BODY, word), edits, 1, 30, true), 0.3f), Occur.SHOULD);
+                any = true;
+            }
+        }
+        if (!any) {
+            return new MatchNoDocsQuery();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text.build(), Occur.MUST);
+        if (request.type() != null) {
+            query.add(new TermQuery(new Term(TYPE, request.type().name())), Occur.FILTER);
+        }
+        if (request.category() != null && !request.category().isBlank()) {
+            query.add(new TermQuery(new Term(CATEGORY, request.category())), Occur.FILTER);
+        }
+        if (request.solved() != null) {
+            query.add(new TermQuery(new Term(SOLVED, request.solved() ? "oui" : "non")), Occur.FILTER);
+        }
+        if (request.tag() != null && !request.tag().isBlank()) {
+            query.add(new TermQuery(new Term(TAG, request.tag())), Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    /**
+     * « Vouliez-vous dire » : each word of the query that no document contains, replaced by the
+     * closest word that some do (one or two typos away). Null when every word is known.
+     */
+    private static String suggestion(IndexReader reader, String text) throws IOException {
+        List<String> words = FrenchAnalysis.terms(FrenchAnalysis.wordAnalyzer(), text);
+        if (words.isEmpty() || words.size() > 6) {
+            return null;
+        }
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMinQueryLength(4);
+        boolean changed = false;
+        List<String> corrected = new ArrayList<>();
+        for (String word : words) {
+            String replacement = word;
+            if (reader.docFreq(new Term(WORDS, word)) == 0) {
+                SuggestWord[] similar = checker.suggestSimilar(new Term(WORDS, word), 1, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (similar.length > 0) {
+                    replacement = similar[0].string;
+                    changed = true;
+                }
+            }
+            corrected.add(replacement);
+        }
+        return changed ? String.join(" ", corrected) : null;
+    }
+
+    private static Document toLucene(SearchDocument document) {
+        Document doc = new Document();
+        doc.add(new StringField(KEY, document.key(), Field.Store.YES));
+        doc.add(new StringField(TYPE, document.type().name(), Field.Store.YES));
+        doc.add(new TextField(TITLE, document.title(), Field.Store.YES));
+        doc.add(new TextField(HEADINGS, document.headings(), Field.Store.NO));
+        doc.add(new TextField(SOLUTION, cap(document.solution()), Field.Store.YES));
+        String body = cap(document.body());
+        doc.add(new TextField(BODY, body, Field.Store.YES));
+        doc.add(new TextField(WORDS, document.title() + "\n" + document.headings() + "\n" + body, Field.Store.NO));
+        doc.add(new StoredField(URL, document.url()));
+        if (document.category() != null) {
+            doc.add(new StringField(CATEGORY, document.category(), Field.Store.YES));
+        }
+        if (document.categoryName() != null) {
+            doc.add(new StoredField(CATEGORY_NAME, document.categoryName()));
+        }
+        doc.add(new StringField(SOLVED, document.solved() ? "oui" : "non", Field.Store.YES));
+        for (String tag : document.tags()) {
+            doc.add(new StringField(TAG, tag, Field.Store.YES));
+        }
+        return doc;
+    }
+
+    private static String cap(String text) {
+        return text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text;
+    }
+
+    private static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").strip();
+        if (flat.length() <= SNIPPET_CHARS) {
+            return flat;
+        }
+        int cut = flat.lastIndexOf(' ', SNIPPET_CHARS);
+        return flat.substring(0, cut > 0 ? cut : SNIPPET_CHARS) + " …";
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
