@@ -1,6 +1,7 @@
 package fr.mare.search;
 
 import fr.mare.account.Caller;
+import fr.mare.platform.ContentVersion;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.DatabaseReady;
 import jakarta.annotation.PreDestroy;
@@ -232,6 +233,9 @@ public class SearchService {
             open.put(put);
             open.refresh();
             dirty = true;
+            // Search pages kept for visitors (ADR 0019) were computed from the index before these
+            // changes: they must not outlive them.
+            ContentVersion.changed();
         }
         advance(now);
         if (dirty && now - lastCommitNanos > TimeUnit.SECONDS.toNanos(2)) {

@@ -289,16 +289,11 @@ class SearchIT {
             Element input = form.selectFirst("input[name=q]");
             assertNotNull(page.html().selectFirst("label[for=" + input.id() + "]"), "labelled");
         }
-        // The search page adds no session of its own: an anonymous search opens one exactly when
-        // the home page does (today the layout's header reads the session-scoped CurrentAccount;
-        // the read path of #11 is where that goes).
-        WebClient home = anonymous();
-        home.get("/");
+        // An anonymous search opens no session (performance issue #11, ADR 0019).
         WebClient fresh = anonymous();
         Page page = fresh.get(q("agenda") + "&type=discussions");
         assertEquals(200, page.status());
-        assertEquals(home.cookie("JSESSIONID").isPresent(), fresh.cookie("JSESSIONID").isPresent(),
-                "no session beyond the layout's: " + page.headers().map());
+        assertTrue(fresh.cookie("JSESSIONID").isEmpty(), "no session for a visitor: " + page.headers().map());
         assertNull(page.html().selectFirst("input[name=jakarta.faces.ViewState]"), "no Faces form state");
         assertNull(page.html().selectFirst("form[method=post]"), "nothing to post");
     }
