@@ -61,7 +61,7 @@ public class CurrentAccount implements Serializable {
      */
     public boolean isModerator() {
         getDisplayName();
-        return getUsername() != null && role != null && role != Role.MEMBER;
+        return getUsername() != null && role != null && role.moderates();
     }
 
     public boolean isAdmin() {

@@ -208,25 +208,19 @@ public class DirectoryService {
      * export until restored.
      */
     public Collective hide(Caller me, long collectiveId, String reason) {
-        requireModerator(me);
+        me.requireModerator();
         Collective c = lockedById(collectiveId);
-        c.hide(reason, clock.instant());
+        c.hide(me.accountId(), reason, clock.instant());
         changes.fire(new DirectoryIndex.Changed());
         return c;
     }
 
     public Collective restore(Caller me, long collectiveId) {
-        requireModerator(me);
+        me.requireModerator();
         Collective c = lockedById(collectiveId);
         c.restore();
         changes.fire(new DirectoryIndex.Changed());
         return c;
-    }
-
-    private static void requireModerator(Caller me) {
-        if (!me.moderator()) {
-            throw new BusinessException("moderation.notAllowed", null);
-        }
     }
 
     private Collective lockedById(long id) {

@@ -580,14 +580,14 @@ public class ForumService {
 
     /** Hides a post from readers, who see the reason instead; its author and moderation still see it. */
     public Post hidePost(Caller me, long postId, String reason) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Post post = existingPost(postId);
-        post.hide(reason, clock.instant());
+        post.hide(me.accountId(), reason, clock.instant());
         return post;
     }
 
     public Post restorePost(Caller me, long postId) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Post post = existingPost(postId);
         post.restore();
         return post;
@@ -595,14 +595,14 @@ public class ForumService {
 
     /** Hides a whole topic: out of the lists, and its page shows the reason instead of the discussion. */
     public Topic hideTopic(Caller me, long topicId, String reason) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Topic topic = existingTopic(topicId);
-        topic.hide(reason, clock.instant());
+        topic.hide(me.accountId(), reason, clock.instant());
         return topic;
     }
 
     public Topic restoreTopic(Caller me, long topicId) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Topic topic = existingTopic(topicId);
         topic.restore();
         return topic;
@@ -610,7 +610,7 @@ public class ForumService {
 
     /** Locks (only moderation may reply) or unlocks a topic. */
     public Topic lockTopic(Caller me, long topicId, boolean locked) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Topic topic = existingTopic(topicId);
         topic.lock(locked);
         return topic;
@@ -618,7 +618,7 @@ public class ForumService {
 
     /** Moves a topic to another category; its address stays the same. */
     public Topic moveTopic(Caller me, long topicId, String categorySlug) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Topic topic = existingTopic(topicId);
         Category category = category(categorySlug == null ? "" : categorySlug)
                 .orElseThrow(() -> new BusinessException("forum.category.required", "category"));
@@ -628,7 +628,7 @@ public class ForumService {
 
     /** Approves a newcomer's pending post: it becomes visible to everyone. */
     public Post approvePost(Caller me, long postId) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Post seen = em.find(Post.class, postId);
         if (seen == null) {
             throw new BusinessException("forum.post.unknown", null);
@@ -656,11 +656,11 @@ public class ForumService {
 
     /** Rejects a pending post: deleted softly (a rejected question hides its topic too). */
     public Post rejectPost(Caller me, long postId, String reason) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Post post = existingPost(postId);
         post.delete(clock.instant());
         if (post.isQuestion()) {
-            existingTopic(post.getTopicId()).hide(reason, clock.instant());
+            existingTopic(post.getTopicId()).hide(me.accountId(), reason, clock.instant());
         }
         return post;
     }

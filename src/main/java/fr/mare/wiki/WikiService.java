@@ -395,7 +395,7 @@ public class WikiService {
     public WikiPage hide(Caller me, long pageId, String reason) {
         policy.requireCanModerate(me);
         WikiPage page = lockedById(pageId);
-        page.hide(reason, clock.instant());
+        page.hide(me.accountId(), reason, clock.instant());
         return page;
     }
 

@@ -235,7 +235,7 @@ public class ContactService {
 
     /** Hides a message (moderators only); its readers then see « masqué par la modération : reason ». */
     public void hide(Caller moderator, long messageId, String typedReason) {
-        policy.requireModerator(moderator);
+        moderator.requireModerator("contact.moderatorOnly");
         String reason = typedReason == null ? "" : typedReason.strip();
         if (reason.isEmpty() || reason.length() > ContactMessage.REASON_MAX) {
             throw new BusinessException("contact.hide.reason", "reason", ContactMessage.REASON_MAX);
@@ -245,7 +245,7 @@ public class ContactService {
 
     /** Shows a hidden message again (moderators only). */
     public void restore(Caller moderator, long messageId) {
-        policy.requireModerator(moderator);
+        moderator.requireModerator("contact.moderatorOnly");
         requireMessage(messageId).restore();
     }
 
