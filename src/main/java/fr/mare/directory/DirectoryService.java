@@ -5,8 +5,7 @@ import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.ForumService;
 import fr.mare.markdown.ContentTooLargeException;
-import fr.mare.markdown.MarkdownRenderer;
-import fr.mare.markdown.RenderOptions;
+import fr.mare.markdown.Markdown;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.notification.Notice;
@@ -19,9 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,8 +53,6 @@ public class DirectoryService {
     public record Declared(ExpertiseArea area, Direction direction, String note) {
     }
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
-
     @PersistenceContext(unitName = "mare")
     private EntityManager em;
 
@@ -86,8 +81,7 @@ public class DirectoryService {
     private Event<Notice> notices;
 
     @Inject
-    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    private Markdown markdown;
 
     /** The whole vocabulary, retired areas included (they stay on the profiles that declare them). */
     public List<ExpertiseArea> areas() {
@@ -582,14 +576,9 @@ public class DirectoryService {
 
     private Rendered render(String markdown) {
         try {
-            return renderer.render(markdown, RenderOptions.defaults(siteHost()));
+            return this.markdown.render(markdown);
         } catch (ContentTooLargeException e) {
             throw new BusinessException("directory.presentation.tooLong", "presentation", CollectiveDraft.PRESENTATION_MAX);
         }
-    }
-
-    private String siteHost() {
-        URI uri = URI.create(publicUrl);
-        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
 }

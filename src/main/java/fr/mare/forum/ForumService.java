@@ -4,8 +4,7 @@ import fr.mare.account.AccountService;
 import fr.mare.account.Caller;
 import fr.mare.account.RateLimits;
 import fr.mare.markdown.ContentTooLargeException;
-import fr.mare.markdown.MarkdownRenderer;
-import fr.mare.markdown.RenderOptions;
+import fr.mare.markdown.Markdown;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
@@ -17,7 +16,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Clock;
@@ -45,8 +43,6 @@ public class ForumService {
     public static final int BODY_MAX = 32_000;
     public static final int THREAD_PAGE_SIZE = 50;
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
-
     @PersistenceContext(unitName = "mare")
     private EntityManager em;
 
@@ -72,8 +68,7 @@ public class ForumService {
     private AccountService accounts;
 
     @Inject
-    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    private Markdown markdown;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Category> categories() {
@@ -736,7 +731,7 @@ public class ForumService {
 
     /** Remembers the site paths a post links to (internal links only, without query or fragment). */
     private void saveLinks(Post post, Rendered body) {
-        String host = siteHost();
+        String host = this.markdown.siteHost();
         Set<String> targets = new java.util.LinkedHashSet<>();
         for (String link : body.links()) {
             URI uri;
@@ -808,17 +803,12 @@ public class ForumService {
             throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
         }
         try {
-            Rendered rendered = renderer.render(markdown, RenderOptions.defaults(siteHost()));
+            Rendered rendered = this.markdown.render(markdown);
             return new Rendered(mentions.link(rendered.html()), rendered.version(), rendered.headings(), rendered.links(),
                     rendered.linkCount());
         } catch (ContentTooLargeException e) {
             throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
         }
-    }
-
-    private String siteHost() {
-        URI uri = URI.create(publicUrl);
-        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
 
     private static String title(String typed) {

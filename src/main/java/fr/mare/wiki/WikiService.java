@@ -9,8 +9,8 @@ import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Post;
 import fr.mare.forum.Topic;
 import fr.mare.markdown.ContentTooLargeException;
+import fr.mare.markdown.Markdown;
 import fr.mare.markdown.MarkdownRenderer;
-import fr.mare.markdown.RenderOptions;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
@@ -20,9 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,8 +65,6 @@ public class WikiService {
     public record BrokenLink(WikiPage source, String targetSlug) {
     }
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
-
     @PersistenceContext(unitName = "mare")
     private EntityManager em;
 
@@ -88,8 +84,7 @@ public class WikiService {
     private AccountService accounts;
 
     @Inject
-    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    private Markdown markdown;
 
     // ---------------------------------------------------------------- reading
 
@@ -482,7 +477,7 @@ public class WikiService {
         em.flush();
         page.revised(revision, now);
         em.createQuery("DELETE FROM WikiLink l WHERE l.sourcePageId = :page").setParameter("page", page.getId()).executeUpdate();
-        for (String target : WikiLinks.targets(body.links(), siteHost())) {
+        for (String target : WikiLinks.targets(body.links(), this.markdown.siteHost())) {
             em.persist(new WikiLink(page.getId(), target));
         }
         return revision;
@@ -560,14 +555,9 @@ public class WikiService {
             throw new BusinessException("wiki.body.tooLong", "body", BODY_MAX);
         }
         try {
-            return renderer.render(WikiLinks.expand(markdown), RenderOptions.defaults(siteHost()));
+            return this.markdown.render(WikiLinks.expand(markdown));
         } catch (ContentTooLargeException e) {
             throw new BusinessException("wiki.body.tooLong", "body", BODY_MAX);
         }
-    }
-
-    private String siteHost() {
-        URI uri = URI.create(publicUrl);
-        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
 }
