@@ -85,6 +85,12 @@ public class Collective {
         this.updatedAt = now;
     }
 
+    /** The same presentation through a newer pipeline ({@link CollectiveHtml}): not an update. */
+    void rerendered(String html, int renderer) {
+        this.presentationHtml = html;
+        this.rendererVersion = renderer;
+    }
+
     public Long getId() { return id; }
     public String getSlug() { return slug; }
     public String getName() { return name; }

@@ -111,6 +111,12 @@ public class Post {
         this.editedAt = now;
     }
 
+    /** The same text through a newer pipeline ({@link PostHtml}): not an edit. */
+    void rerendered(String html, int rendererVersion) {
+        this.bodyHtml = html;
+        this.rendererVersion = rendererVersion;
+    }
+
     public boolean isEdited() {
         return editedAt != null;
     }

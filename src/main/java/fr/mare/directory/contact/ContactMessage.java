@@ -73,6 +73,12 @@ public class ContactMessage {
         moderation = null;
     }
 
+    /** The same text through a newer pipeline ({@link MessageHtml}). */
+    void rerendered(String html, int version) {
+        this.bodyHtml = html;
+        this.rendererVersion = version;
+    }
+
     public ModerationState getModeration() { return ModerationState.of(moderation); }
 
     public boolean isHidden() { return getModeration().isHidden(); }
