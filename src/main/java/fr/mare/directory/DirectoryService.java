@@ -42,9 +42,6 @@ import java.util.stream.Collectors;
 @Transactional
 public class DirectoryService {
 
-    /** Path segments of {@code /voisins/…} that are never collectives. */
-    public static final Set<String> RESERVED = Set.of("nouveau", "modifier", "recherche", "export");
-
     /** A collective that can help (or be helped), and the areas where it can. */
     public record Match(Collective collective, List<ExpertiseArea> areas) {
     }

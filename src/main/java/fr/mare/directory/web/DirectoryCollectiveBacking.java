@@ -9,7 +9,6 @@ import fr.mare.directory.Direction;
 import fr.mare.directory.DirectoryService;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.TopicLinks;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -157,10 +156,8 @@ public class DirectoryCollectiveBacking {
     }
 
     public String toggleVisibility() {
-        try {
-            directory.setVisible(caller, collective.getSlug(), !isAppearing());
-        } catch (BusinessException e) {
-            FormMessages.error("visibility", e);
+        boolean appearing = isAppearing();
+        if (!FormMessages.run("visibility", () -> directory.setVisible(caller, collective.getSlug(), !appearing))) {
             return null;
         }
         FormMessages.flashInfo(isAppearing() ? "directory.visibility.hidden" : "directory.visibility.shown");
@@ -207,10 +204,7 @@ public class DirectoryCollectiveBacking {
         if (getCollective() == null) {
             return null;
         }
-        try {
-            action.run();
-        } catch (BusinessException e) {
-            FormMessages.error(form, e);
+        if (!FormMessages.run(form, action)) {
             return null;
         }
         FormMessages.flashInfo(done);

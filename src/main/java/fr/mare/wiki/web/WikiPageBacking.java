@@ -6,7 +6,6 @@ import fr.mare.account.Caller;
 import fr.mare.forum.Category;
 import fr.mare.forum.Topic;
 import fr.mare.markdown.Heading;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -129,10 +128,7 @@ public class WikiPageBacking {
         if (ensure() == null) {
             return null;
         }
-        try {
-            action.run();
-        } catch (BusinessException e) {
-            FormMessages.error(form, e);
+        if (!FormMessages.run(form, action)) {
             return null;
         }
         FormMessages.flashInfo(doneKey);
