@@ -6,6 +6,7 @@ import fr.mare.directory.Apps;
 import fr.mare.directory.Collective;
 import fr.mare.directory.CollectiveMember;
 import fr.mare.directory.Direction;
+import fr.mare.directory.DirectorySearchService;
 import fr.mare.directory.DirectoryService;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.TopicLinks;
@@ -37,6 +38,9 @@ public class DirectoryCollectiveBacking {
     private DirectoryService directory;
 
     @Inject
+    private DirectorySearchService search;
+
+    @Inject
     private Caller caller;
 
     @Inject
@@ -46,8 +50,8 @@ public class DirectoryCollectiveBacking {
     private List<String> apps;
     private List<DirectoryService.Declared> expertise;
     private List<AccountSummary> members;
-    private List<DirectoryService.Match> helpers;
-    private List<DirectoryService.Match> helped;
+    private List<DirectorySearchService.Match> helpers;
+    private List<DirectorySearchService.Match> helped;
     private Optional<CollectiveMember> membership;
 
     private boolean loaded;
@@ -116,17 +120,17 @@ public class DirectoryCollectiveBacking {
     }
 
     /** Collectives that can help where this one seeks help. */
-    public List<DirectoryService.Match> getHelpers() {
+    public List<DirectorySearchService.Match> getHelpers() {
         if (helpers == null) {
-            helpers = directory.matches(getCollective(), Direction.CAN_HELP);
+            helpers = search.matches(getCollective(), Direction.CAN_HELP);
         }
         return helpers;
     }
 
     /** Collectives seeking help where this one can help. */
-    public List<DirectoryService.Match> getHelped() {
+    public List<DirectorySearchService.Match> getHelped() {
         if (helped == null) {
-            helped = directory.matches(getCollective(), Direction.SEEKS_HELP);
+            helped = search.matches(getCollective(), Direction.SEEKS_HELP);
         }
         return helped;
     }
