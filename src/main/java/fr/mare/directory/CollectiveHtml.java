@@ -1,43 +1,19 @@
 package fr.mare.directory;
 
-import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.Markdown;
 import fr.mare.markdown.StoredHtml;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 
-import java.util.List;
-
-/** Collectives' stored presentation HTML, re-rendered by {@link fr.mare.markdown.Rerenderer} (#16). */
+/** Collectives' stored presentation HTML, rendered again (#16). */
 @ApplicationScoped
-@Transactional
-class CollectiveHtml implements StoredHtml {
+class CollectiveHtml extends StoredHtml<Collective> {
 
-    @PersistenceContext
-    private EntityManager em;
-
-    @Inject
-    private Markdown markdown;
-
-    @Override
-    public String what() {
-        return "présentations des collectifs";
+    CollectiveHtml() {
+        super(Collective.class, "présentations des collectifs");
     }
 
     @Override
-    public long rerender(long afterId, int max) {
-        List<Collective> stale = em.createQuery("SELECT x FROM Collective x WHERE x.rendererVersion < :version AND x.id > :after ORDER BY x.id", Collective.class)
-                .setParameter("version", markdown.version()).setParameter("after", afterId).setMaxResults(max).getResultList();
-        for (Collective x : stale) {
-            try {
-                x.rerendered(markdown.render(x.getPresentationMarkdown()).html(), markdown.version());
-            } catch (ContentTooLargeException e) {
-                // Longer than today's limit: it keeps the HTML it was stored with.
-            }
-        }
-        return stale.isEmpty() ? -1 : stale.get(stale.size() - 1).getId();
+    protected void rerender(Collective row, Markdown markdown) {
+        row.rerendered(markdown.render(row.getPresentationMarkdown()).html(), markdown.version());
     }
 }

@@ -31,7 +31,7 @@ public class Rerenderer {
 
     @Inject
     @Any
-    private Instance<StoredHtml> stores;
+    private Instance<StoredHtml<?>> stores;
 
     @Resource
     private ManagedExecutorService executor;
@@ -43,12 +43,12 @@ public class Rerenderer {
 
     /** Starts a pass over every feature in the background. */
     public Future<Integer> start() {
-        List<StoredHtml> all = stores.stream().toList();
+        List<StoredHtml<?>> all = stores.stream().toList();
         return executor.submit(() -> all.stream().mapToInt(Rerenderer::rerenderAll).sum());
     }
 
     /** Re-renders every stale row of one store; a failed batch stops this store until the next start. */
-    static int rerenderAll(StoredHtml store) {
+    static int rerenderAll(StoredHtml<?> store) {
         int batches = 0;
         try {
             for (long after = store.rerender(0, BATCH); after >= 0; after = store.rerender(after, BATCH)) {

@@ -12,15 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RerendererTest {
 
     /** Rows id -> version; a batch brings up to max stale rows above afterId to the current version. */
-    private static final class Store implements StoredHtml {
+    private static final class Store extends StoredHtml<Object> {
+        Store() {
+            super(Object.class, "essai");
+        }
+
+        @Override
+        protected void rerender(Object row, Markdown markdown) {
+            throw new AssertionError("the in-memory store renders nothing");
+        }
+
         final TreeMap<Long, Integer> versions = new TreeMap<>();
         final List<Long> calls = new ArrayList<>();
         long failAfter = Long.MAX_VALUE;
-
-        @Override
-        public String what() {
-            return "essai";
-        }
 
         @Override
         public long rerender(long afterId, int max) {
