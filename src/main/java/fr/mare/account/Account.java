@@ -1,6 +1,8 @@
 package fr.mare.account;
 
 import jakarta.persistence.Column;
+import fr.mare.platform.ModerationState;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -94,15 +96,13 @@ public class Account {
     @Column(name = "suspension_reason", length = 500)
     private String suspensionReason;
 
-    @Column(name = "hidden_at")
-    private Instant hiddenAt;
-
     /** When the current address was proven by a link (null: not yet; issue #13). */
     @Column(name = "email_verified_at")
     private Instant emailVerifiedAt;
 
-    @Column(name = "hidden_reason", length = 500)
-    private String hiddenReason;
+    /** Null when not hidden (EclipseLink loads all-null columns as null): read it through {@link #getModeration()}. */
+    @Embedded
+    private ModerationState moderation;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -224,23 +224,26 @@ public class Account {
         return java.util.Optional.of(new Suspension(suspendedUntil, suspensionReason));
     }
 
-    void hide(String reason, Instant now) {
-        hiddenAt = now;
-        hiddenReason = reason;
+    void hide(Long moderatorId, String reason, Instant now) {
+        moderation = ModerationState.hidden(moderatorId, reason, now);
     }
 
     void restore() {
-        hiddenAt = null;
-        hiddenReason = null;
+        moderation = null;
+    }
+
+    /** Who hid it, when and why; {@link ModerationState#VISIBLE} when not hidden. */
+    public ModerationState getModeration() {
+        return ModerationState.of(moderation);
     }
 
     /** Hidden by moderation: the public profile shows the reason instead of its details. */
     public boolean isHidden() {
-        return hiddenAt != null;
+        return getModeration().isHidden();
     }
 
     public String getHiddenReason() {
-        return hiddenReason;
+        return getModeration().getHiddenReason();
     }
 
     void recordLogin(Instant now) {

@@ -388,7 +388,7 @@ public class AccountService {
      * cannot be suspended: a dispute between moderators goes to the administrators.
      */
     public Account suspend(Caller me, long accountId, Instant until, String reason) {
-        requireModerator(me);
+        me.requireModerator();
         Account account = lockedAccount(accountId);
         if (account.getRole() != Role.MEMBER || me.is(accountId)) {
             throw new BusinessException("moderation.suspend.staff", null);
@@ -402,7 +402,7 @@ public class AccountService {
     }
 
     public Account liftSuspension(Caller me, long accountId) {
-        requireModerator(me);
+        me.requireModerator();
         Account account = lockedAccount(accountId);
         account.liftSuspension(clock.instant());
         return account;
@@ -410,23 +410,17 @@ public class AccountService {
 
     /** Hides a member's public profile (not their posts, each judged on its own). */
     public Account hideProfile(Caller me, long accountId, String reason) {
-        requireModerator(me);
+        me.requireModerator();
         Account account = lockedAccount(accountId);
-        account.hide(reason, clock.instant());
+        account.hide(me.accountId(), reason, clock.instant());
         return account;
     }
 
     public Account restoreProfile(Caller me, long accountId) {
-        requireModerator(me);
+        me.requireModerator();
         Account account = lockedAccount(accountId);
         account.restore();
         return account;
-    }
-
-    private static void requireModerator(Caller me) {
-        if (!me.moderator()) {
-            throw new BusinessException("moderation.notAllowed", null);
-        }
     }
 
     private Account lockedAccount(long id) {

@@ -1,5 +1,7 @@
 package fr.mare.account;
 
+import fr.mare.platform.BusinessException;
+
 /**
  * Who is calling a service, as the server knows it (from the authenticated principal, never from
  * a form field). Pages inject it (it is produced per injection from the request) and pass it to
@@ -11,7 +13,7 @@ public record Caller(Long accountId, String username, boolean moderator, boolean
 
     /** The caller a member would be (demo content acts as its members). */
     public static Caller of(AccountSummary member) {
-        return new Caller(member.id(), member.username(), member.role() != Role.MEMBER, member.role() == Role.ADMIN);
+        return new Caller(member.id(), member.username(), member.role().moderates(), member.role() == Role.ADMIN);
     }
 
     public boolean isAnonymous() {
@@ -20,5 +22,20 @@ public record Caller(Long accountId, String username, boolean moderator, boolean
 
     public boolean is(long account) {
         return accountId != null && accountId == account;
+    }
+
+    /**
+     * The one check every feature's moderation write makes (#16): refuses anyone but moderation
+     * with {@code moderation.notAllowed}.
+     */
+    public void requireModerator() {
+        requireModerator("moderation.notAllowed");
+    }
+
+    /** The same check, refused with the feature's own message key. */
+    public void requireModerator(String refusalKey) {
+        if (!moderator) {
+            throw new BusinessException(refusalKey, null);
+        }
     }
 }

@@ -60,7 +60,7 @@ public class CurrentAccount {
      */
     public boolean isModerator() {
         Snapshot current = snapshot();
-        return current != null && current.role() != null && current.role() != Role.MEMBER;
+        return current != null && current.role() != null && current.role().moderates();
     }
 
     public boolean isAdmin() {

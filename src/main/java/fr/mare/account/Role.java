@@ -6,6 +6,14 @@ import java.util.Set;
 public enum Role {
     MEMBER, MODERATOR, ADMIN;
 
+    /**
+     * The one definition of who moderates (#16): moderators and administrators. {@link Caller},
+     * {@link CurrentAccount} and the security groups below all read it from here.
+     */
+    public boolean moderates() {
+        return this != MEMBER;
+    }
+
     /** The Jakarta Security groups of an account holding this role. */
     public Set<String> groups() {
         return switch (this) {

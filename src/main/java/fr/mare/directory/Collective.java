@@ -1,6 +1,8 @@
 package fr.mare.directory;
 
 import jakarta.persistence.Column;
+import fr.mare.platform.ModerationState;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -54,11 +56,9 @@ public class Collective {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "hidden_at")
-    private Instant hiddenAt;
-
-    @Column(name = "hidden_reason", length = 500)
-    private String hiddenReason;
+    /** Null when not hidden (EclipseLink loads all-null columns as null): read it through {@link #getModeration()}. */
+    @Embedded
+    private ModerationState moderation;
 
     @Version
     private long version;
@@ -85,6 +85,12 @@ public class Collective {
         this.updatedAt = now;
     }
 
+    /** The same presentation through a newer pipeline ({@link CollectiveHtml}): not an update. */
+    void rerendered(String html, int renderer) {
+        this.presentationHtml = html;
+        this.rendererVersion = renderer;
+    }
+
     public Long getId() { return id; }
     public String getSlug() { return slug; }
     public String getName() { return name; }
@@ -99,22 +105,25 @@ public class Collective {
     public Long getCreatedBy() { return createdBy; }
     public Instant getUpdatedAt() { return updatedAt; }
 
-    void hide(String reason, Instant now) {
-        hiddenAt = now;
-        hiddenReason = reason;
+    void hide(Long moderatorId, String reason, Instant now) {
+        moderation = ModerationState.hidden(moderatorId, reason, now);
     }
 
     void restore() {
-        hiddenAt = null;
-        hiddenReason = null;
+        moderation = null;
+    }
+
+    /** Who hid it, when and why; {@link ModerationState#VISIBLE} when not hidden. */
+    public ModerationState getModeration() {
+        return ModerationState.of(moderation);
     }
 
     /** Hidden by moderation (#6): readers see the reason instead of the content. */
     public boolean isHidden() {
-        return hiddenAt != null;
+        return getModeration().isHidden();
     }
 
     public String getHiddenReason() {
-        return hiddenReason;
+        return getModeration().getHiddenReason();
     }
 }

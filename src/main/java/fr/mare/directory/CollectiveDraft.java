@@ -25,6 +25,11 @@ public record CollectiveDraft(String name, String slug, String presentation, Str
     public static final int WEBSITE_MAX = 300;
     public static final int NOTE_MAX = 300;
     public static final Set<String> SIZE_BANDS = Set.of("1-10", "11-50", "51-200", "200+");
+    /**
+     * Path segments of {@code /voisins/…} that are never collectives' slugs. Here, with the rule
+     * that checks slugs, rather than in the service that uses this draft (#16).
+     */
+    public static final Set<String> RESERVED_SLUGS = Set.of("nouveau", "modifier", "recherche", "export");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** One declared expertise as typed. */
@@ -48,7 +53,7 @@ public record CollectiveDraft(String name, String slug, String presentation, Str
             throw new BusinessException("directory.name.tooLong", "name", NAME_MAX);
         }
         String s = slug == null || slug.isBlank() ? Slugs.slugify(n) : slug.strip().toLowerCase(Locale.ROOT);
-        if (s.length() > Slugs.MAX_LENGTH || !SLUG.matcher(s).matches() || DirectoryService.RESERVED.contains(s)) {
+        if (s.length() > Slugs.MAX_LENGTH || !SLUG.matcher(s).matches() || RESERVED_SLUGS.contains(s)) {
             throw new BusinessException("directory.slug.invalid", "slug");
         }
         String p = presentation == null ? "" : presentation.strip();

@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DirectoryVisibility {
 
     /** JPQL, a collective aliased {@code c} that lists and the export show. */
-    public static final String LISTED = "c.hiddenAt IS NULL";
+    public static final String LISTED = "c.moderation.hiddenAt IS NULL";
 
     /** Whether this caller reads the profile's own words ({@code admin}: the caller is one of its active admins). */
     public boolean canReadProfile(Caller caller, Collective collective, boolean admin) {

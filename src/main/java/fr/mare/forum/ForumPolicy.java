@@ -52,12 +52,6 @@ public class ForumPolicy {
         return caller.moderator() || caller.is(authorId);
     }
 
-    void requireModerator(Caller caller) {
-        if (!caller.moderator()) {
-            throw new BusinessException("moderation.notAllowed", null);
-        }
-    }
-
     void requireAdmin(Caller caller) {
         if (!caller.admin()) {
             throw new BusinessException("forum.category.adminOnly", null);

@@ -4,8 +4,7 @@ import fr.mare.account.AccountService;
 import fr.mare.account.Caller;
 import fr.mare.account.RateLimits;
 import fr.mare.markdown.ContentTooLargeException;
-import fr.mare.markdown.MarkdownRenderer;
-import fr.mare.markdown.RenderOptions;
+import fr.mare.markdown.Markdown;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
@@ -17,7 +16,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Clock;
@@ -45,8 +43,6 @@ public class ForumService {
     public static final int BODY_MAX = 32_000;
     public static final int THREAD_PAGE_SIZE = 50;
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
-
     @PersistenceContext(unitName = "mare")
     private EntityManager em;
 
@@ -72,8 +68,7 @@ public class ForumService {
     private AccountService accounts;
 
     @Inject
-    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    private Markdown markdown;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Category> categories() {
@@ -620,14 +615,14 @@ public class ForumService {
 
     /** Hides a post from readers, who see the reason instead; its author and moderation still see it. */
     public Post hidePost(Caller me, long postId, String reason) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Post post = existingPost(postId);
-        post.hide(reason, clock.instant());
+        post.hide(me.accountId(), reason, clock.instant());
         return post;
     }
 
     public Post restorePost(Caller me, long postId) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Post post = existingPost(postId);
         post.restore();
         return post;
@@ -635,14 +630,14 @@ public class ForumService {
 
     /** Hides a whole topic: out of the lists, and its page shows the reason instead of the discussion. */
     public Topic hideTopic(Caller me, long topicId, String reason) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Topic topic = existingTopic(topicId);
-        topic.hide(reason, clock.instant());
+        topic.hide(me.accountId(), reason, clock.instant());
         return topic;
     }
 
     public Topic restoreTopic(Caller me, long topicId) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Topic topic = existingTopic(topicId);
         topic.restore();
         return topic;
@@ -650,7 +645,7 @@ public class ForumService {
 
     /** Locks (only moderation may reply) or unlocks a topic. */
     public Topic lockTopic(Caller me, long topicId, boolean locked) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Topic topic = existingTopic(topicId);
         topic.lock(locked);
         return topic;
@@ -658,7 +653,7 @@ public class ForumService {
 
     /** Moves a topic to another category; its address stays the same. */
     public Topic moveTopic(Caller me, long topicId, String categorySlug) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Topic topic = existingTopic(topicId);
         Category category = category(categorySlug == null ? "" : categorySlug)
                 .orElseThrow(() -> new BusinessException("forum.category.required", "category"));
@@ -668,7 +663,7 @@ public class ForumService {
 
     /** Approves a newcomer's pending post: it becomes visible to everyone. */
     public Post approvePost(Caller me, long postId) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Post seen = em.find(Post.class, postId);
         if (seen == null) {
             throw new BusinessException("forum.post.unknown", null);
@@ -696,11 +691,11 @@ public class ForumService {
 
     /** Rejects a pending post: deleted softly (a rejected question hides its topic too). */
     public Post rejectPost(Caller me, long postId, String reason) {
-        policy.requireModerator(me);
+        me.requireModerator();
         Post post = existingPost(postId);
         post.delete(clock.instant());
         if (post.isQuestion()) {
-            existingTopic(post.getTopicId()).hide(reason, clock.instant());
+            existingTopic(post.getTopicId()).hide(me.accountId(), reason, clock.instant());
         }
         return post;
     }
@@ -776,7 +771,7 @@ public class ForumService {
 
     /** Remembers the site paths a post links to (internal links only, without query or fragment). */
     private void saveLinks(Post post, Rendered body) {
-        String host = siteHost();
+        String host = this.markdown.siteHost();
         Set<String> targets = new java.util.LinkedHashSet<>();
         for (String link : body.links()) {
             URI uri;
@@ -848,17 +843,12 @@ public class ForumService {
             throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
         }
         try {
-            Rendered rendered = renderer.render(markdown, RenderOptions.defaults(siteHost()));
+            Rendered rendered = this.markdown.render(markdown);
             return new Rendered(mentions.link(rendered.html()), rendered.version(), rendered.headings(), rendered.links(),
                     rendered.linkCount());
         } catch (ContentTooLargeException e) {
             throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
         }
-    }
-
-    private String siteHost() {
-        URI uri = URI.create(publicUrl);
-        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
 
     private static String title(String typed) {

@@ -37,10 +37,10 @@ public class ForumVisibility {
     }
 
     /** JPQL, a topic aliased {@code t} that everyone reads in full. */
-    public static final String PUBLIC_TOPIC = "t.hiddenAt IS NULL AND t.pending = FALSE";
+    public static final String PUBLIC_TOPIC = "t.moderation.hiddenAt IS NULL AND t.pending = FALSE";
 
     /** JPQL, a post aliased {@code p} that everyone reads in full (its topic checked apart, with {@link #PUBLIC_TOPIC}). */
-    public static final String PUBLIC_POST = "p.deletedAt IS NULL AND p.hiddenAt IS NULL AND p.pending = FALSE";
+    public static final String PUBLIC_POST = "p.deletedAt IS NULL AND p.moderation.hiddenAt IS NULL AND p.pending = FALSE";
 
     /**
      * JPQL to append to a condition: the posts aliased {@code p} a thread page lists for this

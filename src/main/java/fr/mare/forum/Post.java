@@ -2,6 +2,8 @@ package fr.mare.forum;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import fr.mare.platform.ModerationState;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -70,11 +72,9 @@ public class Post {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
-    @Column(name = "hidden_at")
-    private Instant hiddenAt;
-
-    @Column(name = "hidden_reason", length = 500)
-    private String hiddenReason;
+    /** Null when not hidden (EclipseLink loads all-null columns as null): read it through {@link #getModeration()}. */
+    @Embedded
+    private ModerationState moderation;
 
     @Column(name = "pending", nullable = false)
     private boolean pending;
@@ -111,6 +111,12 @@ public class Post {
         this.editedAt = now;
     }
 
+    /** The same text through a newer pipeline ({@link PostHtml}): not an edit. */
+    void rerendered(String html, int rendererVersion) {
+        this.bodyHtml = html;
+        this.rendererVersion = rendererVersion;
+    }
+
     public boolean isEdited() {
         return editedAt != null;
     }
@@ -127,14 +133,17 @@ public class Post {
         return deletedAt != null;
     }
 
-    void hide(String reason, Instant now) {
-        hiddenAt = now;
-        hiddenReason = reason;
+    void hide(Long moderatorId, String reason, Instant now) {
+        moderation = ModerationState.hidden(moderatorId, reason, now);
     }
 
     void restore() {
-        hiddenAt = null;
-        hiddenReason = null;
+        moderation = null;
+    }
+
+    /** Who hid it, when and why; {@link ModerationState#VISIBLE} when not hidden. */
+    public ModerationState getModeration() {
+        return ModerationState.of(moderation);
     }
 
     void holdForApproval() {
@@ -147,11 +156,11 @@ public class Post {
 
     /** Hidden by moderation: readers see the reason instead of the text; its author and moderation still see it. */
     public boolean isHidden() {
-        return hiddenAt != null;
+        return getModeration().isHidden();
     }
 
     public String getHiddenReason() {
-        return hiddenReason;
+        return getModeration().getHiddenReason();
     }
 
     /** A newcomer's post waiting for approval: only its author and moderation see it. */

@@ -1,6 +1,8 @@
 package fr.mare.forum;
 
 import jakarta.persistence.Column;
+import fr.mare.platform.ModerationState;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -53,11 +55,9 @@ public class Topic {
     @Column(name = "locked", nullable = false)
     private boolean locked;
 
-    @Column(name = "hidden_at")
-    private Instant hiddenAt;
-
-    @Column(name = "hidden_reason", length = 500)
-    private String hiddenReason;
+    /** Null when not hidden (EclipseLink loads all-null columns as null): read it through {@link #getModeration()}. */
+    @Embedded
+    private ModerationState moderation;
 
     @Column(name = "pending", nullable = false)
     private boolean pending;
@@ -104,23 +104,26 @@ public class Topic {
         categoryId = category;
     }
 
-    void hide(String reason, Instant now) {
-        hiddenAt = now;
-        hiddenReason = reason;
+    void hide(Long moderatorId, String reason, Instant now) {
+        moderation = ModerationState.hidden(moderatorId, reason, now);
     }
 
     void restore() {
-        hiddenAt = null;
-        hiddenReason = null;
+        moderation = null;
+    }
+
+    /** Who hid it, when and why; {@link ModerationState#VISIBLE} when not hidden. */
+    public ModerationState getModeration() {
+        return ModerationState.of(moderation);
     }
 
     /** Hidden by moderation: readers see the reason instead of the discussion, and lists leave it out. */
     public boolean isHidden() {
-        return hiddenAt != null;
+        return getModeration().isHidden();
     }
 
     public String getHiddenReason() {
-        return hiddenReason;
+        return getModeration().getHiddenReason();
     }
 
     void markSolution(Long postId) {

@@ -12,6 +12,7 @@ public class ModerationPolicy {
         return !caller.isAnonymous();
     }
 
+    /** {@link Caller#moderator()}: the one definition of who moderates ({@code account.Role#moderates}). */
     public boolean canModerate(Caller caller) {
         return caller.moderator();
     }
@@ -19,12 +20,6 @@ public class ModerationPolicy {
     void requireMember(Caller caller) {
         if (caller.isAnonymous()) {
             throw new BusinessException("moderation.loginRequired", null);
-        }
-    }
-
-    void requireModerator(Caller caller) {
-        if (!canModerate(caller)) {
-            throw new BusinessException("moderation.notAllowed", null);
         }
     }
 }

@@ -235,7 +235,7 @@ public class ModerationService {
     /** Open items, oldest first, each with its target as it is now, its author's history and its reports. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QueueEntry> queue(Caller me, int limit) {
-        policy.requireModerator(me);
+        me.requireModerator();
         List<ModerationItem> items = em.createQuery("SELECT i FROM ModerationItem i WHERE i.status = 'OPEN' ORDER BY i.openedAt, i.id",
                 ModerationItem.class).setMaxResults(limit).getResultList();
         List<QueueEntry> entries = new ArrayList<>();
@@ -249,7 +249,7 @@ public class ModerationService {
     /** One target for a moderator: with its open item if it has one (the page of direct actions). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<QueueEntry> entry(Caller me, String cible) {
-        policy.requireModerator(me);
+        me.requireModerator();
         return find(cible).map(target -> entry(openItemOf(target).orElse(null), target));
     }
 
@@ -299,7 +299,7 @@ public class ModerationService {
      * (suspension; empty for indefinitely).
      */
     public void act(Caller me, String cible, Long itemId, Long version, ActionKind action, String typedReason, String parameter) {
-        policy.requireModerator(me);
+        me.requireModerator();
         if (action == null || action == ActionKind.AUTO_HIDE) {
             throw new BusinessException("moderation.action.unsupported", null);
         }
@@ -409,7 +409,7 @@ public class ModerationService {
     /** The journal, newest first, filtered; at most {@code limit} lines. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<JournalEntry> journal(Caller me, JournalFilter filter, int limit) {
-        policy.requireModerator(me);
+        me.requireModerator();
         StringBuilder jpql = new StringBuilder("SELECT j FROM JournalEntry j WHERE 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (filter.action() != null) {

@@ -3,6 +3,7 @@ package fr.mare.moderation;
 import fr.mare.account.Caller;
 import fr.mare.platform.BusinessException;
 import fr.mare.wiki.WikiRevision;
+import fr.mare.wiki.WikiModerationService;
 import fr.mare.wiki.WikiService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,9 @@ class TutorialTarget implements ModerationTarget {
 
     @Inject
     private WikiService wiki;
+
+    @Inject
+    private WikiModerationService wikiModeration;
 
     @Override
     public String type() {
@@ -40,11 +44,11 @@ class TutorialTarget implements ModerationTarget {
     @Override
     public Change apply(Caller me, long id, ActionKind action, String reason, String parameter) {
         switch (action) {
-            case HIDE -> wiki.hide(me, id, reason);
-            case RESTORE -> wiki.restore(me, id);
+            case HIDE -> wikiModeration.hide(me, id, reason);
+            case RESTORE -> wikiModeration.restore(me, id);
             case EDIT -> {
                 String before = wiki.page(id).flatMap(wiki::current).map(WikiRevision::getBodyMarkdown).orElse("");
-                wiki.moderateText(me, id, parameter == null ? "" : parameter, reason);
+                wikiModeration.moderateText(me, id, parameter == null ? "" : parameter, reason);
                 return new Change(before, parameter, "");
             }
             default -> throw new BusinessException("moderation.action.unsupported", null);

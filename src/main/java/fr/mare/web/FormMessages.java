@@ -6,10 +6,17 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * Turns results into messages: a {@link BusinessException} lands next to its field (found by
  * the id the field's client id ends with), anything else at the top of the form. Messages that
  * must survive a redirect (Post/Redirect/Get) go through the flash.
+ * <p>
+ * {@link #run} and {@link #call} are the one place a page bean turns a service's refusal into a
+ * message (#16): the bean returns null, Faces shows the same view again, and every field keeps
+ * what the person typed.
  */
 public final class FormMessages {
 
@@ -31,6 +38,28 @@ public final class FormMessages {
         context.validationFailed();
         if (e instanceof RateLimitedException) {
             context.getExternalContext().setResponseStatus(TOO_MANY_REQUESTS);
+        }
+    }
+
+    /**
+     * Runs one user action for the form {@code formId}. A {@link BusinessException} becomes its
+     * message (next to its field) and false is returned: the bean then returns null so the page
+     * is shown again with the typed input.
+     */
+    public static boolean run(String formId, Runnable action) {
+        return call(formId, () -> {
+            action.run();
+            return Boolean.TRUE;
+        }).isPresent();
+    }
+
+    /** {@link #run} for an action with a result: empty when refused (the message is added). */
+    public static <T> Optional<T> call(String formId, Supplier<T> action) {
+        try {
+            return Optional.of(action.get());
+        } catch (BusinessException e) {
+            error(formId, e);
+            return Optional.empty();
         }
     }
 

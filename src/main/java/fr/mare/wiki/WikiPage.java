@@ -1,6 +1,8 @@
 package fr.mare.wiki;
 
 import jakarta.persistence.Column;
+import fr.mare.platform.ModerationState;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -75,11 +77,9 @@ public class WikiPage {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "hidden_at")
-    private Instant hiddenAt;
-
-    @Column(name = "hidden_reason", length = 500)
-    private String hiddenReason;
+    /** Null when not hidden (EclipseLink loads all-null columns as null): read it through {@link #getModeration()}. */
+    @Embedded
+    private ModerationState moderation;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -192,22 +192,25 @@ public class WikiPage {
         return (ncVersionMin == null || ncVersionMin <= ncVersion) && (ncVersionMax == null || ncVersionMax >= ncVersion);
     }
 
-    void hide(String reason, Instant now) {
-        hiddenAt = now;
-        hiddenReason = reason;
+    void hide(Long moderatorId, String reason, Instant now) {
+        moderation = ModerationState.hidden(moderatorId, reason, now);
     }
 
     void restore() {
-        hiddenAt = null;
-        hiddenReason = null;
+        moderation = null;
+    }
+
+    /** Who hid it, when and why; {@link ModerationState#VISIBLE} when not hidden. */
+    public ModerationState getModeration() {
+        return ModerationState.of(moderation);
     }
 
     /** Hidden by moderation (#6): readers see the reason instead of the content. */
     public boolean isHidden() {
-        return hiddenAt != null;
+        return getModeration().isHidden();
     }
 
     public String getHiddenReason() {
-        return hiddenReason;
+        return getModeration().getHiddenReason();
     }
 }

@@ -21,8 +21,9 @@ public class WikiPolicy {
         return !caller.isAnonymous() && (caller.moderator() || (!page.isProtectedPage() && !page.isArchived() && !page.isHidden()));
     }
 
+    /** Moderation protects, archives, hides and restores ({@link Caller#moderator()}, one definition). */
     public boolean canModerate(Caller caller) {
-        return !caller.isAnonymous() && caller.moderator();
+        return caller.moderator();
     }
 
     public boolean canSignal(Caller caller, WikiPage page) {
@@ -44,9 +45,7 @@ public class WikiPolicy {
 
     void requireCanModerate(Caller caller) {
         requireMember(caller);
-        if (!canModerate(caller)) {
-            throw new BusinessException("wiki.moderation.notAllowed", null);
-        }
+        caller.requireModerator("wiki.moderation.notAllowed");
     }
 
     void requireCanSignal(Caller caller, WikiPage page) {

@@ -41,13 +41,14 @@ public class WikiRevision {
     @Column(name = "body_markdown", nullable = false, updatable = false)
     private String bodyMarkdown;
 
-    @Column(name = "body_html", nullable = false, updatable = false)
+    // The HTML, headings and version are a cache of the Markdown: RevisionHtml refreshes them (#16).
+    @Column(name = "body_html", nullable = false)
     private String bodyHtml;
 
-    @Column(name = "headings", nullable = false, updatable = false)
+    @Column(name = "headings", nullable = false)
     private String headings;
 
-    @Column(name = "renderer_version", nullable = false, updatable = false)
+    @Column(name = "renderer_version", nullable = false)
     private int rendererVersion;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -67,6 +68,13 @@ public class WikiRevision {
         this.headings = headings;
         this.rendererVersion = rendererVersion;
         this.createdAt = createdAt;
+    }
+
+    /** The same text through a newer pipeline ({@link RevisionHtml}): not a new revision. */
+    void rerendered(String html, String headings, int version) {
+        this.bodyHtml = html;
+        this.headings = headings;
+        this.rendererVersion = version;
     }
 
     public Long getId() {

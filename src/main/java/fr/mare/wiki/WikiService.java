@@ -9,8 +9,8 @@ import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Post;
 import fr.mare.forum.Topic;
 import fr.mare.markdown.ContentTooLargeException;
+import fr.mare.markdown.Markdown;
 import fr.mare.markdown.MarkdownRenderer;
-import fr.mare.markdown.RenderOptions;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
@@ -20,9 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,25 +47,15 @@ public class WikiService {
     public static final int TITLE_MAX = 160;
     public static final int BODY_MAX = MarkdownRenderer.MAX_CHARS;
     public static final int SUMMARY_MAX = 300;
-    public static final int COMMENT_MAX = 1000;
     public static final int NC_VERSION_MIN = 1;
     public static final int NC_VERSION_MAX = 99;
-    /** A page not reviewed for this long is listed in « à revoir ». */
-    public static final Duration REVIEW_AFTER = Duration.ofDays(365);
-
     /** A contributor of a page: who, from which revision, how many saves. */
     public record Contributor(long accountId, int firstRevision, long revisions) {
-    }
-
-    /** A page to review: its open signals and when it was last checked (or written). */
-    public record ToReview(WikiPage page, long openSignals, Instant lastChecked) {
     }
 
     /** An internal link to a tutorial that does not exist. */
     public record BrokenLink(WikiPage source, String targetSlug) {
     }
-
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
 
     @PersistenceContext(unitName = "mare")
     private EntityManager em;
@@ -91,8 +79,7 @@ public class WikiService {
     private AccountService accounts;
 
     @Inject
-    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    private WikiRevisions store;
 
     // ---------------------------------------------------------------- reading
 
@@ -199,40 +186,6 @@ public class WikiService {
                 .setMaxResults(limit).getResultList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long openSignalCount(WikiPage page) {
-        return em.createQuery("SELECT COUNT(s) FROM WikiOutdatedSignal s WHERE s.pageId = :page AND s.resolvedAt IS NULL", Long.class)
-                .setParameter("page", page.getId()).getSingleResult();
-    }
-
-    /** The open « plus à jour » signals of a page, oldest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<WikiOutdatedSignal> openSignals(WikiPage page) {
-        return em.createQuery("SELECT s FROM WikiOutdatedSignal s WHERE s.pageId = :page AND s.resolvedAt IS NULL ORDER BY s.createdAt, s.id",
-                        WikiOutdatedSignal.class)
-                .setParameter("page", page.getId()).getResultList();
-    }
-
-    /** Pages signalled as outdated, or not reviewed (nor written) for {@link #REVIEW_AFTER}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ToReview> toReview() {
-        Instant staleBefore = clock.instant().minus(REVIEW_AFTER);
-        Map<Long, Long> signals = em.createQuery("SELECT s.pageId, COUNT(s) FROM WikiOutdatedSignal s WHERE s.resolvedAt IS NULL"
-                        + " GROUP BY s.pageId", Object[].class).getResultStream()
-                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
-        List<WikiPage> candidates = em.createQuery("SELECT p FROM WikiPage p WHERE " + WikiVisibility.LISTED
-                        + " AND (p.id IN :signalled OR COALESCE(p.lastReviewedAt, p.createdAt) < :stale)", WikiPage.class)
-                .setParameter("signalled", signals.isEmpty() ? Set.of(-1L) : signals.keySet())
-                .setParameter("stale", staleBefore).getResultList();
-        List<ToReview> rows = new ArrayList<>();
-        for (WikiPage page : candidates) {
-            Instant checked = page.getLastReviewedAt() != null ? page.getLastReviewedAt() : page.getCreatedAt();
-            rows.add(new ToReview(page, signals.getOrDefault(page.getId(), 0L), checked));
-        }
-        rows.sort(Comparator.comparingLong(ToReview::openSignals).reversed().thenComparing(ToReview::lastChecked));
-        return rows;
-    }
-
     /** The pages whose current text links to this one (« Pages liées »), by title. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WikiPage> linkingTo(WikiPage page) {
@@ -263,7 +216,7 @@ public class WikiService {
     /** Server-side preview: the same pipeline as saving, nothing stored. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String preview(String markdown) {
-        return render(markdown).html();
+        return store.render(markdown).html();
     }
 
     // ---------------------------------------------------------------- writing
@@ -334,13 +287,13 @@ public class WikiService {
     public WikiPage create(Caller me, WikiDraft draft) {
         policy.requireMember(me);
         WikiMetadata metadata = metadata(draft);
-        Rendered body = render(draft.body());
+        Rendered body = store.render(draft.body());
         String summary = summary(draft.summary());
         Instant now = clock.instant();
         WikiPage page = new WikiPage(freeSlug(metadata.title()), metadata, now);
         em.persist(page);
         em.flush();
-        addRevision(page, me, summary, draft.body(), body, now);
+        store.add(page, me, summary, draft.body(), body, now);
         return page;
     }
 
@@ -350,10 +303,10 @@ public class WikiService {
      * description may still change).
      */
     public WikiPage edit(Caller me, String slug, WikiDraft draft, int base) {
-        WikiPage page = locked(slug);
+        WikiPage page = store.locked(slug);
         policy.requireCanEdit(me, page);
         WikiMetadata metadata = metadata(draft);
-        Rendered body = render(draft.body());
+        Rendered body = store.render(draft.body());
         String summary = summary(draft.summary());
         if (page.getRevisionCount() != base) {
             throw new WikiConflictException(base, page.getRevisionCount());
@@ -362,67 +315,26 @@ public class WikiService {
         page.describe(metadata, now);
         WikiRevision current = current(page).orElseThrow();
         if (!current.getBodyMarkdown().equals(draft.body())) {
-            addRevision(page, me, summary, draft.body(), body, now);
+            store.add(page, me, summary, draft.body(), body, now);
         }
         return page;
     }
 
     /** Writes an old revision's text as a new revision: history is never rewritten. */
     public WikiRevision revert(Caller me, String slug, int number) {
-        WikiPage page = locked(slug);
+        WikiPage page = store.locked(slug);
         policy.requireCanEdit(me, page);
         WikiRevision old = revision(page, number).orElseThrow(() -> new BusinessException("wiki.revision.unknown", null));
         if (number == page.getRevisionCount()) {
             throw new BusinessException("wiki.revert.current", null);
         }
         String markdown = old.getBodyMarkdown();
-        return addRevision(page, me, revertSummary(number), markdown, render(markdown), clock.instant());
+        return store.add(page, me, revertSummary(number), markdown, store.render(markdown), clock.instant());
     }
 
     /** The summary of a revert; French like every stored text. */
     static String revertSummary(int number) {
         return "Retour à la version " + number;
-    }
-
-    public void setProtected(Caller me, String slug, boolean value) {
-        policy.requireCanModerate(me);
-        locked(slug).setProtected(value);
-    }
-
-    public void setArchived(Caller me, String slug, boolean value) {
-        policy.requireCanModerate(me);
-        locked(slug).setArchived(value);
-    }
-
-    /** Moderation (#6): hides a tutorial from readers, who see the reason instead of its text. */
-    public WikiPage hide(Caller me, long pageId, String reason) {
-        policy.requireCanModerate(me);
-        WikiPage page = lockedById(pageId);
-        page.hide(reason, clock.instant());
-        return page;
-    }
-
-    /**
-     * Moderation (#6): replaces a tutorial's text from the review queue, its metadata kept. Like
-     * any save, it adds a revision, in the moderator's name, whose summary is the reason.
-     */
-    public void moderateText(Caller me, long pageId, String markdown, String reason) {
-        policy.requireCanModerate(me);
-        WikiPage page = lockedById(pageId);
-        Rendered body = render(markdown);
-        if (current(page).map(r -> r.getBodyMarkdown().equals(markdown)).orElse(false)) {
-            return;
-        }
-        String summary = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
-        addRevision(page, me, summary.length() > SUMMARY_MAX ? summary.substring(0, SUMMARY_MAX - 1) + "…" : summary,
-                markdown, body, clock.instant());
-    }
-
-    public WikiPage restore(Caller me, long pageId) {
-        policy.requireCanModerate(me);
-        WikiPage page = lockedById(pageId);
-        page.restore();
-        return page;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -444,71 +356,12 @@ public class WikiService {
     /** Search's full rebuild (#12): ids of listed tutorials after this one, in id order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> publicTutorialIds(long afterId, int limit) {
-        return em.createQuery("SELECT p.id FROM WikiPage p WHERE p.id > :after AND p.hiddenAt IS NULL AND "
+        return em.createQuery("SELECT p.id FROM WikiPage p WHERE p.id > :after AND p.moderation.hiddenAt IS NULL AND "
                         + WikiVisibility.LISTED + " ORDER BY p.id", Long.class)
                 .setParameter("after", afterId).setMaxResults(limit).getResultList();
     }
 
-    private WikiPage lockedById(long pageId) {
-        WikiPage page = em.find(WikiPage.class, pageId, LockModeType.PESSIMISTIC_WRITE);
-        if (page == null) {
-            throw new BusinessException("wiki.page.unknown", null);
-        }
-        return page;
-    }
-
-    /** « Ce tutoriel n'est plus à jour », with a comment saying what changed; one open signal per member. */
-    public void signalOutdated(Caller me, String slug, String typedComment) {
-        WikiPage page = page(slug).orElseThrow(() -> new BusinessException("wiki.page.unknown", null));
-        policy.requireCanSignal(me, page);
-        String comment = typedComment == null ? "" : typedComment.strip();
-        if (comment.isEmpty()) {
-            throw new BusinessException("wiki.outdated.commentRequired", "comment");
-        }
-        if (comment.length() > COMMENT_MAX) {
-            throw new BusinessException("wiki.outdated.commentTooLong", "comment", COMMENT_MAX);
-        }
-        long mine = em.createQuery("SELECT COUNT(s) FROM WikiOutdatedSignal s WHERE s.pageId = :page AND s.accountId = :me"
-                        + " AND s.resolvedAt IS NULL", Long.class)
-                .setParameter("page", page.getId()).setParameter("me", me.accountId()).getSingleResult();
-        if (mine > 0) {
-            throw new BusinessException("wiki.outdated.already", "comment");
-        }
-        em.persist(new WikiOutdatedSignal(page.getId(), me.accountId(), comment, clock.instant()));
-    }
-
-    /** « Relu et à jour »: records the review date and the Nextcloud version checked, closes open signals. */
-    public void markReviewed(Caller me, String slug, String typedVersion) {
-        WikiPage page = locked(slug);
-        policy.requireCanEdit(me, page);
-        Integer checked = ncVersion(typedVersion, "reviewVersion");
-        Instant now = clock.instant();
-        page.reviewed(checked, now);
-        for (WikiOutdatedSignal signal : openSignals(page)) {
-            signal.resolve(now);
-        }
-    }
-
     // ---------------------------------------------------------------- rules
-
-    private WikiPage locked(String slug) {
-        return em.createNamedQuery("WikiPage.bySlug", WikiPage.class).setParameter("slug", slug == null ? "" : slug)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
-                .orElseThrow(() -> new BusinessException("wiki.page.unknown", null));
-    }
-
-    private WikiRevision addRevision(WikiPage page, Caller author, String summary, String markdown, Rendered body, Instant now) {
-        WikiRevision revision = new WikiRevision(page.getId(), page.getRevisionCount() + 1, author.accountId(), summary,
-                markdown, body.html(), Toc.encode(body.headings()), body.version(), now);
-        em.persist(revision);
-        em.flush();
-        page.revised(revision, now);
-        em.createQuery("DELETE FROM WikiLink l WHERE l.sourcePageId = :page").setParameter("page", page.getId()).executeUpdate();
-        for (String target : WikiLinks.targets(body.links(), siteHost())) {
-            em.persist(new WikiLink(page.getId(), target));
-        }
-        return revision;
-    }
 
     /** The slug of a title, made unique (« -2 », « -3 »…) and never one of the wiki's own addresses. */
     private String freeSlug(String title) {
@@ -543,27 +396,12 @@ public class WikiService {
         } catch (IllegalArgumentException e) {
             throw new BusinessException("wiki.audience.required", "audience");
         }
-        Integer min = ncVersion(draft.ncVersionMin(), "ncMin");
-        Integer max = ncVersion(draft.ncVersionMax(), "ncMax");
+        Integer min = WikiRevisions.ncVersion(draft.ncVersionMin(), "ncMin");
+        Integer max = WikiRevisions.ncVersion(draft.ncVersionMax(), "ncMax");
         if (min != null && max != null && min > max) {
             throw new BusinessException("wiki.versions.order", "ncMax");
         }
         return new WikiMetadata(title, section.getId(), level, audience, min, max);
-    }
-
-    private static Integer ncVersion(String typed, String field) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            int version = Integer.parseInt(typed.strip());
-            if (version >= NC_VERSION_MIN && version <= NC_VERSION_MAX) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // told below
-        }
-        throw new BusinessException("wiki.versions.invalid", field);
     }
 
     private static String summary(String typed) {
@@ -574,22 +412,5 @@ public class WikiService {
         return summary;
     }
 
-    private Rendered render(String markdown) {
-        if (markdown == null || markdown.isBlank()) {
-            throw new BusinessException("wiki.body.required", "body");
-        }
-        if (markdown.length() > BODY_MAX) {
-            throw new BusinessException("wiki.body.tooLong", "body", BODY_MAX);
-        }
-        try {
-            return renderer.render(WikiLinks.expand(markdown), RenderOptions.defaults(siteHost()));
-        } catch (ContentTooLargeException e) {
-            throw new BusinessException("wiki.body.tooLong", "body", BODY_MAX);
-        }
-    }
 
-    private String siteHost() {
-        URI uri = URI.create(publicUrl);
-        return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-    }
 }

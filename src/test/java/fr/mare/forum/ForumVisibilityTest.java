@@ -71,7 +71,7 @@ class ForumVisibilityTest {
     void aHiddenPostIsANoticeForOthers() {
         Topic topic = topic();
         Post post = reply(topic, AUTHOR);
-        post.hide("raison", NOW);
+        post.hide(9L, "raison", NOW);
         assertEquals(Access.NOTICE, rule.of(ANONYMOUS, topic, post));
         assertEquals(Access.NOTICE, rule.of(member(OTHER), topic, post));
         assertEquals(Access.FULL, rule.of(member(AUTHOR), topic, post));
@@ -99,7 +99,7 @@ class ForumVisibilityTest {
         assertFalse(rule.isPublic(pending));
 
         Topic hidden = topic();
-        hidden.hide("raison", NOW);
+        hidden.hide(9L, "raison", NOW);
         Post reply = reply(hidden, OTHER);
         assertEquals(Access.NOTICE, rule.of(member(OTHER), hidden), "its reply's author is not the topic's");
         assertEquals(Access.NOTICE, rule.of(member(OTHER), hidden, reply));

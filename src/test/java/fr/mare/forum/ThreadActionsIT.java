@@ -1,6 +1,6 @@
 package fr.mare.forum;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
@@ -49,35 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the form is sent, a third member replies to A, so that in tree order the new reply A1 takes
  * B's row (question, A, A1, B).
  */
-@ExtendWith(ArquillianExtension.class)
-class ThreadActionsIT {
+class ThreadActionsIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    record Member(String name, WebClient client) {
-    }
-
-    private Member member(String prefix) throws Exception {
-        WebClient client = new WebClient(base.toURI());
-        return new Member(client.registerNewMember(prefix, PASSWORD), client);
-    }
-
-    private Member moderator(String prefix) throws Exception {
-        Member m = member(prefix);
-        sql("UPDATE account SET role = 'MODERATOR' WHERE username = ?", m.name());
-        WebClient fresh = new WebClient(base.toURI());
-        assertEquals(302, fresh.login(m.name(), PASSWORD).status());
-        return new Member(m.name(), fresh);
-    }
 
     /** A topic with two replies to its question, A then B, each by its own author; and a member who will intrude. */
     record Scene(Member asker, String topic, long topicId, Member authorA, long a, Member authorB, long b, Member intruder) {

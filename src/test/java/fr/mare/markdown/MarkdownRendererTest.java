@@ -25,7 +25,7 @@ class MarkdownRendererTest {
     private static final String REL = "rel=\"nofollow ugc noopener\"";
 
     private final MarkdownRenderer renderer = new MarkdownRenderer();
-    private final RenderOptions options = RenderOptions.defaults("mare.example");
+    private final RenderOptions options = RenderOptions.forHost("mare.example");
 
     private String html(String markdown) {
         return renderer.render(markdown, options).html();
@@ -177,7 +177,7 @@ class MarkdownRendererTest {
 
     @Test
     void sameHostComparisonIgnoresCaseAndRespectsThePort() {
-        RenderOptions local = RenderOptions.defaults("LocalHost:8080");
+        RenderOptions local = RenderOptions.forHost("LocalHost:8080");
         assertEquals("<p><img src=\"http://localhost:8080/a.png\" alt=\"a\" loading=\"lazy\"> "
                 + "<a href=\"http://localhost/b.png\" " + REL + ">b</a></p>\n",
                 renderer.render("![a](http://localhost:8080/a.png) ![b](http://localhost/b.png)", local).html());
@@ -227,14 +227,20 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void linkLimitIsReportedNotEnforced() {
-        RenderOptions limited = new RenderOptions("mare.example", 2);
-        Rendered r = renderer.render("[a](/a) [b](/b) [c](/c)", limited);
+    void linksAreCountedNeverRefused() {
+        // Link limits are the callers' (contact and forum rate limits read linkCount).
+        Rendered r = renderer.render("[a](/a) [b](/b) [c](/c)", options);
         assertEquals(3, r.linkCount());
         assertEquals(3, Jsoup.parseBodyFragment(r.html()).select("a[href]").size());
-        assertTrue(limited.linkLimitExceeded(r));
-        assertFalse(new RenderOptions("mare.example", 3).linkLimitExceeded(r));
-        assertFalse(RenderOptions.defaults("mare.example").linkLimitExceeded(r));
+    }
+
+    @Test
+    void theApplicationBeanRendersForThePublicUrlsHost() {
+        Markdown markdown = new Markdown("https://Mare.Example:8443/");
+        assertEquals("mare.example:8443", markdown.siteHost());
+        assertEquals(MarkdownRenderer.VERSION, markdown.version());
+        Rendered r = markdown.render("![ici](https://mare.example:8443/i.png) ![ailleurs](https://mare.example/i.png)");
+        assertEquals(1, Jsoup.parseBodyFragment(r.html()).select("img").size(), "only the public URL's host keeps images");
     }
 
     // --- limits ------------------------------------------------------------------------------
@@ -307,10 +313,9 @@ class MarkdownRendererTest {
     @Test
     void optionsRejectAMalformedHost() {
         for (String bad : List.of("", "https://mare.example", "mare.example/", "a b", "mare.example:port")) {
-            assertThrows(IllegalArgumentException.class, () -> RenderOptions.defaults(bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> RenderOptions.forHost(bad), bad);
         }
-        assertThrows(IllegalArgumentException.class, () -> new RenderOptions("mare.example", -1));
-        assertEquals("mare.example", RenderOptions.defaults(" Mare.Example ").siteHost());
-        assertEquals(Set.of("[::1]:8080"), Set.of(RenderOptions.defaults("[::1]:8080").siteHost()));
+        assertEquals("mare.example", RenderOptions.forHost(" Mare.Example ").siteHost());
+        assertEquals(Set.of("[::1]:8080"), Set.of(RenderOptions.forHost("[::1]:8080").siteHost()));
     }
 }

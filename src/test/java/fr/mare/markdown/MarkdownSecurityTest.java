@@ -44,7 +44,7 @@ class MarkdownSecurityTest {
     private static final long BOUND_NANOS = 2_000_000_000L;
 
     private static final MarkdownRenderer RENDERER = new MarkdownRenderer();
-    private static final RenderOptions OPTIONS = RenderOptions.defaults(HtmlOracle.SITE_HOST);
+    private static final RenderOptions OPTIONS = RenderOptions.forHost(HtmlOracle.SITE_HOST);
 
     private static Map<String, String> categories = Map.of();
     private static Set<String> eventHandlerNames = Set.of();

@@ -1,6 +1,6 @@
 package fr.mare.moderation;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
@@ -33,41 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reason and its journal line, the journal's immutability (down to the database), two
  * moderators on one item, suspension, and automatic hiding.
  */
-@ExtendWith(ArquillianExtension.class)
-class ModerationIT {
+class ModerationIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient anonymous() throws Exception {
-        return new WebClient(base.toURI());
-    }
-
-    /** A new member, logged in; their username is in {@link Member#name}. */
-    private Member member(String prefix) throws Exception {
-        WebClient client = anonymous();
-        return new Member(client.registerNewMember(prefix, PASSWORD), client);
-    }
-
-    record Member(String name, WebClient client) {
-    }
-
-    /** A new member promoted to moderator (in the database), logged in again so that the role applies. */
-    private Member moderator(String prefix) throws Exception {
-        Member m = member(prefix);
-        sql("UPDATE account SET role = 'MODERATOR' WHERE username = ?", m.name());
-        WebClient fresh = anonymous();
-        assertEquals(302, fresh.login(m.name(), PASSWORD).status());
-        return new Member(m.name(), fresh);
-    }
 
     /** A member whose account is older than the newcomers' period: their reports count towards automatic hiding. */
     private Member established(String prefix) throws Exception {

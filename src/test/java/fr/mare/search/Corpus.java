@@ -32,7 +32,7 @@ final class Corpus {
 
     static List<SearchDocument> documents() {
         MarkdownRenderer renderer = new MarkdownRenderer();
-        RenderOptions options = RenderOptions.defaults("mare.example");
+        RenderOptions options = RenderOptions.forHost("mare.example");
         List<SearchDocument> docs = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(DIR.resolve("questions.jsonl"), StandardCharsets.UTF_8)) {

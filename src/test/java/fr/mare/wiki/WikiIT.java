@@ -1,6 +1,6 @@
 package fr.mare.wiki;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
@@ -30,35 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * difference between any two revisions, reverting, edit conflicts, moderation, « plus à jour »
  * signals and reviews, and internal links. Each test writes its own tutorials.
  */
-@ExtendWith(ArquillianExtension.class)
-class WikiIT {
+class WikiIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String SECTION = "fichiers-partage-et-synchronisation";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient anonymous() throws Exception {
-        return new WebClient(base.toURI());
-    }
-
-    private WebClient member(String prefix) throws Exception {
-        WebClient client = new WebClient(base.toURI());
-        client.registerNewMember(prefix, PASSWORD);
-        return client;
-    }
-
-    private WebClient admin() throws Exception {
-        WebClient admin = anonymous();
-        assertEquals(302, admin.login(TestDatabase.ADMIN_USERNAME, TestDatabase.ADMIN_PASSWORD).status());
-        return admin;
-    }
 
     private static String uniqueTitle(String start) {
         return start + " " + Names.username("t");
@@ -83,7 +57,7 @@ class WikiIT {
 
     @Test
     void aMemberWritesATutorialThatShowsItsTableOfContentsAndMetadata() throws Exception {
-        WebClient camille = member("auteur");
+        WebClient camille = loggedIn("auteur");
         String title = uniqueTitle("Partager un dossier par lien");
         String page = write(camille, title, """
                 Pour envoyer des photos à quelqu'un **sans compte**.
@@ -133,7 +107,7 @@ class WikiIT {
 
     @Test
     void addressesResolveAndWritingNeedsALogin() throws Exception {
-        WebClient camille = member("adresses");
+        WebClient camille = loggedIn("adresses");
         String page = write(camille, uniqueTitle("Synchroniser un agenda"), "Avec DAVx5.");
         WebClient reader = anonymous();
         assertEquals(200, reader.get("/tutoriels").status());
@@ -154,7 +128,7 @@ class WikiIT {
 
     @Test
     void previewRendersOnTheServerAndErrorsKeepTheText() throws Exception {
-        WebClient client = member("apercu");
+        WebClient client = loggedIn("apercu");
         String body = "Du **gras** et <script>alert('x')</script>";
         Page preview = client.get("/tutoriels/nouveau").form("wiki")
                 .set("title", "Un aperçu de tutoriel").set("section", SECTION).set("body", body).submit("preview-submit");
@@ -178,8 +152,8 @@ class WikiIT {
 
     @Test
     void everySaveIsARevisionAndAnyTwoCanBeComparedAndRestored() throws Exception {
-        WebClient camille = member("histoire");
-        WebClient karim = member("relecteur");
+        WebClient camille = loggedIn("histoire");
+        WebClient karim = loggedIn("relecteur");
         String v1 = "Ouvrez Fichiers.\n\nCliquez sur Partager.";
         String page = write(camille, uniqueTitle("Créer un formulaire d'inscription"), v1);
         edit(camille, page, "Ouvrez Fichiers.\n\nCliquez sur Partager puis sur Lien.", "Ajout du lien");
@@ -217,8 +191,8 @@ class WikiIT {
 
     @Test
     void aConcurrentSaveIsNeverOverwrittenAndTheTextIsKept() throws Exception {
-        WebClient camille = member("conflit");
-        WebClient karim = member("concurrent");
+        WebClient camille = loggedIn("conflit");
+        WebClient karim = loggedIn("concurrent");
         String page = write(camille, uniqueTitle("Rôles d'admin de l'espace"), "Un administrateur gère les comptes.");
 
         Form camilleEditor = camille.get(page + "/modifier").form("wiki");
@@ -243,7 +217,7 @@ class WikiIT {
 
     @Test
     void moderationProtectsAndArchivesPages() throws Exception {
-        WebClient camille = member("protege");
+        WebClient camille = loggedIn("protege");
         String page = write(camille, uniqueTitle("Sauvegarder son agenda"), "Exportez le calendrier.");
         assertNull(camille.get(page).html().getElementById("moderation"), "members do not moderate");
 
@@ -264,11 +238,11 @@ class WikiIT {
 
     @Test
     void readersSignalOutdatedPagesAndAReviewClosesTheSignals() throws Exception {
-        WebClient camille = member("ajour");
+        WebClient camille = loggedIn("ajour");
         String page = write(camille, uniqueTitle("Installer le client de bureau"), "Téléchargez le client.");
         assertNull(anonymous().get(page).html().getElementById("outdated"), "signalling needs a login");
 
-        WebClient karim = member("signale");
+        WebClient karim = loggedIn("signale");
         Page empty = karim.get(page).form("outdated").set("comment", " ").submit();
         assertEquals(200, empty.status());
         assertTrue(empty.mainText().contains("Dites en quelques mots"), empty.mainText());
@@ -289,7 +263,7 @@ class WikiIT {
 
     @Test
     void internalLinksShowRelatedPagesAndBrokenOnes() throws Exception {
-        WebClient camille = member("liens");
+        WebClient camille = loggedIn("liens");
         String targetTitle = uniqueTitle("Créer un lien de dépôt");
         String targetSlug = fr.mare.markdown.Slugs.slugify(targetTitle);
         String source = write(camille, uniqueTitle("Recevoir des photos"), "Voir [[" + targetSlug + "|le dépôt]] avant de commencer.");
@@ -305,8 +279,8 @@ class WikiIT {
 
     @Test
     void aSolvedDiscussionBecomesATutorialThatLinksBack() throws Exception {
-        WebClient asker = member("question");
-        WebClient helper = member("solution");
+        WebClient asker = loggedIn("question");
+        WebClient helper = loggedIn("solution");
         Page asked = asker.get("/nouveau-sujet?categorie=" + SECTION).form("topic")
                 .set("title", uniqueTitle("Envoyer des photos sans compte")).set("body", "Comment recevoir les photos de la fête ?").submit();
         assertEquals(302, asked.status(), asked.mainText());
@@ -342,7 +316,7 @@ class WikiIT {
 
     @Test
     void theHomePageListsRecentTutorials() throws Exception {
-        WebClient camille = member("accueil");
+        WebClient camille = loggedIn("accueil");
         String page = write(camille, uniqueTitle("Un tutoriel tout récent"), "Pour l'accueil.");
         Document home = anonymous().get("/").html();
         assertNotNull(home.selectFirst("#recent-tutorials a[href$=" + page + "]"), "« Tutoriels récents »");
@@ -350,7 +324,7 @@ class WikiIT {
 
     @Test
     void aForgedCrossSiteEditWritesNothing() throws Exception {
-        WebClient camille = member("forge");
+        WebClient camille = loggedIn("forge");
         String page = write(camille, uniqueTitle("Un tutoriel à protéger des faux formulaires"), "Le vrai texte.");
         Page forged = camille.get(page + "/modifier").form("wiki").set("body", "Texte forgé.").submitWithoutViewState();
         assertTrue(forged.status() != 302 || !forged.location().endsWith(page), "no save without the view state");
@@ -360,7 +334,7 @@ class WikiIT {
 
     @Test
     void aTutorialListsTheDiscussionsWhosePostsLinkToIt() throws Exception {
-        WebClient author = member("liant");
+        WebClient author = loggedIn("liant");
         String page = write(author, uniqueTitle("Sauvegarder ses agendas"), "Exporter chaque agenda en .ics.");
         Page asked = author.get("/nouveau-sujet?categorie=" + SECTION).form("topic")
                 .set("title", "Comment sauvegarder nos agendas partagés ?")

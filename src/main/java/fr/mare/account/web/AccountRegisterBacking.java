@@ -2,7 +2,6 @@ package fr.mare.account.web;
 
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
@@ -30,11 +29,9 @@ public class AccountRegisterBacking {
     private String password;
 
     public String register() {
-        Account account;
-        try {
-            account = accounts.register(username, email, password, request.getRemoteAddr());
-        } catch (BusinessException e) {
-            FormMessages.error("register", e);
+        Account account = FormMessages.call("register", () -> accounts.register(username, email, password, request.getRemoteAddr()))
+                .orElse(null);
+        if (account == null) {
             return null;
         }
         AuthenticationStatus status = login.authenticate(account.getUsername(), password);

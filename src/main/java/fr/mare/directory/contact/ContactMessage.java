@@ -2,6 +2,8 @@ package fr.mare.directory.contact;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import fr.mare.platform.ModerationState;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +15,7 @@ import java.time.Instant;
 
 /**
  * One message of a {@link Conversation}. Its text is never edited; moderation may hide it
- * ({@code hiddenAt}, {@code hiddenBy}, {@code hiddenReason}, all set or all null) and restore it.
+ * (its {@link ModerationState}: who, when, why) and restore it.
  * Readers of a hidden message see « masqué par la modération » with the reason, never the text.
  */
 @Entity
@@ -47,14 +49,9 @@ public class ContactMessage {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "hidden_at")
-    private Instant hiddenAt;
-
-    @Column(name = "hidden_by")
-    private Long hiddenBy;
-
-    @Column(name = "hidden_reason", length = REASON_MAX)
-    private String hiddenReason;
+    /** Null when not hidden (EclipseLink loads all-null columns as null): read it through {@link #getModeration()}. */
+    @Embedded
+    private ModerationState moderation;
 
     protected ContactMessage() {
     }
@@ -69,18 +66,22 @@ public class ContactMessage {
     }
 
     void hide(long moderatorId, String reason, Instant now) {
-        this.hiddenAt = now;
-        this.hiddenBy = moderatorId;
-        this.hiddenReason = reason;
+        moderation = ModerationState.hidden(moderatorId, reason, now);
     }
 
     void restore() {
-        this.hiddenAt = null;
-        this.hiddenBy = null;
-        this.hiddenReason = null;
+        moderation = null;
     }
 
-    public boolean isHidden() { return hiddenAt != null; }
+    /** The same text through a newer pipeline ({@link MessageHtml}). */
+    void rerendered(String html, int version) {
+        this.bodyHtml = html;
+        this.rendererVersion = version;
+    }
+
+    public ModerationState getModeration() { return ModerationState.of(moderation); }
+
+    public boolean isHidden() { return getModeration().isHidden(); }
     public Long getId() { return id; }
     public Long getConversationId() { return conversationId; }
     public Long getAuthorId() { return authorId; }
@@ -88,7 +89,5 @@ public class ContactMessage {
     public String getBodyHtml() { return bodyHtml; }
     public int getRendererVersion() { return rendererVersion; }
     public Instant getCreatedAt() { return createdAt; }
-    public Instant getHiddenAt() { return hiddenAt; }
-    public Long getHiddenBy() { return hiddenBy; }
-    public String getHiddenReason() { return hiddenReason; }
+    public String getHiddenReason() { return getModeration().getHiddenReason(); }
 }

@@ -42,10 +42,4 @@ public class ContactPolicy {
             throw new BusinessException("contact.unknown", null);
         }
     }
-
-    void requireModerator(Caller caller) {
-        if (!caller.moderator()) {
-            throw new BusinessException("contact.moderatorOnly", null);
-        }
-    }
 }

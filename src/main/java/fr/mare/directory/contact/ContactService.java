@@ -7,8 +7,7 @@ import fr.mare.account.RateLimits;
 import fr.mare.directory.Collective;
 import fr.mare.directory.DirectoryService;
 import fr.mare.markdown.ContentTooLargeException;
-import fr.mare.markdown.MarkdownRenderer;
-import fr.mare.markdown.RenderOptions;
+import fr.mare.markdown.Markdown;
 import fr.mare.markdown.Rendered;
 import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
@@ -19,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -60,8 +58,6 @@ public class ContactService {
     public record Found(ContactMessage message, AccountSummary author, Conversation conversation, String text) {
     }
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
-
     @PersistenceContext(unitName = "mare")
     private EntityManager em;
 
@@ -84,8 +80,7 @@ public class ContactService {
     private Event<Notice> notices;
 
     @Inject
-    @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    private Markdown markdown;
 
     /**
      * Starts a conversation with a collective's admins (never one's own collective), within
@@ -235,7 +230,7 @@ public class ContactService {
 
     /** Hides a message (moderators only); its readers then see « masqué par la modération : reason ». */
     public void hide(Caller moderator, long messageId, String typedReason) {
-        policy.requireModerator(moderator);
+        moderator.requireModerator("contact.moderatorOnly");
         String reason = typedReason == null ? "" : typedReason.strip();
         if (reason.isEmpty() || reason.length() > ContactMessage.REASON_MAX) {
             throw new BusinessException("contact.hide.reason", "reason", ContactMessage.REASON_MAX);
@@ -245,7 +240,7 @@ public class ContactService {
 
     /** Shows a hidden message again (moderators only). */
     public void restore(Caller moderator, long messageId) {
-        policy.requireModerator(moderator);
+        moderator.requireModerator("contact.moderatorOnly");
         requireMessage(messageId).restore();
     }
 
@@ -266,7 +261,7 @@ public class ContactService {
         }
         Rendered rendered;
         try {
-            rendered = renderer.render(markdown, RenderOptions.forPublicUrl(publicUrl));
+            rendered = this.markdown.render(markdown);
         } catch (ContentTooLargeException e) {
             throw new BusinessException("contact.body.tooLong", "body", BODY_MAX);
         }

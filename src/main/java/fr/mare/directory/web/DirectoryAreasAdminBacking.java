@@ -1,6 +1,7 @@
 package fr.mare.directory.web;
 
 import fr.mare.account.Caller;
+import fr.mare.directory.DirectoryAreaService;
 import fr.mare.directory.DirectoryService;
 import fr.mare.directory.ExpertiseArea;
 import fr.mare.platform.BusinessException;
@@ -53,6 +54,9 @@ public class DirectoryAreasAdminBacking {
     private DirectoryService directory;
 
     @Inject
+    private DirectoryAreaService areaAdmin;
+
+    @Inject
     private Caller caller;
 
     private List<Row> rows;
@@ -65,16 +69,16 @@ public class DirectoryAreasAdminBacking {
     }
 
     public String save(Row row) {
-        return act(null, () -> directory.updateArea(caller, row.getId(), row.getName(), row.getPosition()), "directory.area.saved");
+        return act(null, () -> areaAdmin.updateArea(caller, row.getId(), row.getName(), row.getPosition()), "directory.area.saved");
     }
 
     public String retire(Row row) {
-        return act(null, () -> directory.setRetired(caller, row.getId(), !row.isRetired()),
+        return act(null, () -> areaAdmin.setRetired(caller, row.getId(), !row.isRetired()),
                 row.isRetired() ? "directory.area.restored" : "directory.area.retiredDone");
     }
 
     public String create() {
-        return act("newArea", () -> directory.createArea(caller, name, position), "directory.area.created");
+        return act("newArea", () -> areaAdmin.createArea(caller, name, position), "directory.area.created");
     }
 
     private String act(String formId, Supplier<ExpertiseArea> action, String done) {

@@ -6,10 +6,10 @@ import fr.mare.directory.Apps;
 import fr.mare.directory.Collective;
 import fr.mare.directory.CollectiveMember;
 import fr.mare.directory.Direction;
+import fr.mare.directory.DirectorySearchService;
 import fr.mare.directory.DirectoryService;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.TopicLinks;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -38,6 +38,9 @@ public class DirectoryCollectiveBacking {
     private DirectoryService directory;
 
     @Inject
+    private DirectorySearchService search;
+
+    @Inject
     private Caller caller;
 
     @Inject
@@ -47,8 +50,8 @@ public class DirectoryCollectiveBacking {
     private List<String> apps;
     private List<DirectoryService.Declared> expertise;
     private List<AccountSummary> members;
-    private List<DirectoryService.Match> helpers;
-    private List<DirectoryService.Match> helped;
+    private List<DirectorySearchService.Match> helpers;
+    private List<DirectorySearchService.Match> helped;
     private Optional<CollectiveMember> membership;
 
     private boolean loaded;
@@ -117,17 +120,17 @@ public class DirectoryCollectiveBacking {
     }
 
     /** Collectives that can help where this one seeks help. */
-    public List<DirectoryService.Match> getHelpers() {
+    public List<DirectorySearchService.Match> getHelpers() {
         if (helpers == null) {
-            helpers = directory.matches(getCollective(), Direction.CAN_HELP);
+            helpers = search.matches(getCollective(), Direction.CAN_HELP);
         }
         return helpers;
     }
 
     /** Collectives seeking help where this one can help. */
-    public List<DirectoryService.Match> getHelped() {
+    public List<DirectorySearchService.Match> getHelped() {
         if (helped == null) {
-            helped = directory.matches(getCollective(), Direction.SEEKS_HELP);
+            helped = search.matches(getCollective(), Direction.SEEKS_HELP);
         }
         return helped;
     }
@@ -157,10 +160,8 @@ public class DirectoryCollectiveBacking {
     }
 
     public String toggleVisibility() {
-        try {
-            directory.setVisible(caller, collective.getSlug(), !isAppearing());
-        } catch (BusinessException e) {
-            FormMessages.error("visibility", e);
+        boolean appearing = isAppearing();
+        if (!FormMessages.run("visibility", () -> directory.setVisible(caller, collective.getSlug(), !appearing))) {
             return null;
         }
         FormMessages.flashInfo(isAppearing() ? "directory.visibility.hidden" : "directory.visibility.shown");
@@ -207,10 +208,7 @@ public class DirectoryCollectiveBacking {
         if (getCollective() == null) {
             return null;
         }
-        try {
-            action.run();
-        } catch (BusinessException e) {
-            FormMessages.error(form, e);
+        if (!FormMessages.run(form, action)) {
             return null;
         }
         FormMessages.flashInfo(done);

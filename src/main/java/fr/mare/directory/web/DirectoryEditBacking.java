@@ -9,7 +9,6 @@ import fr.mare.directory.Direction;
 import fr.mare.directory.DirectoryService;
 import fr.mare.directory.ExpertiseArea;
 import fr.mare.directory.Regions;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -127,11 +126,9 @@ public class DirectoryEditBacking {
             }
         }
         CollectiveDraft draft = new CollectiveDraft(name, slug, presentation, kind, region, sizeBand, website, Set.copyOf(apps), expertise);
-        Collective saved;
-        try {
-            saved = isNew() ? directory.create(caller, draft, visible) : directory.edit(caller, getCollective().getSlug(), draft);
-        } catch (BusinessException e) {
-            FormMessages.error("collective", e);
+        Collective saved = FormMessages.call("collective",
+                () -> isNew() ? directory.create(caller, draft, visible) : directory.edit(caller, getCollective().getSlug(), draft)).orElse(null);
+        if (saved == null) {
             return null;
         }
         FormMessages.flashInfo(isNew() ? "directory.new.done" : "directory.edit.done");

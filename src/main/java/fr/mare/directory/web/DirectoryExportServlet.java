@@ -2,6 +2,7 @@ package fr.mare.directory.web;
 
 import fr.mare.directory.Apps;
 import fr.mare.directory.Direction;
+import fr.mare.directory.DirectorySearchService;
 import fr.mare.directory.DirectoryService;
 import fr.mare.directory.Regions;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ public class DirectoryExportServlet extends HttpServlet {
     private DirectoryService directory;
 
     @Inject
+    private DirectorySearchService search;
+
+    @Inject
     @ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
@@ -44,7 +48,7 @@ public class DirectoryExportServlet extends HttpServlet {
             json.writeStartObject();
             json.write("version", FORMAT_VERSION);
             json.writeStartArray("collectives");
-            for (DirectoryService.Profile p : directory.profiles()) {
+            for (DirectorySearchService.Profile p : search.profiles()) {
                 var c = p.collective();
                 json.writeStartObject();
                 json.write("slug", c.getSlug());

@@ -3,6 +3,7 @@ package fr.mare.directory.web;
 import fr.mare.directory.Apps;
 import fr.mare.directory.DirectoryFacets;
 import fr.mare.directory.DirectoryQuery;
+import fr.mare.directory.DirectorySearchService;
 import fr.mare.directory.DirectoryService;
 import fr.mare.directory.ExpertiseArea;
 import fr.mare.directory.Regions;
@@ -63,6 +64,9 @@ public class DirectoryIndexBacking {
     @Inject
     private DirectoryService directory;
 
+    @Inject
+    private DirectorySearchService search;
+
     /** Collectives listed per page: the list is in memory, the page is what is sent. */
     static final int PAGE_SIZE = 50;
 
@@ -74,7 +78,7 @@ public class DirectoryIndexBacking {
 
     void load() {
         query = new DirectoryQuery(q, aide, besoin, region, app, type);
-        result = directory.search(query);
+        result = search.search(query);
         paging = Paging.of(pageParameter, result.listings().size(), PAGE_SIZE);
         areas = directory.areas();
     }

@@ -1,6 +1,6 @@
 package fr.mare.directory.web;
 
-import fr.mare.directory.DirectoryService;
+import fr.mare.directory.CollectiveDraft;
 import fr.mare.web.Bundle;
 import fr.mare.web.Pages;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,9 +55,9 @@ public class DirectoryRouterBacking {
             return second == null ? "index" : "not-found";
         }
         if (second == null) {
-            return "nouveau".equals(first) ? "edit" : DirectoryService.RESERVED.contains(first) ? "not-found" : "page";
+            return "nouveau".equals(first) ? "edit" : CollectiveDraft.RESERVED_SLUGS.contains(first) ? "not-found" : "page";
         }
-        if (DirectoryService.RESERVED.contains(first)) {
+        if (CollectiveDraft.RESERVED_SLUGS.contains(first)) {
             return "not-found";
         }
         return "modifier".equals(second) ? "edit" : "not-found";

@@ -1,5 +1,6 @@
 package fr.mare.directory.web;
 
+import fr.mare.directory.DirectorySearchService;
 import fr.mare.directory.DirectoryService;
 import fr.mare.forum.Category;
 import fr.mare.forum.ForumService;
@@ -29,6 +30,9 @@ public class DirectoryTopicNeighboursBacking {
     private DirectoryService directory;
 
     @Inject
+    private DirectorySearchService search;
+
+    @Inject
     private ForumService forum;
 
     @Inject
@@ -37,16 +41,16 @@ public class DirectoryTopicNeighboursBacking {
     @Inject
     private fr.mare.account.Caller caller;
 
-    private List<DirectoryService.Match> neighbours;
+    private List<DirectorySearchService.Match> neighbours;
 
-    public List<DirectoryService.Match> getNeighbours() {
+    public List<DirectorySearchService.Match> getNeighbours() {
         if (neighbours == null) {
             neighbours = load();
         }
         return neighbours;
     }
 
-    private List<DirectoryService.Match> load() {
+    private List<DirectorySearchService.Match> load() {
         if (topicParameter == null || !topicParameter.matches("[0-9]{1,18}")) {
             return List.of();
         }
@@ -57,6 +61,6 @@ public class DirectoryTopicNeighboursBacking {
         }
         String category = forum.category(topic.getCategoryId()).map(Category::getSlug).orElse(null);
         List<String> tags = forum.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
-        return directory.knowingNeighbours(category, tags);
+        return search.knowingNeighbours(category, tags);
     }
 }

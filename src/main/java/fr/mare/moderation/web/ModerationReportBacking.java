@@ -5,7 +5,6 @@ import fr.mare.moderation.ModerationService;
 import fr.mare.moderation.Report;
 import fr.mare.moderation.ReportReason;
 import fr.mare.moderation.TargetView;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -67,10 +66,7 @@ public class ModerationReportBacking {
             return null;
         }
         ReportReason chosen = parse(reason);
-        try {
-            moderation.report(caller, cible, chosen, comment);
-        } catch (BusinessException e) {
-            FormMessages.error("report", e);
+        if (!FormMessages.run("report", () -> moderation.report(caller, cible, chosen, comment))) {
             return null;
         }
         FormMessages.flashInfo("moderation.report.received");

@@ -136,11 +136,7 @@ public class WikiEditBacking {
     }
 
     public String preview() {
-        try {
-            preview = wiki.preview(body);
-        } catch (BusinessException e) {
-            FormMessages.error("wiki", e);
-        }
+        FormMessages.call("wiki", () -> wiki.preview(body)).ifPresent(html -> preview = html);
         return null;
     }
 

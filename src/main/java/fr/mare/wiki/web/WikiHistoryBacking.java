@@ -5,7 +5,6 @@ import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.diff.DiffResult;
 import fr.mare.diff.TextDiff;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -113,10 +112,7 @@ public class WikiHistoryBacking {
         if (ensure() == null) {
             return null;
         }
-        try {
-            wiki.revert(caller, page.getSlug(), number);
-        } catch (BusinessException e) {
-            FormMessages.error("history", e);
+        if (!FormMessages.run("history", () -> wiki.revert(caller, page.getSlug(), number))) {
             return null;
         }
         FormMessages.flashInfo("wiki.revert.done", number);

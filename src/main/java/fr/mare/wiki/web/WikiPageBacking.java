@@ -6,13 +6,14 @@ import fr.mare.account.Caller;
 import fr.mare.forum.Category;
 import fr.mare.forum.Topic;
 import fr.mare.markdown.Heading;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
 import fr.mare.wiki.WikiPage;
 import fr.mare.wiki.WikiPolicy;
 import fr.mare.wiki.WikiRevision;
+import fr.mare.wiki.WikiModerationService;
+import fr.mare.wiki.WikiReviewService;
 import fr.mare.wiki.WikiService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,12 @@ public class WikiPageBacking {
 
     @Inject
     private WikiService wiki;
+
+    @Inject
+    private WikiReviewService review;
+
+    @Inject
+    private WikiModerationService moderation;
 
     @Inject
     private WikiPolicy policy;
@@ -90,7 +97,7 @@ public class WikiPageBacking {
         List<WikiService.Contributor> found = wiki.contributors(page);
         Map<Long, AccountSummary> names = accounts.summaries(found.stream().map(WikiService.Contributor::accountId).toList());
         contributors = found.stream().map(c -> new Contributor(names.get(c.accountId()), c.revisions())).toList();
-        outdatedCount = wiki.openSignalCount(page);
+        outdatedCount = review.openSignalCount(page);
         linkingHere = wiki.linkingTo(page);
         relatedTopics = wiki.relatedTopics(page);
         if (reviewVersion == null && page.getNcVersionMax() != null) {
@@ -100,11 +107,11 @@ public class WikiPageBacking {
     }
 
     public String signalOutdated() {
-        return act("outdated", () -> wiki.signalOutdated(caller, slug, comment), "wiki.outdated.done");
+        return act("outdated", () -> review.signalOutdated(caller, slug, comment), "wiki.outdated.done");
     }
 
     public String markReviewed() {
-        return act("review", () -> wiki.markReviewed(caller, slug, reviewVersion), "wiki.review.done");
+        return act("review", () -> review.markReviewed(caller, slug, reviewVersion), "wiki.review.done");
     }
 
     public String toggleProtected() {
@@ -112,7 +119,7 @@ public class WikiPageBacking {
             return null;
         }
         boolean value = !page.isProtectedPage();
-        return act("moderation", () -> wiki.setProtected(caller, page.getSlug(), value),
+        return act("moderation", () -> moderation.setProtected(caller, page.getSlug(), value),
                 value ? "wiki.protect.done" : "wiki.unprotect.done");
     }
 
@@ -121,7 +128,7 @@ public class WikiPageBacking {
             return null;
         }
         boolean value = !page.isArchived();
-        return act("moderation", () -> wiki.setArchived(caller, page.getSlug(), value),
+        return act("moderation", () -> moderation.setArchived(caller, page.getSlug(), value),
                 value ? "wiki.archive.done" : "wiki.unarchive.done");
     }
 
@@ -129,10 +136,7 @@ public class WikiPageBacking {
         if (ensure() == null) {
             return null;
         }
-        try {
-            action.run();
-        } catch (BusinessException e) {
-            FormMessages.error(form, e);
+        if (!FormMessages.run(form, action)) {
             return null;
         }
         FormMessages.flashInfo(doneKey);

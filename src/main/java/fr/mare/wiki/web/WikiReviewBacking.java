@@ -1,5 +1,6 @@
 package fr.mare.wiki.web;
 
+import fr.mare.wiki.WikiReviewService;
 import fr.mare.wiki.WikiService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,18 +20,21 @@ public class WikiReviewBacking {
     @Inject
     private WikiService wiki;
 
-    private List<WikiService.ToReview> toReview;
+    @Inject
+    private WikiReviewService reviews;
+
+    private List<WikiReviewService.ToReview> toReview;
     private List<WikiService.BrokenLink> brokenLinks;
 
     void load(boolean review) {
         if (review) {
-            toReview = wiki.toReview();
+            toReview = reviews.toReview();
         } else {
             brokenLinks = wiki.brokenLinks();
         }
     }
 
-    public List<WikiService.ToReview> getToReview() {
+    public List<WikiReviewService.ToReview> getToReview() {
         return toReview;
     }
 

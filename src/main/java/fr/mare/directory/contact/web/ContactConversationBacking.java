@@ -5,7 +5,6 @@ import fr.mare.directory.Collective;
 import fr.mare.directory.contact.ContactMessage;
 import fr.mare.directory.contact.ContactService;
 import fr.mare.directory.contact.Conversation;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -83,11 +82,8 @@ public class ContactConversationBacking {
         if (getConversation() == null) {
             return null;
         }
-        ContactMessage sent;
-        try {
-            sent = contact.reply(caller, conversation.getId(), body);
-        } catch (BusinessException e) {
-            FormMessages.error("reply", e);
+        ContactMessage sent = FormMessages.call("reply", () -> contact.reply(caller, conversation.getId(), body)).orElse(null);
+        if (sent == null) {
             return null;
         }
         FormMessages.flashInfo("contact.reply.sent");

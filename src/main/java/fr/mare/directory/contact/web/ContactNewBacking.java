@@ -5,7 +5,6 @@ import fr.mare.directory.Collective;
 import fr.mare.directory.DirectoryService;
 import fr.mare.directory.contact.ContactService;
 import fr.mare.directory.contact.Conversation;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -62,11 +61,7 @@ public class ContactNewBacking {
     }
 
     public String preview() {
-        try {
-            preview = contact.preview(body);
-        } catch (BusinessException e) {
-            FormMessages.error("contact", e);
-        }
+        FormMessages.call("contact", () -> contact.preview(body)).ifPresent(html -> preview = html);
         return null;
     }
 
@@ -74,11 +69,8 @@ public class ContactNewBacking {
         if (getCollective() == null) {
             return null;
         }
-        Conversation started;
-        try {
-            started = contact.start(caller, collective.getSlug(), subject, body);
-        } catch (BusinessException e) {
-            FormMessages.error("contact", e);
+        Conversation started = FormMessages.call("contact", () -> contact.start(caller, collective.getSlug(), subject, body)).orElse(null);
+        if (started == null) {
             return null;
         }
         FormMessages.flashInfo("contact.new.sent", collective.getName());

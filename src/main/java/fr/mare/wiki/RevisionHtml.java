@@ -1,0 +1,21 @@
+package fr.mare.wiki;
+
+import fr.mare.markdown.Markdown;
+import fr.mare.markdown.Rendered;
+import fr.mare.markdown.StoredHtml;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Tutorial revisions' stored HTML and table of contents, rendered again (#16). */
+@ApplicationScoped
+class RevisionHtml extends StoredHtml<WikiRevision> {
+
+    RevisionHtml() {
+        super(WikiRevision.class, "révisions des tutoriels");
+    }
+
+    @Override
+    protected void rerender(WikiRevision row, Markdown markdown) {
+        Rendered body = markdown.render(WikiLinks.expand(row.getBodyMarkdown()));
+        row.rerendered(body.html(), Toc.encode(body.headings()), body.version());
+    }
+}
