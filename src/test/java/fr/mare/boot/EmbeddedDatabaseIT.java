@@ -160,7 +160,10 @@ class EmbeddedDatabaseIT {
                         definers.add(triggers.getString("Definer"));
                     }
                 }
-                assertEquals(List.of("mare@127.0.0.1", "mare@127.0.0.1"), definers, "triggers recreated with a real definer");
+                // The two journal triggers of V0010, and those of later migrations (search's outbox,
+                // V0013): every one with Mare's own account as definer, none with the empty one.
+                assertTrue(definers.size() >= 2, "the journal's triggers at least: " + definers);
+                assertEquals(List.of("mare@127.0.0.1"), definers.stream().distinct().toList(), "triggers recreated with a real definer");
                 SQLException refused = assertThrows(SQLException.class,
                         () -> statement.executeUpdate("UPDATE moderation_action SET reason = 'réécrit'"));
                 assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
