@@ -5,6 +5,7 @@ import fr.mare.account.AccountService;
 import fr.mare.account.Caller;
 import fr.mare.account.RateLimits;
 import fr.mare.account.Role;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
 import fr.mare.forum.Topic;
@@ -59,6 +60,9 @@ public class CorpusImport {
 
     @Inject
     private ForumService forum;
+
+    @Inject
+    private ForumCategories forumCategories;
 
     @Inject
     private WikiService wiki;
@@ -155,9 +159,9 @@ public class CorpusImport {
 
     /** The category with this slug, created (named after the slug) when missing. */
     private String ensureCategory(Caller setup, String slug) {
-        if (forum.category(slug).isEmpty()) {
+        if (forumCategories.category(slug).isEmpty()) {
             String name = Character.toUpperCase(slug.charAt(0)) + slug.substring(1).replace('-', ' ');
-            forum.createCategory(setup, name, slug, "Catégorie créée par l'import du corpus.", null);
+            forumCategories.createCategory(setup, name, slug, "Catégorie créée par l'import du corpus.", null);
         }
         return slug;
     }

@@ -4,6 +4,7 @@ import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.TopicLists;
 import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.Markdown;
 import fr.mare.markdown.Rendered;
@@ -68,6 +69,9 @@ public class DirectoryService {
     private ForumService forum;
 
     @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private Event<DirectoryIndex.Changed> changes;
 
     @Inject
@@ -100,7 +104,7 @@ public class DirectoryService {
     public static final int CONTRIBUTIONS_SHOWN = 5;
 
     /** What a collective's visible members contributed: tutorials written, solutions given. */
-    public record Contributions(WikiService.Written tutorials, ForumService.Solutions solutions) {
+    public record Contributions(WikiService.Written tutorials, TopicLists.Solutions solutions) {
     }
 
     /**
@@ -112,7 +116,7 @@ public class DirectoryService {
         List<Long> visible = em.createQuery("SELECT m.accountId FROM CollectiveMember m WHERE m.collectiveId = :c "
                         + "AND m.status = 'ACTIVE' AND m.visible = TRUE", Long.class)
                 .setParameter("c", c.getId()).getResultList();
-        return new Contributions(wiki.writtenBy(visible, CONTRIBUTIONS_SHOWN), forum.solutionsBy(visible, CONTRIBUTIONS_SHOWN));
+        return new Contributions(wiki.writtenBy(visible, CONTRIBUTIONS_SHOWN), topicLists.solutionsBy(visible, CONTRIBUTIONS_SHOWN));
     }
 
     public Optional<Collective> collective(String slug) {

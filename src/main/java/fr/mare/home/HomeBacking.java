@@ -2,14 +2,16 @@ package fr.mare.home;
 
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
+import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
+import fr.mare.forum.ForumService;
+import fr.mare.forum.TopicFilter;
+import fr.mare.forum.TopicLists;
+import fr.mare.forum.web.TopicRow;
+import fr.mare.forum.web.TopicRows;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import fr.mare.forum.Category;
-import fr.mare.forum.ForumService;
-import fr.mare.forum.TopicFilter;
-import fr.mare.forum.web.TopicRow;
-import fr.mare.forum.web.TopicRows;
 
 import java.util.List;
 
@@ -29,6 +31,12 @@ public class HomeBacking {
     private ForumService forum;
 
     @Inject
+    private ForumCategories forumCategories;
+
+    @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private TopicRows rows;
 
     private List<TopicRow> latestTopics;
@@ -37,13 +45,13 @@ public class HomeBacking {
 
     public List<TopicRow> getLatestTopics() {
         if (latestTopics == null) {
-            latestTopics = rows.of(forum.topics(null, TopicFilter.ALL, null, LATEST_TOPICS).topics());
+            latestTopics = rows.of(topicLists.topics(null, TopicFilter.ALL, null, LATEST_TOPICS).topics());
         }
         return latestTopics;
     }
 
     public List<Category> getCategories() {
-        return forum.categories();
+        return forumCategories.categories();
     }
 
     public List<Account> getNewestMembers() {

@@ -7,6 +7,7 @@ import fr.mare.account.Caller;
 import fr.mare.account.Newcomers;
 import fr.mare.forum.ForumEvent;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.TopicLists;
 import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.RateLimitedException;
@@ -74,6 +75,9 @@ public class ModerationService {
 
     @Inject
     private ForumService forum;
+
+    @Inject
+    private TopicLists topicLists;
 
     @Inject
     private Newcomers newcomers;
@@ -286,7 +290,7 @@ public class ModerationService {
         long actions = em.createQuery("SELECT COUNT(j) FROM JournalEntry j WHERE j.targetAuthorId = :author", Long.class)
                 .setParameter("author", author.id()).getSingleResult();
         return new AuthorHistory(author, account.getCreatedAt(), newcomers.isNew(account.getRole(), account.getCreatedAt(), clock.instant()),
-                forum.postCount(author.id()), reports, actions, accounts.suspension(account).orElse(null));
+                topicLists.postCount(author.id()), reports, actions, accounts.suspension(account).orElse(null));
     }
 
     // ---------------------------------------------------------------- actions

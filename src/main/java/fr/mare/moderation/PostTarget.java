@@ -1,8 +1,10 @@
 package fr.mare.moderation;
 
 import fr.mare.account.Caller;
+import fr.mare.forum.ForumModeration;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
 import fr.mare.platform.BusinessException;
@@ -20,6 +22,12 @@ class PostTarget implements ModerationTarget {
     @Inject
     private ForumService forum;
 
+    @Inject
+    private ForumModeration forumModeration;
+
+    @Inject
+    private ThreadReading threadReading;
+
     @Override
     public String type() {
         return "post";
@@ -28,13 +36,13 @@ class PostTarget implements ModerationTarget {
     /** A member reports what they read in full (ForumVisibility, #10): the report page shows an excerpt. */
     @Override
     public boolean readableBy(Caller me, long id) {
-        return forum.readablePost(me, id).isPresent();
+        return threadReading.readablePost(me, id).isPresent();
     }
 
     @Override
     public Optional<TargetView> find(long id) {
-        return forum.post(id).map(post -> {
-            Topic topic = forum.topic(post.getTopicId()).orElseThrow();
+        return threadReading.post(id).map(post -> {
+            Topic topic = threadReading.topic(post.getTopicId()).orElseThrow();
             Set<ActionKind> actions = EnumSet.noneOf(ActionKind.class);
             if (post.isPending()) {
                 actions.add(ActionKind.APPROVE);
@@ -57,13 +65,13 @@ class PostTarget implements ModerationTarget {
     @Override
     public Change apply(Caller me, long id, ActionKind action, String reason, String parameter) {
         switch (action) {
-            case HIDE, AUTO_HIDE -> forum.hidePost(me, id, reason);
-            case RESTORE -> forum.restorePost(me, id);
+            case HIDE, AUTO_HIDE -> forumModeration.hidePost(me, id, reason);
+            case RESTORE -> forumModeration.restorePost(me, id);
             case DELETE -> forum.delete(me, id);
-            case REJECT -> forum.rejectPost(me, id, reason);
-            case APPROVE -> forum.approvePost(me, id);
+            case REJECT -> forumModeration.rejectPost(me, id, reason);
+            case APPROVE -> forumModeration.approvePost(me, id);
             case EDIT -> {
-                String before = forum.post(id).map(Post::getBodyMarkdown).orElse("");
+                String before = threadReading.post(id).map(Post::getBodyMarkdown).orElse("");
                 forum.edit(me, id, parameter == null ? "" : parameter);
                 return new Change(before, parameter, "");
             }

@@ -1,8 +1,11 @@
 package fr.mare.moderation;
 
 import fr.mare.account.Caller;
+import fr.mare.forum.ForumCategories;
+import fr.mare.forum.ForumModeration;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.TopicLinks;
 import fr.mare.platform.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +26,15 @@ class TopicTarget implements ModerationTarget {
     private ForumService forum;
 
     @Inject
+    private ForumCategories forumCategories;
+
+    @Inject
+    private ForumModeration forumModeration;
+
+    @Inject
+    private ThreadReading threadReading;
+
+    @Inject
     private fr.mare.forum.ForumVisibility visibility;
 
     @Override
@@ -33,13 +45,13 @@ class TopicTarget implements ModerationTarget {
     /** A member reports a topic they read in full (ForumVisibility, #10): the report page shows its title. */
     @Override
     public boolean readableBy(Caller me, long id) {
-        return forum.topicFor(me, id).filter(t -> visibility.canRead(me, t)).isPresent();
+        return threadReading.topicFor(me, id).filter(t -> visibility.canRead(me, t)).isPresent();
     }
 
     @Override
     public Optional<TargetView> find(long id) {
-        return forum.topic(id).map(topic -> {
-            Post question = forum.question(id);
+        return threadReading.topic(id).map(topic -> {
+            Post question = threadReading.question(id);
             Set<ActionKind> actions = EnumSet.of(topic.isHidden() ? ActionKind.RESTORE : ActionKind.HIDE,
                     topic.isLocked() ? ActionKind.UNLOCK : ActionKind.LOCK, ActionKind.MOVE);
             return new TargetView(type(), id, topic.getTitle(), question.getBodyHtml(), null, topic.getAuthorId(),
@@ -50,13 +62,13 @@ class TopicTarget implements ModerationTarget {
     @Override
     public Change apply(Caller me, long id, ActionKind action, String reason, String parameter) {
         switch (action) {
-            case HIDE -> forum.hideTopic(me, id, reason);
-            case RESTORE -> forum.restoreTopic(me, id);
-            case LOCK -> forum.lockTopic(me, id, true);
-            case UNLOCK -> forum.lockTopic(me, id, false);
+            case HIDE -> forumModeration.hideTopic(me, id, reason);
+            case RESTORE -> forumModeration.restoreTopic(me, id);
+            case LOCK -> forumModeration.lockTopic(me, id, true);
+            case UNLOCK -> forumModeration.lockTopic(me, id, false);
             case MOVE -> {
-                String from = forum.topic(id).flatMap(t -> forum.category(t.getCategoryId())).map(c -> c.getSlug()).orElse("");
-                forum.moveTopic(me, id, parameter);
+                String from = threadReading.topic(id).flatMap(t -> forumCategories.category(t.getCategoryId())).map(c -> c.getSlug()).orElse("");
+                forumModeration.moveTopic(me, id, parameter);
                 return Change.detail(from + " → " + parameter);
             }
             default -> throw new BusinessException("moderation.action.unsupported", null);

@@ -3,6 +3,7 @@ package fr.mare.notification;
 import fr.mare.forum.ForumEvent;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
+import fr.mare.forum.ThreadReading;
 import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,9 @@ class NotificationRecorder {
     @Inject
     private ForumService forum;
 
+    @Inject
+    private ThreadReading threadReading;
+
     /** Binds the EntityManager to its persistence unit at start-up (see {@link NotificationService#prepare}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     void prepare() {
@@ -59,12 +63,12 @@ class NotificationRecorder {
      * they chose « Ne plus suivre ».
      */
     void replyPosted(ForumEvent.ReplyPosted e) {
-        Post reply = forum.post(e.postId()).orElse(null);
+        Post reply = threadReading.post(e.postId()).orElse(null);
         if (reply == null) {
             return;
         }
         boolean toQuestion = reply.getParentId() == null
-                || forum.post(reply.getParentId()).map(Post::isQuestion).orElse(false);
+                || threadReading.post(reply.getParentId()).map(Post::isQuestion).orElse(false);
         Map<Long, NotificationKind> recipients = new LinkedHashMap<>();
         if (e.watchers().contains(e.parentAuthorId())) {
             recipients.put(e.parentAuthorId(), toQuestion ? NotificationKind.TOPIC_REPLY : NotificationKind.POST_REPLY);

@@ -3,6 +3,7 @@ package fr.mare.search;
 import fr.mare.directory.CollectiveText;
 import fr.mare.directory.DirectoryService;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.TopicLists;
 import fr.mare.forum.TopicText;
 import fr.mare.wiki.TutorialText;
 import fr.mare.wiki.WikiService;
@@ -27,6 +28,9 @@ public class SearchSources {
     private ForumService forum;
 
     @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private WikiService wiki;
 
     @Inject
@@ -35,7 +39,7 @@ public class SearchSources {
     /** The document for one outbox row, or empty when no one but its author or moderation reads it. */
     public Optional<SearchDocument> load(String type, long id) {
         return switch (type) {
-            case "topic" -> forum.publicText(id).map(SearchSources::topic);
+            case "topic" -> topicLists.publicText(id).map(SearchSources::topic);
             case "tutorial" -> wiki.publicText(id).map(SearchSources::tutorial);
             case "collective" -> directory.publicText(id).map(SearchSources::collective);
             default -> Optional.empty();
@@ -44,7 +48,7 @@ public class SearchSources {
 
     public List<Long> ids(String type, long after, int limit) {
         return switch (type) {
-            case "topic" -> forum.publicTopicIds(after, limit);
+            case "topic" -> topicLists.publicTopicIds(after, limit);
             case "tutorial" -> wiki.publicTutorialIds(after, limit);
             case "collective" -> directory.publicCollectiveIds(after, limit);
             default -> List.of();

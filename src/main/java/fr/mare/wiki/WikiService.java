@@ -4,10 +4,13 @@ import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Post;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
+import fr.mare.forum.TopicLists;
 import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.Markdown;
 import fr.mare.markdown.MarkdownRenderer;
@@ -70,6 +73,15 @@ public class WikiService {
     private ForumService forum;
 
     @Inject
+    private ForumCategories forumCategories;
+
+    @Inject
+    private ThreadReading threadReading;
+
+    @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private ForumVisibility forumVisibility;
 
     @Inject
@@ -85,7 +97,7 @@ public class WikiService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Category> sections() {
-        return forum.categories();
+        return forumCategories.categories();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -229,17 +241,17 @@ public class WikiService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<WikiDraft> draftFromTopic(Caller me, long topicId) {
-        Topic topic = forum.topicFor(me, topicId).filter(t -> forumVisibility.canRead(me, t)).orElse(null);
+        Topic topic = threadReading.topicFor(me, topicId).filter(t -> forumVisibility.canRead(me, t)).orElse(null);
         if (topic == null) {
             return Optional.empty();
         }
-        Post question = forum.question(topicId);
-        Post solution = forum.solutionFor(me, topic).orElse(null);
+        Post question = threadReading.question(topicId);
+        Post solution = threadReading.solutionFor(me, topic).orElse(null);
         if (solution == null || !forumVisibility.canRead(me, topic, question)) {
             return Optional.empty();
         }
         Map<Long, AccountSummary> authors = accounts.summaries(Set.copyOf(List.of(question.getAuthorId(), solution.getAuthorId())));
-        String section = forum.category(topic.getCategoryId()).map(Category::getSlug).orElse(null);
+        String section = forumCategories.category(topic.getCategoryId()).map(Category::getSlug).orElse(null);
         String body = TopicDraft.body(topic.getTitle(), topicPath(topic), authors.get(question.getAuthorId()).username(),
                 question.getBodyMarkdown(), authors.get(solution.getAuthorId()).username(), solution.getBodyMarkdown());
         return Optional.of(new WikiDraft(topic.getTitle(), section, WikiLevel.DEBUTANT.param(), WikiAudience.MEMBRE.name(),
@@ -269,15 +281,15 @@ public class WikiService {
         java.util.Map<Long, Topic> related = new java.util.LinkedHashMap<>();
         em.createQuery("SELECT t.topicId FROM WikiTopic t WHERE t.pageId = :page ORDER BY t.createdAt", Long.class)
                 .setParameter("page", page.getId()).getResultStream()
-                .map(forum::topic).flatMap(Optional::stream).filter(forumVisibility::isPublic).forEach(t -> related.put(t.getId(), t));
-        forum.topicsLinkingTo("/tutoriels/" + page.getSlug()).forEach(t -> related.putIfAbsent(t.getId(), t));
+                .map(threadReading::topic).flatMap(Optional::stream).filter(forumVisibility::isPublic).forEach(t -> related.put(t.getId(), t));
+        topicLists.topicsLinkingTo("/tutoriels/" + page.getSlug()).forEach(t -> related.putIfAbsent(t.getId(), t));
         return List.copyOf(related.values());
     }
 
     /** Creates a page drafted from a discussion, and remembers the discussion (when it exists). */
     public WikiPage create(Caller me, WikiDraft draft, Long sourceTopicId) {
         WikiPage page = create(me, draft);
-        if (sourceTopicId != null && forum.topicFor(me, sourceTopicId).isPresent()) {
+        if (sourceTopicId != null && threadReading.topicFor(me, sourceTopicId).isPresent()) {
             em.persist(new WikiTopic(page.getId(), sourceTopicId, clock.instant()));
         }
         return page;
@@ -386,7 +398,7 @@ public class WikiService {
         if (length > TITLE_MAX) {
             throw new BusinessException("wiki.title.tooLong", "title", TITLE_MAX);
         }
-        Category section = forum.category(draft.section() == null ? "" : draft.section())
+        Category section = forumCategories.category(draft.section() == null ? "" : draft.section())
                 .orElseThrow(() -> new BusinessException("wiki.section.required", "section"));
         WikiLevel level = WikiLevel.fromParam(draft.level())
                 .orElseThrow(() -> new BusinessException("wiki.level.required", "level"));

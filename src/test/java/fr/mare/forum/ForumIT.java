@@ -3,8 +3,8 @@ package fr.mare.forum;
 import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.Names;
-import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
+import fr.mare.testing.WebClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -207,11 +207,11 @@ class ForumIT {
         WebClient client = member("long");
         String topic = ask(client, "Une discussion avec beaucoup de réponses", "Question.");
         long last = 0;
-        for (int i = 1; i <= ForumService.THREAD_PAGE_SIZE + 5; i++) {
+        for (int i = 1; i <= ThreadReading.THREAD_PAGE_SIZE + 5; i++) {
             last = reply(client, topic, null, "Réponse numéro " + i);
         }
         Document first = client.get(topic).html();
-        assertEquals(ForumService.THREAD_PAGE_SIZE, first.select("li.post").size(), "a page holds a bounded number of posts");
+        assertEquals(ThreadReading.THREAD_PAGE_SIZE, first.select("li.post").size(), "a page holds a bounded number of posts");
         assertNotNull(first.selectFirst("nav.pagination a[href$=page=2]"));
         assertNull(first.getElementById("post-" + last));
         Document second = client.get(topic + "?page=2").html();
@@ -297,7 +297,7 @@ class ForumIT {
         WebClient client = member("lien");
         String topic = ask(client, "Une discussion pour les liens permanents", "Question.");
         long last = 0;
-        for (int i = 1; i <= ForumService.THREAD_PAGE_SIZE; i++) {
+        for (int i = 1; i <= ThreadReading.THREAD_PAGE_SIZE; i++) {
             last = reply(client, topic, null, "Réponse " + i);
         }
         Page permalink = client.get(topic + "?message=" + last);

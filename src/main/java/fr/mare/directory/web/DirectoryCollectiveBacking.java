@@ -8,8 +8,8 @@ import fr.mare.directory.CollectiveMember;
 import fr.mare.directory.Direction;
 import fr.mare.directory.DirectorySearchService;
 import fr.mare.directory.DirectoryService;
-import fr.mare.forum.ForumService;
 import fr.mare.forum.TopicLinks;
+import fr.mare.forum.TopicLists;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -115,7 +115,7 @@ public class DirectoryCollectiveBacking {
     }
 
     /** The permalink of a solution: its topic, with {@code ?message=} to find the page and anchor. */
-    public String solutionLink(ForumService.Solution s) {
+    public String solutionLink(TopicLists.Solution s) {
         return TopicLinks.of(s.topic()) + "?message=" + s.post().getId();
     }
 

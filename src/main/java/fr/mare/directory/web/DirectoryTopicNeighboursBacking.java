@@ -3,8 +3,11 @@ package fr.mare.directory.web;
 import fr.mare.directory.DirectorySearchService;
 import fr.mare.directory.DirectoryService;
 import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
+import fr.mare.forum.TopicLists;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,6 +39,15 @@ public class DirectoryTopicNeighboursBacking {
     private ForumService forum;
 
     @Inject
+    private ForumCategories forumCategories;
+
+    @Inject
+    private ThreadReading threadReading;
+
+    @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private fr.mare.forum.ForumVisibility visibility;
 
     @Inject
@@ -55,12 +67,12 @@ public class DirectoryTopicNeighboursBacking {
             return List.of();
         }
         // Drawn from the topic's category and tags: only for a topic this reader may read (ForumVisibility, #10).
-        Topic topic = forum.topicFor(caller, Long.parseLong(topicParameter)).filter(t -> visibility.canRead(caller, t)).orElse(null);
+        Topic topic = threadReading.topicFor(caller, Long.parseLong(topicParameter)).filter(t -> visibility.canRead(caller, t)).orElse(null);
         if (topic == null) {
             return List.of();
         }
-        String category = forum.category(topic.getCategoryId()).map(Category::getSlug).orElse(null);
-        List<String> tags = forum.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
+        String category = forumCategories.category(topic.getCategoryId()).map(Category::getSlug).orElse(null);
+        List<String> tags = topicLists.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
         return search.knowingNeighbours(category, tags);
     }
 }

@@ -4,18 +4,21 @@ import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Post;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
-import fr.mare.forum.TopicLinks;
 import fr.mare.forum.TopicFilter;
+import fr.mare.forum.TopicLinks;
+import fr.mare.forum.TopicLists;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -50,6 +53,15 @@ public class FeedServlet extends HttpServlet {
     private ForumService forum;
 
     @Inject
+    private ForumCategories forumCategories;
+
+    @Inject
+    private ThreadReading threadReading;
+
+    @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -66,19 +78,19 @@ public class FeedServlet extends HttpServlet {
         String[] parts = path.split("/");
         try {
             if (path.equals("/sujets")) {
-                List<Topic> topics = forum.topics(null, TopicFilter.ALL, null, ENTRIES).topics();
+                List<Topic> topics = topicLists.topics(null, TopicFilter.ALL, null, ENTRIES).topics();
                 write(response, site, path, "Mare — discussions récentes", site + "/", topicEntries(site, topics));
             } else if (parts.length == 3 && parts[1].equals("categorie")) {
-                Category category = forum.category(parts[2]).orElse(null);
+                Category category = forumCategories.category(parts[2]).orElse(null);
                 if (category == null) {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }
-                List<Topic> topics = forum.topics(category.getId(), TopicFilter.ALL, null, ENTRIES).topics();
+                List<Topic> topics = topicLists.topics(category.getId(), TopicFilter.ALL, null, ENTRIES).topics();
                 write(response, site, path, "Mare — " + category.getName(), site + "/c/" + category.getSlug(), topicEntries(site, topics));
             } else if (parts.length == 3 && parts[1].equals("sujet") && parts[2].matches("\\d{1,18}")) {
                 // A feed is a public document, the same for every reader: the topic must be everyone's (#10).
-                Topic topic = forum.topicFor(Caller.ANONYMOUS, Long.parseLong(parts[2])).filter(visibility::isPublic).orElse(null);
+                Topic topic = threadReading.topicFor(Caller.ANONYMOUS, Long.parseLong(parts[2])).filter(visibility::isPublic).orElse(null);
                 if (topic == null) {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                     return;
@@ -95,7 +107,7 @@ public class FeedServlet extends HttpServlet {
     private List<Entry> topicEntries(String site, List<Topic> topics) {
         Map<Long, AccountSummary> authors = authors(topics.stream().map(Topic::getAuthorId).toList());
         return topics.stream().map(t -> {
-            Post question = forum.question(t.getId());
+            Post question = threadReading.question(t.getId());
             return new Entry("tag:mare,2026:topic:" + t.getId(), t.getTitle(), site + TopicLinks.of(t), t.getLastActivityAt(),
                     name(authors, t.getAuthorId()), visibility.canRead(Caller.ANONYMOUS, t, question) ? question.getBodyHtml() : "");
         }).toList();
@@ -103,7 +115,7 @@ public class FeedServlet extends HttpServlet {
 
     private List<Entry> postEntries(String site, Topic topic) {
         // Only what everyone reads in full (ForumVisibility.PUBLIC_POST): no pending, hidden or deleted post (#6, #10).
-        List<Post> posts = forum.latestPosts(topic.getId(), ENTRIES);
+        List<Post> posts = threadReading.latestPosts(topic.getId(), ENTRIES);
         Map<Long, AccountSummary> authors = authors(posts.stream().map(Post::getAuthorId).toList());
         return posts.stream().map(p -> new Entry("tag:mare,2026:post:" + p.getId(),
                 (p.isQuestion() ? "" : "Réponse de " + name(authors, p.getAuthorId()) + " : ") + topic.getTitle(),

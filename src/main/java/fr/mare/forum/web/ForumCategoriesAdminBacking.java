@@ -2,6 +2,7 @@ package fr.mare.forum.web;
 
 import fr.mare.account.Caller;
 import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
 import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
@@ -75,6 +76,9 @@ public class ForumCategoriesAdminBacking {
     private ForumService forum;
 
     @Inject
+    private ForumCategories forumCategories;
+
+    @Inject
     private Caller caller;
 
     private List<Row> rows;
@@ -85,12 +89,12 @@ public class ForumCategoriesAdminBacking {
 
     @PostConstruct
     void init() {
-        rows = forum.categories().stream().map(Row::new).toList();
+        rows = forumCategories.categories().stream().map(Row::new).toList();
     }
 
     public String save(Row row) {
         try {
-            forum.updateCategory(caller, row.getId(), row.getName(), row.getDescription(), row.getPosition());
+            forumCategories.updateCategory(caller, row.getId(), row.getName(), row.getDescription(), row.getPosition());
         } catch (BusinessException e) {
             FormMessages.error(e.messageKey(), e.arguments());
             return null;
@@ -102,7 +106,7 @@ public class ForumCategoriesAdminBacking {
 
     public String create() {
         try {
-            forum.createCategory(caller, name, slug, description, position);
+            forumCategories.createCategory(caller, name, slug, description, position);
         } catch (BusinessException e) {
             FormMessages.error("newCategory", e);
             return null;

@@ -1,9 +1,11 @@
 package fr.mare.forum.web;
 
 import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.TopicCursor;
 import fr.mare.forum.TopicFilter;
+import fr.mare.forum.TopicLists;
 import fr.mare.forum.TopicPage;
 import fr.mare.web.Pages;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,6 +41,12 @@ public class ForumCategoryBacking {
     private ForumService forum;
 
     @Inject
+    private ForumCategories forumCategories;
+
+    @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private TopicRows rows;
 
     private Category category;
@@ -46,12 +54,12 @@ public class ForumCategoryBacking {
     private List<TopicRow> topics;
 
     public void load() {
-        category = slug == null ? null : forum.category(slug).orElse(null);
+        category = slug == null ? null : forumCategories.category(slug).orElse(null);
         if (category == null) {
             Pages.notFound("Catégorie introuvable");
             return;
         }
-        page = forum.topics(category.getId(), getFilter(), TopicCursor.parse(after).orElse(null), PAGE_SIZE);
+        page = topicLists.topics(category.getId(), getFilter(), TopicCursor.parse(after).orElse(null), PAGE_SIZE);
         topics = rows.of(page.topics());
     }
 

@@ -7,6 +7,7 @@ import fr.mare.diff.TextDiff;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
 import fr.mare.forum.PostRevision;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
 import fr.mare.web.Pages;
@@ -51,6 +52,9 @@ public class ForumHistoryBacking {
     private ForumService forum;
 
     @Inject
+    private ThreadReading threadReading;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -62,14 +66,14 @@ public class ForumHistoryBacking {
     private String diff;
 
     public void load() {
-        ForumService.TopicPost readable = postId == null ? null : forum.readablePost(caller, postId).orElse(null);
+        ThreadReading.TopicPost readable = postId == null ? null : threadReading.readablePost(caller, postId).orElse(null);
         if (readable == null) {
             Pages.notFound("Message introuvable");
             return;
         }
         post = readable.post();
         topic = readable.topic();
-        List<PostRevision> revisions = forum.revisions(post.getId());
+        List<PostRevision> revisions = threadReading.revisions(post.getId());
         Map<Long, AccountSummary> editors = accounts.summaries(revisions.isEmpty() ? List.of(post.getAuthorId())
                 : revisions.stream().map(PostRevision::getEditorId).collect(Collectors.toSet()));
         versions = revisions.isEmpty()

@@ -1,6 +1,7 @@
 package fr.mare.forum.web;
 
 import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
@@ -27,6 +28,9 @@ public class ForumNewTopicBacking {
     private ForumService forum;
 
     @Inject
+    private ForumCategories forumCategories;
+
+    @Inject
     private fr.mare.account.Caller caller;
 
     private String category;
@@ -44,7 +48,7 @@ public class ForumNewTopicBacking {
     }
 
     public void load() {
-        if (!FacesContext.getCurrentInstance().isPostback() && category != null && forum.category(category).isEmpty()) {
+        if (!FacesContext.getCurrentInstance().isPostback() && category != null && forumCategories.category(category).isEmpty()) {
             category = null;
         }
     }
@@ -72,7 +76,7 @@ public class ForumNewTopicBacking {
     }
 
     public List<Category> getCategories() {
-        return forum.categories();
+        return forumCategories.categories();
     }
 
     public String getCategory() {

@@ -1,9 +1,10 @@
 package fr.mare.forum.web;
 
 import fr.mare.forum.ForumService;
-import fr.mare.forum.TopicCursor;
-import fr.mare.forum.TopicPage;
 import fr.mare.forum.Tags;
+import fr.mare.forum.TopicCursor;
+import fr.mare.forum.TopicLists;
+import fr.mare.forum.TopicPage;
 import fr.mare.web.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ public class ForumTagBacking {
     private ForumService forum;
 
     @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private TopicRows rows;
 
     private TopicPage page;
@@ -45,7 +49,7 @@ public class ForumTagBacking {
             Faces.redirectPermanent(Faces.getRequestContextPath() + "/tag/" + normalized);
             return;
         }
-        page = forum.taggedTopics(tag, TopicCursor.parse(after).orElse(null), ForumCategoryBacking.PAGE_SIZE);
+        page = topicLists.taggedTopics(tag, TopicCursor.parse(after).orElse(null), ForumCategoryBacking.PAGE_SIZE);
         topics = rows.of(page.topics());
     }
 

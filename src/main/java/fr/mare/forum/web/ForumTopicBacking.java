@@ -4,12 +4,15 @@ import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumPolicy;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Post;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
+import fr.mare.forum.TopicLists;
 import fr.mare.platform.BusinessException;
 import fr.mare.web.Bundle;
 import fr.mare.web.FormMessages;
@@ -85,6 +88,15 @@ public class ForumTopicBacking {
     private ForumService forum;
 
     @Inject
+    private ForumCategories forumCategories;
+
+    @Inject
+    private ThreadReading threadReading;
+
+    @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private ForumPolicy policy;
 
     @Inject
@@ -127,12 +139,12 @@ public class ForumTopicBacking {
             return;
         }
         if (messageParameter != null) {
-            Post target = forum.post(messageParameter).filter(p -> visibility.of(caller, topic, p) != ForumVisibility.Access.NONE).orElse(null);
+            Post target = threadReading.post(messageParameter).filter(p -> visibility.of(caller, topic, p) != ForumVisibility.Access.NONE).orElse(null);
             if (target == null) {
                 Pages.notFound("Message introuvable");
             } else {
                 Faces.redirect(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                        + TopicLinks.of(topic, target, isChronological() ? forum.chronologicalPageOf(target) : forum.pageOf(target)));
+                        + TopicLinks.of(topic, target, isChronological() ? threadReading.chronologicalPageOf(target) : threadReading.pageOf(target)));
             }
             return;
         }
@@ -167,47 +179,47 @@ public class ForumTopicBacking {
             return topic != null;
         }
         loaded = true;
-        topic = topicId == null ? null : forum.topicFor(caller, topicId).orElse(null);
+        topic = topicId == null ? null : threadReading.topicFor(caller, topicId).orElse(null);
         if (topic == null) {
             return false;
         }
-        category = forum.category(topic.getCategoryId()).orElse(null);
+        category = forumCategories.category(topic.getCategoryId()).orElse(null);
         Long focus = replyToParameter != null ? replyToParameter : editParameter;
         if (pageParameter == null && focus != null) {
             // ?repondre= and ?modifier= open the page that holds their post.
-            focusPage = forum.post(focus).filter(p -> p.getTopicId().equals(topic.getId()))
-                    .map(p -> isChronological() ? forum.chronologicalPageOf(p) : forum.pageOf(p)).orElse(0);
+            focusPage = threadReading.post(focus).filter(p -> p.getTopicId().equals(topic.getId()))
+                    .map(p -> isChronological() ? threadReading.chronologicalPageOf(p) : threadReading.pageOf(p)).orElse(0);
         }
         // Pending posts (#6) exist only for their author and moderation (ForumVisibility, #10).
-        List<Post> posts = isChronological() ? forum.chronologicalPage(caller, topic.getId(), getPageIndex())
-                : forum.threadPage(caller, topic.getId(), getPageIndex());
-        tags = forum.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
+        List<Post> posts = isChronological() ? threadReading.chronologicalPage(caller, topic.getId(), getPageIndex())
+                : threadReading.threadPage(caller, topic.getId(), getPageIndex());
+        tags = topicLists.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
         Set<Long> postIds = posts.stream().map(Post::getId).collect(Collectors.toSet());
         Set<Long> parentIds = posts.stream().map(Post::getParentId).filter(p -> p != null && !postIds.contains(p)).collect(Collectors.toSet());
-        Map<Long, Long> authorOfPost = new java.util.HashMap<>(forum.authorsOfPosts(parentIds));
+        Map<Long, Long> authorOfPost = new java.util.HashMap<>(threadReading.authorsOfPosts(parentIds));
         posts.forEach(p -> authorOfPost.put(p.getId(), p.getAuthorId()));
-        solution = forum.solutionFor(caller, topic).orElse(null);
+        solution = threadReading.solutionFor(caller, topic).orElse(null);
         Set<Long> authorIds = new HashSet<>(authorOfPost.values());
         if (solution != null) {
             authorIds.add(solution.getAuthorId());
         }
         Map<Long, AccountSummary> authors = accounts.summaries(authorIds);
         solutionAuthor = solution == null ? null : authors.get(solution.getAuthorId());
-        Set<Long> liked = forum.likedBy(caller, postIds);
+        Set<Long> liked = threadReading.likedBy(caller, postIds);
         thread = ThreadLayout.layout(posts, isChronological(), authors, authorOfPost, p -> liked.contains(p.getId()),
                 p -> policy.canLike(caller, p), topic.getSolutionPostId(), escape(Bundle.text("forum.topic.fold")));
         Long edited = posted(EDITED);
         if (edited != null) {
             // A posted edit form: the post it was shown for, even if it changed meanwhile, so a
             // refusal shows the form again under it, with the typed text.
-            editTarget = forum.post(edited).filter(p -> p.getTopicId().equals(topic.getId())).orElse(null);
+            editTarget = threadReading.post(edited).filter(p -> p.getTopicId().equals(topic.getId())).orElse(null);
         } else if (editParameter != null) {
-            editTarget = forum.post(editParameter).filter(p -> p.getTopicId().equals(topic.getId()) && policy.canEdit(caller, p)).orElse(null);
+            editTarget = threadReading.post(editParameter).filter(p -> p.getTopicId().equals(topic.getId()) && policy.canEdit(caller, p)).orElse(null);
         }
         Long parent = posted(PARENT);
         Long replyTo = parent != null ? parent : replyToParameter;
         if (replyTo != null) {
-            replyTarget = forum.post(replyTo).filter(p -> p.getTopicId().equals(topic.getId())
+            replyTarget = threadReading.post(replyTo).filter(p -> p.getTopicId().equals(topic.getId())
                     && visibility.of(caller, topic, p) != ForumVisibility.Access.NONE).orElse(null);
         }
         return true;
@@ -296,7 +308,7 @@ public class ForumTopicBacking {
             return null;
         }
         FormMessages.flashInfo("forum.reply.published");
-        Navigation.redirect(TopicLinks.of(topic, created, forum.pageOf(created)));
+        Navigation.redirect(TopicLinks.of(topic, created, threadReading.pageOf(created)));
         return null;
     }
 
@@ -342,7 +354,7 @@ public class ForumTopicBacking {
             return null;
         }
         FormMessages.flashInfo("forum.edit.saved");
-        Navigation.redirect(TopicLinks.of(topic, saved, forum.pageOf(saved)));
+        Navigation.redirect(TopicLinks.of(topic, saved, threadReading.pageOf(saved)));
         return null;
     }
 
@@ -396,7 +408,7 @@ public class ForumTopicBacking {
     public boolean isWatching() {
         ensureLoaded();
         if (watching == null) {
-            watching = topic != null && forum.isWatching(caller, topic.getId());
+            watching = topic != null && threadReading.isWatching(caller, topic.getId());
         }
         return watching;
     }
@@ -467,7 +479,7 @@ public class ForumTopicBacking {
     }
 
     public int getPageCount() {
-        return topic == null ? 1 : forum.pageCount(caller, topic.getId());
+        return topic == null ? 1 : threadReading.pageCount(caller, topic.getId());
     }
 
     public Topic getTopic() {
@@ -507,7 +519,7 @@ public class ForumTopicBacking {
 
     public String getSolutionLink() {
         Post post = getSolution();
-        return post == null ? null : TopicLinks.of(topic, post, forum.pageOf(post));
+        return post == null ? null : TopicLinks.of(topic, post, threadReading.pageOf(post));
     }
 
     public List<Integer> getPageNumbers() {

@@ -2,6 +2,7 @@ package fr.mare.moderation.web;
 
 import fr.mare.account.Caller;
 import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
 import fr.mare.moderation.ActionKind;
 import fr.mare.moderation.ModerationService;
@@ -40,6 +41,9 @@ public class ModerationActionsBacking {
 
     @Inject
     private ForumService forum;
+
+    @Inject
+    private ForumCategories forumCategories;
 
     @Inject
     private Caller caller;
@@ -105,7 +109,7 @@ public class ModerationActionsBacking {
 
     public List<Category> getCategories() {
         if (categories == null) {
-            categories = forum.categories();
+            categories = forumCategories.categories();
         }
         return categories;
     }

@@ -5,6 +5,7 @@ import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.ForumVisibility;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
 import fr.mare.notification.Notification;
@@ -62,6 +63,9 @@ public class NotificationListBacking {
     private ForumService forum;
 
     @Inject
+    private ThreadReading threadReading;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -83,7 +87,7 @@ public class NotificationListBacking {
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<Long, Topic> topics = new HashMap<>();
         found.stream().map(Notification::getTopicId).filter(Objects::nonNull).distinct()
-                .forEach(id -> forum.topicFor(caller, id).ifPresent(topic -> topics.put(id, topic)));
+                .forEach(id -> threadReading.topicFor(caller, id).ifPresent(topic -> topics.put(id, topic)));
         // A topic that no longer exists for the reader drops its rows; a hidden one keeps them, without its title (#10).
         rows = found.stream()
                 .filter(n -> n.getKind() == NotificationKind.NOTICE || topics.containsKey(n.getTopicId()))

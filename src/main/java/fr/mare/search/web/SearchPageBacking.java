@@ -1,6 +1,7 @@
 package fr.mare.search.web;
 
 import fr.mare.forum.Category;
+import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
 import fr.mare.search.SearchHit;
 import fr.mare.search.SearchRequest;
@@ -58,6 +59,9 @@ public class SearchPageBacking {
 
     @Inject
     private ForumService forum;
+
+    @Inject
+    private ForumCategories forumCategories;
 
     @Inject
     private WikiService wiki;
@@ -139,7 +143,7 @@ public class SearchPageBacking {
     }
 
     public List<Category> getCategories() {
-        return forum.categories();
+        return forumCategories.categories();
     }
 
     /** 1-based number of the first hit of this page. */

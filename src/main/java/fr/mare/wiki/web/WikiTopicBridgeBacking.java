@@ -2,6 +2,7 @@ package fr.mare.wiki.web;
 
 import fr.mare.account.Caller;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
 import fr.mare.wiki.WikiPage;
 import fr.mare.wiki.WikiService;
@@ -31,6 +32,9 @@ public class WikiTopicBridgeBacking {
     private ForumService forum;
 
     @Inject
+    private ThreadReading threadReading;
+
+    @Inject
     private Caller caller;
 
     @Inject
@@ -46,7 +50,7 @@ public class WikiTopicBridgeBacking {
         if (tutorials == null) {
             Long id = topicId();
             // Only for a discussion this reader may read (ForumVisibility, #10).
-            tutorials = id == null || forum.topicFor(caller, id).filter(t -> forumVisibility.canRead(caller, t)).isEmpty()
+            tutorials = id == null || threadReading.topicFor(caller, id).filter(t -> forumVisibility.canRead(caller, t)).isEmpty()
                     ? List.of() : wiki.documenting(id);
         }
         return tutorials;
@@ -55,7 +59,7 @@ public class WikiTopicBridgeBacking {
     public boolean isCanConvert() {
         Long id = topicId();
         // A solved discussion whose solution this member may read: the draft copies it (#10).
-        return !caller.isAnonymous() && id != null && forum.topicFor(caller, id).filter(t -> forumVisibility.canRead(caller, t))
-                .flatMap(t -> forum.solutionFor(caller, t)).isPresent();
+        return !caller.isAnonymous() && id != null && threadReading.topicFor(caller, id).filter(t -> forumVisibility.canRead(caller, t))
+                .flatMap(t -> threadReading.solutionFor(caller, t)).isPresent();
     }
 }
