@@ -1,6 +1,7 @@
 package fr.mare.directory;
 
 import fr.mare.directory.DirectoryService.Declared;
+import fr.mare.platform.VersionedMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +34,9 @@ public class DirectorySearchService {
 
     @PersistenceContext(unitName = "mare")
     private EntityManager em;
+
+    /** « Des voisins connaissent ce sujet » of each discussion page, kept while nothing changes (#11, ADR 0019). */
+    private final VersionedMemo<TopicSubject, List<Match>> knowing = new VersionedMemo<>(5_000);
 
     @Inject
     private DirectoryService directory;
@@ -131,6 +135,14 @@ public class DirectorySearchService {
      * those areas; the most areas in common first, then the most recently updated profiles.
      */
     public List<Match> knowingNeighbours(String categorySlug, Collection<String> tagNames) {
+        return knowing.get(new TopicSubject(categorySlug, List.copyOf(tagNames)), s -> readKnowingNeighbours(s.category(), s.tags()));
+    }
+
+    /** What a discussion is about, for « Des voisins connaissent ce sujet ». */
+    private record TopicSubject(String category, List<String> tags) {
+    }
+
+    private List<Match> readKnowingNeighbours(String categorySlug, Collection<String> tagNames) {
         List<ExpertiseArea> all = directory.areas();
         Set<String> wanted = TopicAreas.of(categorySlug, tagNames, all.stream().map(ExpertiseArea::getSlug).toList());
         if (wanted.isEmpty()) {

@@ -31,12 +31,10 @@ public class ThreadReading {
     @Inject
     private ForumVisibility visibility;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Topic> topic(long id) {
         return Optional.ofNullable(em.find(Topic.class, id));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Post> post(long id) {
         return Optional.ofNullable(em.find(Post.class, id));
     }
@@ -46,13 +44,11 @@ public class ThreadReading {
      * exactly as for an unknown id; a hidden one is there, to be shown as its notice
      * ({@link ForumVisibility#of}).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Topic> topicFor(Caller me, long id) {
         return topic(id).filter(t -> visibility.exists(me, t));
     }
 
     /** A post whose text and versions this caller reads in full ({@link ForumVisibility}), with its topic; empty otherwise. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TopicPost> readablePost(Caller me, long postId) {
         return post(postId).flatMap(p -> topic(p.getTopicId()).filter(t -> visibility.canRead(me, t, p)).map(t -> new TopicPost(t, p)));
     }
@@ -62,13 +58,11 @@ public class ThreadReading {
     }
 
     /** The topic's accepted solution if this caller may read it (a hidden or deleted one is not shown, #10). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Post> solutionFor(Caller me, Topic topic) {
         return topic.getSolutionPostId() == null ? Optional.empty()
                 : post(topic.getSolutionPostId()).filter(p -> visibility.canRead(me, topic, p));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Post question(long topicId) {
         return em.createNamedQuery("Post.root", Post.class).setParameter("topic", topicId).getSingleResult();
     }
@@ -77,7 +71,6 @@ public class ThreadReading {
      * One page of a thread in tree order: a bounded range of the (topic, path) index, whatever
      * the thread's size. Page 0 starts with the question.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Post> threadPage(Caller me, long topicId, int page) {
         return postsPage(me, "ORDER BY p.path", topicId, page);
     }
@@ -95,7 +88,6 @@ public class ThreadReading {
                 .getResultList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public int pageCount(Caller me, long topicId) {
         long posts = ForumVisibility.bindThread(em.createQuery("SELECT COUNT(p) FROM Post p WHERE p.topicId = :topic"
                 + ForumVisibility.threadPost(me), Long.class), me).setParameter("topic", topicId).getSingleResult();
@@ -106,7 +98,6 @@ public class ThreadReading {
      * A topic's newest posts that everyone reads in full, newest first (its Atom feed: a public
      * document, the same for every reader, so no pending, hidden or deleted post, #10).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Post> latestPosts(long topicId, int limit) {
         return em.createQuery("SELECT p FROM Post p WHERE p.topicId = :topic AND " + ForumVisibility.PUBLIC_POST
                         + " ORDER BY p.createdAt DESC, p.id DESC", Post.class)
@@ -114,7 +105,6 @@ public class ThreadReading {
     }
 
     /** The page of the chronological view that holds a post. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public int chronologicalPageOf(Post post) {
         long before = em.createQuery("SELECT COUNT(p) FROM Post p WHERE p.topicId = :topic AND (p.createdAt < :at"
                         + " OR (p.createdAt = :at AND p.id < :id))", Long.class)
@@ -123,8 +113,14 @@ public class ThreadReading {
         return (int) (before / THREAD_PAGE_SIZE);
     }
 
+    /** The authors of this topic's posts that not everyone reads in full: pending or hidden ones. */
+    public Set<Long> authorsOfUnpublished(long topicId) {
+        return new HashSet<>(em.createQuery("SELECT DISTINCT p.authorId FROM Post p WHERE p.topicId = :topic"
+                        + " AND (p.pending = TRUE OR p.moderation.hiddenAt IS NOT NULL)", Long.class)
+                .setParameter("topic", topicId).getResultList());
+    }
+
     /** The page of the thread that holds a post, for permalinks. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public int pageOf(Post post) {
         long before = em.createNamedQuery("Post.countBefore", Long.class)
                 .setParameter("topic", post.getTopicId()).setParameter("path", post.getPath()).getSingleResult();
@@ -132,7 +128,6 @@ public class ThreadReading {
     }
 
     /** Which of these posts the caller has thanked. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Set<Long> likedBy(Caller me, Collection<Long> postIds) {
         if (me.isAnonymous() || postIds.isEmpty()) {
             return Set.of();
@@ -142,7 +137,6 @@ public class ThreadReading {
     }
 
     /** The authors of these posts (post id to account id), for « en réponse à @nom ». */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Map<Long, Long> authorsOfPosts(Collection<Long> postIds) {
         if (postIds.isEmpty()) {
             return java.util.Map.of();
@@ -153,25 +147,21 @@ public class ThreadReading {
     }
 
     /** The same posts as the tree, flat by date: the « vue chronologique ». */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Post> chronologicalPage(Caller me, long topicId, int page) {
         return postsPage(me, "ORDER BY p.createdAt, p.id", topicId, page);
     }
 
     /** Every version of a post, oldest first; empty for a post never edited. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<PostRevision> revisions(long postId) {
         return em.createNamedQuery("PostRevision.ofPost", PostRevision.class).setParameter("post", postId).getResultList();
     }
 
     /** Who follows a topic. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Set<Long> watchers(long topicId) {
         return new HashSet<>(em.createQuery("SELECT s.accountId FROM Subscription s WHERE s.topicId = :topic AND s.watching = TRUE", Long.class)
                 .setParameter("topic", topicId).getResultList());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isWatching(Caller me, long topicId) {
         return !me.isAnonymous() && watchers(topicId).contains(me.accountId());
     }

@@ -27,7 +27,6 @@ public class TopicLists {
      * One page of topics by last activity (newest first), optionally in one category, after a
      * keyset cursor. Returns up to {@code limit} topics and whether more follow.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public TopicPage topics(Long categoryId, TopicFilter filter, TopicCursor after, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE " + ForumVisibility.PUBLIC_TOPIC);
         if (categoryId != null) {
@@ -74,7 +73,6 @@ public class TopicLists {
      * may read (pending, hidden, deleted, or in such a topic) left out, newest first: at most {@code limit} of them, and their total count. Read-only,
      * for other features (the directory shows what a collective's members contributed).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Solutions solutionsBy(Collection<Long> accountIds, int limit) {
         if (accountIds.isEmpty()) {
             return new Solutions(0, List.of());
@@ -91,7 +89,6 @@ public class TopicLists {
     }
 
     /** The tags of these topics (topic id to sorted tag names). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Map<Long, List<String>> tagsOf(Collection<Long> topicIds) {
         if (topicIds.isEmpty()) {
             return java.util.Map.of();
@@ -107,7 +104,6 @@ public class TopicLists {
      * Search (#12): the text of a topic everyone reads in full, or empty when it is not public
      * (pending, hidden, unknown) — search then removes it from its index.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TopicText> publicText(long topicId) {
         List<Topic> found = em.createQuery("SELECT t FROM Topic t WHERE t.id = :id AND " + ForumVisibility.PUBLIC_TOPIC,
                 Topic.class).setParameter("id", topicId).getResultList();
@@ -137,14 +133,12 @@ public class TopicLists {
     }
 
     /** Search's full rebuild (#12): ids of public topics after this one, in id order. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> publicTopicIds(long afterId, int limit) {
         return em.createQuery("SELECT t.id FROM Topic t WHERE t.id > :after AND " + ForumVisibility.PUBLIC_TOPIC
                 + " ORDER BY t.id", Long.class).setParameter("after", afterId).setMaxResults(limit).getResultList();
     }
 
     /** Topics carrying a tag, by last activity, keyset-paged like the other lists. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public TopicPage taggedTopics(String tagName, TopicCursor after, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT t FROM Topic t WHERE t.id IN (SELECT tt.topicId FROM TopicTag tt, Tag g"
                 + " WHERE g.id = tt.tagId AND g.name = :tag) AND " + ForumVisibility.PUBLIC_TOPIC);
@@ -152,7 +146,6 @@ public class TopicLists {
     }
 
     /** How many posts a member has published (for moderation's view of an author's history). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public long postCount(long authorId) {
         return em.createQuery("SELECT COUNT(p) FROM Post p WHERE p.authorId = :author", Long.class)
                 .setParameter("author", authorId).getSingleResult();
@@ -162,7 +155,6 @@ public class TopicLists {
      * Topics whose visible posts link to a page of Mare ({@code /tutoriels/slug}), newest activity
      * first: « a tutorial shows the discussions that link it ».
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Topic> topicsLinkingTo(String sitePath) {
         return em.createQuery("SELECT t FROM Topic t WHERE t.id IN (SELECT p.topicId FROM Post p, PostLink l"
                         + " WHERE l.postId = p.id AND l.target = :target AND " + ForumVisibility.PUBLIC_POST + ")"

@@ -6,11 +6,16 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /** Reads Mare's messages ({@code fr/mare/i18n/messages*.properties}) in the request's locale. */
 public final class Bundle {
 
     public static final String NAME = "fr.mare.i18n.messages";
+
+    /** Parsed patterns by locale and key: as many as the bundle has keys with arguments, per language. */
+    private static final ConcurrentMap<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
     private Bundle() {
     }
@@ -28,7 +33,14 @@ public final class Bundle {
         } catch (MissingResourceException e) {
             return key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        if (arguments.length == 0) {
+            return pattern;
+        }
+        // Parsing a pattern costs more than formatting with it (#11: a thread page formats dozens).
+        MessageFormat format = FORMATS.computeIfAbsent(locale.toLanguageTag() + '\u0000' + key, k -> new MessageFormat(pattern, locale));
+        synchronized (format) {
+            return format.format(arguments);
+        }
     }
 
     public static boolean has(Locale locale, String key) {

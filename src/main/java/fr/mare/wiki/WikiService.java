@@ -17,6 +17,7 @@ import fr.mare.markdown.MarkdownRenderer;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.VersionedMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,6 +63,9 @@ public class WikiService {
 
     @PersistenceContext(unitName = "mare")
     private EntityManager em;
+
+    /** « Documenté dans » of each discussion page, kept while nothing changes (#11, ADR 0019). */
+    private final VersionedMemo<Long, List<WikiPage>> documenting = new VersionedMemo<>(5_000);
 
     @Inject
     private Clock clock;
@@ -266,9 +270,13 @@ public class WikiService {
     /** The tutorials drafted from a discussion (« Documenté dans »), by title. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<WikiPage> documenting(long topicId) {
+        return documenting.get(topicId, this::readDocumenting);
+    }
+
+    private List<WikiPage> readDocumenting(long topicId) {
         return em.createQuery("SELECT p FROM WikiPage p, WikiTopic t WHERE t.pageId = p.id AND t.topicId = :topic"
                         + " AND " + WikiVisibility.LISTED + " ORDER BY p.title", WikiPage.class)
-                .setParameter("topic", topicId).getResultList();
+                .setParameter("topic", topicId).getResultList().stream().toList();
     }
 
     /**

@@ -4,17 +4,18 @@ import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.forum.Category;
-import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumPolicy;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.ForumVisibility;
 import fr.mare.forum.Post;
+import fr.mare.forum.ThreadPage;
+import fr.mare.forum.ThreadPages;
 import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
-import fr.mare.forum.TopicLists;
 import fr.mare.platform.BusinessException;
 import fr.mare.web.Bundle;
+import fr.mare.web.Dates;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -25,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Utils;
 
 import java.util.HashSet;
 import java.util.List;
@@ -88,13 +90,7 @@ public class ForumTopicBacking {
     private ForumService forum;
 
     @Inject
-    private ForumCategories forumCategories;
-
-    @Inject
     private ThreadReading threadReading;
-
-    @Inject
-    private TopicLists topicLists;
 
     @Inject
     private ForumPolicy policy;
@@ -110,14 +106,17 @@ public class ForumTopicBacking {
 
     private static final int EXCERPT = 280;
 
+    @Inject
+    private ThreadPages threadPages;
+
+    @Inject
+    private Dates dates;
+
+    private ThreadPage page;
     private Topic topic;
-    private List<String> tags = List.of();
     private Boolean watching;
     private int focusPage;
-    private Category category;
     private ThreadLayout.Result thread;
-    private Post solution;
-    private AccountSummary solutionAuthor;
     private Post replyTarget;
     private Post editTarget;
     private String body;
@@ -179,35 +178,18 @@ public class ForumTopicBacking {
             return topic != null;
         }
         loaded = true;
-        topic = topicId == null ? null : threadReading.topicFor(caller, topicId).orElse(null);
-        if (topic == null) {
-            return false;
-        }
-        category = forumCategories.category(topic.getCategoryId()).orElse(null);
         Long focus = replyToParameter != null ? replyToParameter : editParameter;
-        if (pageParameter == null && focus != null) {
+        if (topicId != null && pageParameter == null && focus != null) {
             // ?repondre= and ?modifier= open the page that holds their post.
-            focusPage = threadReading.post(focus).filter(p -> p.getTopicId().equals(topic.getId()))
+            focusPage = threadReading.post(focus).filter(p -> p.getTopicId().equals(topicId))
                     .map(p -> isChronological() ? threadReading.chronologicalPageOf(p) : threadReading.pageOf(p)).orElse(0);
         }
-        // Pending posts (#6) exist only for their author and moderation (ForumVisibility, #10).
-        List<Post> posts = isChronological() ? threadReading.chronologicalPage(caller, topic.getId(), getPageIndex())
-                : threadReading.threadPage(caller, topic.getId(), getPageIndex());
-        tags = topicLists.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of());
-        Set<Long> postIds = posts.stream().map(Post::getId).collect(Collectors.toSet());
-        Set<Long> parentIds = posts.stream().map(Post::getParentId).filter(p -> p != null && !postIds.contains(p)).collect(Collectors.toSet());
-        Map<Long, Long> authorOfPost = new java.util.HashMap<>(threadReading.authorsOfPosts(parentIds));
-        posts.forEach(p -> authorOfPost.put(p.getId(), p.getAuthorId()));
-        solution = threadReading.solutionFor(caller, topic).orElse(null);
-        Set<Long> authorIds = new HashSet<>(authorOfPost.values());
-        if (solution != null) {
-            authorIds.add(solution.getAuthorId());
+        // One read model, filtered by ForumVisibility for this caller (#16).
+        page = topicId == null ? null : threadPages.page(caller, topicId, getPageIndex(), isChronological()).orElse(null);
+        if (page == null) {
+            return false;
         }
-        Map<Long, AccountSummary> authors = accounts.summaries(authorIds);
-        solutionAuthor = solution == null ? null : authors.get(solution.getAuthorId());
-        Set<Long> liked = threadReading.likedBy(caller, postIds);
-        thread = ThreadLayout.layout(posts, isChronological(), authors, authorOfPost, p -> liked.contains(p.getId()),
-                p -> policy.canLike(caller, p), topic.getSolutionPostId(), escape(Bundle.text("forum.topic.fold")));
+        topic = page.topic();
         Long edited = posted(EDITED);
         if (edited != null) {
             // A posted edit form: the post it was shown for, even if it changed meanwhile, so a
@@ -222,7 +204,39 @@ public class ForumTopicBacking {
             replyTarget = threadReading.post(replyTo).filter(p -> p.getTopicId().equals(topic.getId())
                     && visibility.of(caller, topic, p) != ForumVisibility.Access.NONE).orElse(null);
         }
+        Set<Long> liked = caller.isAnonymous() ? Set.of()
+                : threadReading.likedBy(caller, page.posts().stream().map(Post::getId).toList());
+        thread = ThreadLayout.layout(page.posts(), isChronological(), page.authors(), page.authorOfPost(),
+                post -> row(post, liked.contains(post.getId())), topic.getSolutionPostId(), escape(Bundle.text("forum.topic.fold")));
         return true;
+    }
+
+    /** What this reader sees and may do on one post, worked out once for the view. */
+    private ThreadItem.Row row(Post post, boolean liked) {
+        String context = Faces.getRequestContextPath();
+        boolean insider = policy.canSeeHidden(caller, post.getAuthorId());
+        boolean editing = editTarget != null && post.getId().equals(editTarget.getId());
+        AccountSummary author = page.authors().get(post.getAuthorId());
+        Long parentAuthor = post.getParentId() == null ? null : page.authorOfPost().get(post.getParentId());
+        AccountSummary parent = parentAuthor == null ? null : page.authors().get(parentAuthor);
+        return new ThreadItem.Row(
+                !post.isDeleted() && (!post.isHidden() || insider) && !editing,
+                !post.isDeleted() && post.isHidden() && !insider,
+                editing,
+                replyTarget != null && post.getId().equals(replyTarget.getId()),
+                !caller.isAnonymous(),
+                liked,
+                policy.canLike(caller, post),
+                isCanMarkSolution() && !post.isQuestion() && !post.getId().equals(topic.getSolutionPostId()),
+                policy.canEdit(caller, post),
+                policy.canDelete(caller, post),
+                canReport(post),
+                isCanReply() && !post.isDeleted(),
+                author == null ? null : context + "/u/" + Utils.encodeURL(author.username()),
+                parent == null ? null : context + "/u/" + Utils.encodeURL(parent.username()),
+                context + getLink() + "?message=" + post.getId() + (isChronological() ? "&vue=chronologique" : ""),
+                dates.relative(post.getCreatedAt()),
+                Bundle.text("forum.like.count", post.getLikeCount()));
     }
 
     /** A post id from a row form's hidden field, or null (absent, or not a number). */
@@ -363,10 +377,6 @@ public class ForumTopicBacking {
         return editTarget;
     }
 
-    public boolean canEdit(Post post) {
-        return policy.canEdit(caller, post);
-    }
-
     public String delete() {
         acted = true;
         if (topicGone()) {
@@ -413,11 +423,6 @@ public class ForumTopicBacking {
         return watching;
     }
 
-    /** Whether this caller reads a hidden or pending post as it is (its author, moderation) rather than the notice. */
-    public boolean canSeeHidden(Post post) {
-        return policy.canSeeHidden(caller, post.getAuthorId());
-    }
-
     /** A topic hidden by moderation: readers other than its author and moderation see only the reason. */
     public boolean isTopicHiddenForMe() {
         ensureLoaded();
@@ -425,17 +430,13 @@ public class ForumTopicBacking {
     }
 
     /** « Signaler » on others' posts, for logged-in members. */
-    public boolean canReport(Post post) {
+    private boolean canReport(Post post) {
         return !caller.isAnonymous() && !caller.is(post.getAuthorId()) && !post.isDeleted();
     }
 
     public boolean isCanReportTopic() {
         ensureLoaded();
         return topic != null && !caller.isAnonymous() && !caller.is(topic.getAuthorId());
-    }
-
-    public boolean canDelete(Post post) {
-        return policy.canDelete(caller, post);
     }
 
     /** « Vue chronologique »: the same posts, flat, by date ({@code ?vue=chronologique}). */
@@ -445,7 +446,7 @@ public class ForumTopicBacking {
 
     public List<String> getTags() {
         ensureLoaded();
-        return tags;
+        return page == null ? List.of() : page.tags();
     }
 
     public String like() {
@@ -479,7 +480,8 @@ public class ForumTopicBacking {
     }
 
     public int getPageCount() {
-        return topic == null ? 1 : threadReading.pageCount(caller, topic.getId());
+        ensureLoaded();
+        return page == null ? 1 : page.pageCount();
     }
 
     public Topic getTopic() {
@@ -489,7 +491,7 @@ public class ForumTopicBacking {
 
     public Category getCategory() {
         ensureLoaded();
-        return category;
+        return page == null ? null : page.category();
     }
 
     public List<ThreadItem> getItems() {
@@ -504,7 +506,7 @@ public class ForumTopicBacking {
 
     public Post getSolution() {
         ensureLoaded();
-        return solution;
+        return page == null ? null : page.solution();
     }
 
     /** The solution's first words, as text, under the question. */
@@ -527,7 +529,8 @@ public class ForumTopicBacking {
     }
 
     public AccountSummary getSolutionAuthor() {
-        return solutionAuthor;
+        Post post = getSolution();
+        return post == null ? null : page.authors().get(post.getAuthorId());
     }
 
     public Post getReplyTarget() {
@@ -543,6 +546,11 @@ public class ForumTopicBacking {
     public boolean isCanMarkSolution() {
         ensureLoaded();
         return topic != null && policy.canMarkSolution(caller, topic);
+    }
+
+    /** Where the posts' plain forms go: this page's address, query included, as the Faces forms' (useRequestURI). */
+    public String getFormAction() {
+        return Faces.getRequestURIWithQueryString();
     }
 
     public String getLink() {

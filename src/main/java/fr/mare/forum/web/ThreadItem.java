@@ -11,7 +11,24 @@ import fr.mare.forum.Post;
  * @param displayDepth nesting shown (at most {@link ThreadLayout#MAX_NESTING})
  * @param replyTo      the author the post answers, shown as « en réponse à @nom » when the post
  *                     is not nested under its parent (nesting limit or parent on another page)
+ * @param row          what this reader sees and may do there, worked out once (#11: the view
+ *                     reads properties, it calls no method per post)
  */
 public record ThreadItem(Post post, AccountSummary author, int displayDepth, AccountSummary replyTo,
-                         String before, boolean liked, boolean canLike, boolean solution) {
+                         String before, boolean solution, Row row) {
+
+    /**
+     * One post's facts for this reader.
+     *
+     * @param showText     its text is shown (not deleted, not hidden from this reader, not being edited)
+     * @param hiddenNotice only moderation's notice is shown in its place
+     * @param editing      its edit form is open ({@code ?modifier=})
+     * @param replying     the reply form under it is open ({@code ?repondre=})
+     * @param actions      the reader is logged in: the post's actions form is there
+     */
+    public record Row(boolean showText, boolean hiddenNotice, boolean editing, boolean replying, boolean actions,
+                      boolean liked, boolean canLike, boolean canMarkSolution, boolean canEdit, boolean canDelete,
+                      boolean canReport, boolean canReply, String authorHref, String replyToHref, String permalink,
+                      String since, String likes) {
+    }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Turns one page of a thread (posts in path order) into nested markup: a post is nested in its
@@ -26,7 +25,7 @@ final class ThreadLayout {
     }
 
     static Result layout(List<Post> posts, boolean flat, Map<Long, AccountSummary> authors, Map<Long, Long> authorOfPost,
-                         Predicate<Post> liked, Predicate<Post> canLike, Long solutionId, String foldLabel) {
+                         Function<Post, ThreadItem.Row> rows, Long solutionId, String foldLabel) {
         List<ThreadItem> items = new ArrayList<>(posts.size());
         Map<Long, Integer> depthOnPage = new HashMap<>();
         int previous = -1;
@@ -53,7 +52,7 @@ final class ThreadLayout {
             AccountSummary replyTo = post.getParentId() != null && !nestedUnderParent && !isQuestionParent(post)
                     ? author.apply(post.getParentId()) : null;
             items.add(new ThreadItem(post, authors.get(post.getAuthorId()), depth, replyTo, before.toString(),
-                    liked.test(post), canLike.test(post), post.getId().equals(solutionId)));
+                    post.getId().equals(solutionId), rows.apply(post)));
         }
         String after = previous < 0 ? "" : "</li>" + "</ol></details></li>".repeat(previous);
         return new Result(items, after);
