@@ -103,7 +103,7 @@ final class ImageFiles {
             throw new BusinessException("media.empty", FIELD);
         }
         if (bytes.length > maxBytes) {
-            throw new BusinessException("media.tooLarge", FIELD, megabytes(maxBytes));
+            throw new BusinessException("media.tooLarge", FIELD, MediaService.megabytes(maxBytes));
         }
         Type type = detect(bytes);
         if (type == null) {
@@ -141,10 +141,6 @@ final class ImageFiles {
         return dot <= 0 || dot == name.length() - 1 ? null : name.substring(dot + 1).strip().toLowerCase(Locale.ROOT);
     }
 
-    static String megabytes(long bytes) {
-        return String.format(Locale.FRANCE, "%.0f", bytes / 1_000_000.0);
-    }
-
     private static BufferedImage decode(Type type, byte[] bytes, long maxPixels) {
         ImageReader reader = reader(type);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -157,7 +153,7 @@ final class ImageFiles {
             }
             if (width * height > maxPixels) {
                 throw new BusinessException("media.tooManyPixels", FIELD, width + " × " + height,
-                        String.format(Locale.FRANCE, "%.0f", maxPixels / 1_000_000.0));
+                        MediaService.megabytes(maxPixels));
             }
             ImageReadParam param = reader.getDefaultReadParam();
             BufferedImage image = reader.read(0, param);
