@@ -58,6 +58,8 @@ public class MediaServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        // An image has no charset: drop the one the container set for pages (« image/jpeg;charset=UTF-8 »).
+        response.setCharacterEncoding((String) null);
         response.setContentType(image.contentType());
         try {
             long length = Files.size(image.file());
