@@ -76,9 +76,7 @@ public final class Launcher {
                 System.setProperty("mare.search.index-dir", config.dataDir().resolve("search").toAbsolutePath().toString());
             }
             // Uploaded images (#15) live in the data folder too, where the backup command finds them.
-            if (System.getProperty("mare.uploads.dir") == null && System.getenv("MARE_UPLOADS_DIR") == null) {
-                System.setProperty("mare.uploads.dir", config.dataDir().resolve("medias").toAbsolutePath().toString());
-            }
+            System.setProperty("mare.uploads.dir", config.uploadsDir().toString());
         } catch (LaunchException e) {
             System.err.println("Mare ne peut pas démarrer : " + e.getMessage());
             System.exit(2);

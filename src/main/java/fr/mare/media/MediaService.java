@@ -3,7 +3,6 @@ package fr.mare.media;
 import fr.mare.account.Caller;
 import fr.mare.account.RateLimits;
 import fr.mare.platform.BusinessException;
-import fr.mare.platform.SecurityLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -247,20 +246,32 @@ public class MediaService {
         return byHash(m.group(1)).filter(i -> name.equals(i.getName()) || name.equals(i.getDisplayName()));
     }
 
-    /** Moderation hides one image everywhere it appears; the journal of the content records why (#15). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MediaImage> byId(long id) {
+        return Optional.ofNullable(em.find(MediaImage.class, id));
+    }
+
+    /** The images Mare stores that {@code html} (a content's stored HTML) shows, in order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MediaImage> shownIn(String html) {
+        return referencedHashes(html).stream().map(this::byHash).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Moderation hides one image wherever it appears (the {@code image} target of the moderation
+     * feature, whose journal records it); the same bytes sent again stay refused.
+     */
     @Transactional
-    public void hide(Caller me, String name, String reason) {
+    public void hide(Caller me, long id, String reason) {
         me.requireModerator();
-        MediaImage image = byPath(PATH + name).orElseThrow(() -> new BusinessException("media.notFound", null));
-        image.hide(me.accountId(), reason, clock.instant());
-        SecurityLog.event("moderation", "action", "masquer-image", "par", me.username(), "cible", image.getName());
+        byId(id).orElseThrow(() -> new BusinessException("media.notFound", null)).hide(me.accountId(), reason, clock.instant());
     }
 
     /** Undoes {@link #hide}. */
     @Transactional
-    public void restore(Caller me, String name) {
+    public void restore(Caller me, long id) {
         me.requireModerator();
-        byPath(PATH + name).orElseThrow(() -> new BusinessException("media.notFound", null)).restore();
+        byId(id).orElseThrow(() -> new BusinessException("media.notFound", null)).restore();
     }
 
     /** Deletes the images never used and uploaded more than {@code mare.uploads.unused-hours} ago; returns how many. */

@@ -104,13 +104,27 @@ class MediaIT extends MareIT {
         // Hidden by moderation: an anonymous reader of the hidden post gets 404 for its image.
         long post = Long.parseLong(published.location().replaceAll(".*#post-", ""));
         WebClient modo = moderator("veilleur").client();
-        Page hidden = modo.get("/moderation/cible?cible=post:" + post).form("act-post-" + post)
+        Page postPage = modo.get("/moderation/cible?cible=post:" + post);
+        Element imageLink = postPage.html().selectFirst("#target-images a[id^=image-]");
+        assertNotNull(imageLink, "the post's moderation page lists its images");
+        String imageTarget = "image:" + imageLink.id().substring("image-".length());
+        Page hidden = postPage.form("act-post-" + post)
                 .set("action", "HIDE").set("reason", "capture avec des données personnelles").submit();
         assertEquals(302, hidden.status(), hidden.mainText());
         assertEquals(404, anonymous().get(image).status());
         assertEquals(404, loggedIn("autre").get(image).status());
         assertEquals(200, author.client().get(image).status(), "its author still sees their hidden post");
         assertEquals(200, modo.get(image).status());
+        // Moderation hides the image itself: gone for its uploader too, journaled, not sent again.
+        Page hiddenImage = modo.get("/moderation/cible?cible=" + imageTarget).form("act-" + imageTarget.replace(':', '-'))
+                .set("action", "HIDE").set("reason", "adresse personnelle visible").submit();
+        assertEquals(302, hiddenImage.status(), hiddenImage.mainText());
+        assertEquals(404, author.client().get(image).status());
+        assertEquals(200, modo.get(image).status());
+        assertTrue(modo.get("/moderation/journal?cible=" + imageTarget).mainText().contains("adresse personnelle visible"));
+        Page again = author.client().get(topic).form("reply").set("body", "encore").set("imageAlt", "la même")
+                .attach("image", "ecran.jpg", "image/jpeg", jpegWithGps()).submit("upload");
+        assertTrue(again.mainText().contains("masquée par la modération"), again.mainText());
         assertEquals(404, anonymous().get("/medias/00000000000000000000000000000000.png").status());
         assertTrue(anonymous().get("/medias/..%2Fmare.sql").status() >= 400, "no way out of the folder");
     }
