@@ -79,6 +79,18 @@ class MediaIT extends MareIT {
         assertEquals("80", img.attr("height"));
         assertEquals("lazy", img.attr("loading"));
 
+        // A visitor's page with the image is kept and served again like any other (ADR 0019).
+        WebClient visitor = anonymous();
+        Element shown = visitor.get(topic).html().selectFirst("img[src=\"" + image + "\"]");
+        assertNotNull(shown, "a visitor sees the image");
+        // (A write elsewhere on the busy test server may change the content version once meanwhile.)
+        String cached = "";
+        for (int i = 0; i < 5 && !cached.equals("hit"); i++) {
+            cached = String.valueOf(visitor.get(topic).header("X-Mare-Cache"));
+        }
+        assertEquals("hit", cached, "a page with an image is kept for visitors");
+        assertTrue(visitor.cookie("JSESSIONID").isEmpty(), "no session for a visitor");
+
         // Served to everyone now: the right type, never sniffed, never a document, cached long.
         HttpResponse<byte[]> served = raw(image, null);
         assertEquals(200, served.statusCode());
