@@ -16,6 +16,8 @@ fetch_pages() { mkdir -p "$2"; for p in $PAGES; do curl -s --max-time 20 "http:/
 pid=$(start_mare "$A" 18171 "$WORK/r5-a.log"); t=$(wait_up 18171 300) || { echo "A ne démarre pas"; exit 1; }
 echo "A prête en $t s"
 fetch_pages 18171 "$WORK/r5-pages-a"
+# An uploaded image's file (#15): it must come back with the restore, byte for byte.
+mkdir -p "$A/medias" && head -c 4096 /dev/urandom >"$A/medias/0123456789abcdef0123456789abcdef.png"
 MARE_DATA_DIR="$A" "$JAVA" -jar "$JAR" backup "$WORK/r5-hot.zip" >"$WORK/r5-backup-hot.log" 2>&1; rc=$?
 check "sauvegarde à chaud (code $rc)" '[ $rc = 0 ] && grep -q "à chaud" "$WORK/r5-backup-hot.log"'
 MARE_DATA_DIR="$A" "$JAVA" -jar "$JAR" backup "$WORK/r5-hot.zip" >/dev/null 2>&1; rc=$?
@@ -36,6 +38,7 @@ check "archive abîmée refusée, rien d'écrit (code $rc)" '[ $rc != 0 ] && gre
 
 MARE_DATA_DIR="$B" "$JAVA" -jar "$JAR" restore "$WORK/r5-hot.zip" >"$WORK/r5-restore.log" 2>&1; rc=$?
 check "restauration de la sauvegarde à chaud (code $rc)" '[ $rc = 0 ]'
+check "les images envoyées (medias/) sont restaurées" 'cmp -s "$A/medias/0123456789abcdef0123456789abcdef.png" "$B/medias/0123456789abcdef0123456789abcdef.png"'
 pid=$(start_mare "$B" 18172 "$WORK/r5-b.log"); t=$(wait_up 18172 300) || { echo "B ne démarre pas"; fail=1; }
 echo "B (restaurée) prête en $t s"
 fetch_pages 18172 "$WORK/r5-pages-b"

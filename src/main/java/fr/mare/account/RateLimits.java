@@ -95,6 +95,14 @@ public class RateLimits {
     @ConfigProperty(name = "mare.limits.contact-replies-per-hour", defaultValue = "30")
     int contactRepliesPerHour;
 
+    @Inject
+    @ConfigProperty(name = "mare.limits.uploads-per-day", defaultValue = "30")
+    int uploadsPerDay;
+
+    @Inject
+    @ConfigProperty(name = "mare.limits.newcomer-uploads-per-day", defaultValue = "5")
+    int newcomerUploadsPerDay;
+
     /**
      * Runs {@code work} without rate limits nor link cap, on this thread only: for content Mare
      * loads itself (the demo), never for a request.
@@ -126,6 +134,13 @@ public class RateLimits {
     private static List<Limit> perMinuteAndHour(String keyPrefix, int perMinute, int perHour) {
         return List.of(new Limit(perMinute, Duration.ofMinutes(1), keyPrefix + ".minute"),
                 new Limit(perHour, Duration.ofHours(1), keyPrefix + ".hour"));
+    }
+
+    /** Images uploaded (#15), per member and 24 hours, stricter for a new account. */
+    public List<Limit> uploads(long accountId) {
+        return newcomers.isNew(accountId)
+                ? List.of(new Limit(newcomerUploadsPerDay, Duration.ofDays(1), "limits.newcomer.uploads.day"))
+                : List.of(new Limit(uploadsPerDay, Duration.ofDays(1), "limits.uploads.day"));
     }
 
     /** New conversations started with collectives, per sender and 24 hours. */

@@ -37,8 +37,9 @@ import java.util.zip.ZipOutputStream;
  * docs/operations.md, ADR 0017).
  * <p>
  * A backup is a zip holding {@value #DUMP} (a consistent dump made by the embedded server's own
- * {@code mariadb-dump --single-transaction --routines --triggers}), {@code medias/} (the data
- * folder's uploads, empty until Mare has some), {@value #INFO} and {@value #SUMS}: the SHA-256
+ * {@code mariadb-dump --single-transaction --routines --triggers}), {@code medias/} (the uploaded
+ * images of #15: {@code MARE_UPLOADS_DIR}, by default the data folder's {@code medias/}, put back
+ * there by a restore), {@value #INFO} and {@value #SUMS}: the SHA-256
  * of every other file, in {@code sha256sum} format. It works against a running Mare (the dump
  * goes through the running server's socket) and against a stopped data folder (mariadbd is
  * started for the time of the dump, then stopped).
@@ -79,9 +80,9 @@ final class Backup {
                         + " voir docs/operations.md, « Base externe »).");
             }
             if (command.equals("backup")) {
-                backup(config.dataDir(), file);
+                backup(config.dataDir(), config.uploadsDir(), file);
             } else {
-                restore(file, config.dataDir());
+                restore(file, config.dataDir(), config.uploadsDir());
             }
             return 0;
         } catch (LaunchException e) {
@@ -93,6 +94,11 @@ final class Backup {
     // ---------------------------------------------------------------- backup
 
     static void backup(Path dataDir, Path file) {
+        backup(dataDir, dataDir.resolve("medias"), file);
+    }
+
+    /** {@code medias}: the uploaded images' folder (#15), archived as {@value #MEDIAS}. */
+    static void backup(Path dataDir, Path medias, Path file) {
         if (LauncherConfig.embeddedDatabaseIsEmpty(dataDir)) {
             throw new LaunchException("aucune base dans « " + dataDir + " » (MARE_DATA_DIR) : rien à sauvegarder.");
         }
@@ -128,7 +134,7 @@ final class Backup {
             info.put("date", Instant.now().toString());
             info.put("mode", mode.startsWith("à chaud") ? "chaud" : "froid");
             info.put("schema", flywayVersion(dump).orElse("inconnu"));
-            writeArchive(file, dump, dataDir.resolve("medias"), info);
+            writeArchive(file, dump, medias, info);
             System.out.println("Sauvegarde écrite : " + file + " (" + Files.size(file) / 1024 + " Kio, schéma version "
                     + info.get("schema") + ").");
         } catch (IOException e) {
@@ -217,7 +223,7 @@ final class Backup {
         return Optional.ofNullable(version);
     }
 
-    private static void writeArchive(Path file, Path dump, Path medias, Map<String, String> info) throws IOException {
+    static void writeArchive(Path file, Path dump, Path medias, Map<String, String> info) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partiel");
         Map<String, String> sums = new LinkedHashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
@@ -264,12 +270,21 @@ final class Backup {
     // ---------------------------------------------------------------- restore
 
     static void restore(Path file, Path dataDir) {
+        restore(file, dataDir, dataDir.resolve("medias"));
+    }
+
+    /** {@code uploads}: where the archive's {@value #MEDIAS} go (#15), empty or absent like the data folder. */
+    static void restore(Path file, Path dataDir, Path uploads) {
         if (!Files.isRegularFile(file)) {
             throw new LaunchException("sauvegarde introuvable : " + file + ".");
         }
         if (!isEmptyFolder(dataDir)) {
             throw new LaunchException("le dossier de données « " + dataDir + " » n'est pas vide : la restauration n'écrase"
                     + " rien. Choisissez un dossier vide ou absent avec MARE_DATA_DIR (ou déplacez celui-ci).");
+        }
+        if (!uploads.startsWith(dataDir) && !isEmptyFolder(uploads)) {
+            throw new LaunchException("le dossier des images « " + uploads + " » n'est pas vide : la restauration n'écrase"
+                    + " rien. Choisissez un dossier vide ou absent avec MARE_UPLOADS_DIR.");
         }
         EmbeddedDatabase.refuseTemporaryFolder(dataDir);
         Path parent = dataDir.getParent();
@@ -289,10 +304,7 @@ final class Backup {
             try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 0)) {
                 tables = replay(work.resolve(DUMP), database);
             }
-            Path medias = work.resolve("medias");
-            if (Files.isDirectory(medias)) {
-                Files.move(medias, dataDir.resolve("medias"));
-            }
+            restoreMedias(work.resolve("medias"), uploads);
             done = true;
             System.out.println("Restauration terminée : " + tables + " tables. Démarrez Mare sur ce dossier"
                     + " (MARE_DATA_DIR=" + dataDir + " java -jar mare.jar).");
@@ -306,6 +318,33 @@ final class Backup {
             if (!done) {
                 System.err.println("Mare : le dossier « " + dataDir + " » peut contenir une restauration incomplète ;"
                         + " Mare refuserait d'y démarrer (schéma incomplet). Effacez-le avant un nouvel essai.");
+            }
+        }
+    }
+
+    /** The extracted {@value #MEDIAS} into {@code uploads}: moved when on the same disk, else copied. */
+    static void restoreMedias(Path extracted, Path uploads) throws IOException {
+        if (!Files.isDirectory(extracted)) {
+            return;
+        }
+        Files.createDirectories(uploads.getParent());
+        if (isEmptyFolder(uploads)) {
+            Files.deleteIfExists(uploads);
+        }
+        try {
+            Files.move(extracted, uploads);
+        } catch (IOException otherDisk) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(extracted)) {
+                files = walk.sorted().toList();
+            }
+            for (Path source : files) {
+                Path target = uploads.resolve(extracted.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
             }
         }
     }

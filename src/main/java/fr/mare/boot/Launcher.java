@@ -75,6 +75,8 @@ public final class Launcher {
             if (System.getProperty("mare.search.index-dir") == null && System.getenv("MARE_SEARCH_INDEX_DIR") == null) {
                 System.setProperty("mare.search.index-dir", config.dataDir().resolve("search").toAbsolutePath().toString());
             }
+            // Uploaded images (#15) live in the data folder too, where the backup command finds them.
+            System.setProperty("mare.uploads.dir", config.uploadsDir().toString());
         } catch (LaunchException e) {
             System.err.println("Mare ne peut pas démarrer : " + e.getMessage());
             System.exit(2);

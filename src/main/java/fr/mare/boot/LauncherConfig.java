@@ -52,6 +52,11 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
         return Path.of(get("mare.data.dir").orElse("data")).toAbsolutePath().normalize();
     }
 
+    /** Where uploaded images live (#15): {@code mare.uploads.dir}, else {@code medias/} of the data folder. */
+    Path uploadsDir() {
+        return get("mare.uploads.dir").map(Path::of).orElse(dataDir().resolve("medias")).toAbsolutePath().normalize();
+    }
+
     boolean externalDatabase() {
         return get("mare.db.url").isPresent();
     }

@@ -54,6 +54,9 @@ public class DirectoryService {
     private Clock clock;
 
     @Inject
+    private fr.mare.media.MediaService media;
+
+    @Inject
     private AccountService accounts;
 
     @Inject
@@ -231,6 +234,7 @@ public class DirectoryService {
         em.flush();
         em.persist(new CollectiveMember(c.getId(), me.accountId(), CollectiveMember.ADMIN, CollectiveMember.ACTIVE, visible, now));
         writeDetails(c, d, offeredAreas(null));
+        media.used(DirectoryMediaHolder.KIND, c.getId(), html.html());
         changes.fire(new DirectoryIndex.Changed());
         return c;
     }
@@ -249,6 +253,7 @@ public class DirectoryService {
         em.createQuery("DELETE FROM CollectiveApp a WHERE a.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
         em.createQuery("DELETE FROM CollectiveExpertise e WHERE e.collectiveId = :c").setParameter("c", c.getId()).executeUpdate();
         writeDetails(c, d, offered);
+        media.used(DirectoryMediaHolder.KIND, c.getId(), html.html());
         changes.fire(new DirectoryIndex.Changed());
         return c;
     }

@@ -6,6 +6,7 @@ import fr.mare.account.RateLimits;
 import fr.mare.markdown.ContentTooLargeException;
 import fr.mare.markdown.Markdown;
 import fr.mare.markdown.Rendered;
+import fr.mare.media.MediaService;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.Retryable;
@@ -69,6 +70,9 @@ public class ForumService {
 
     @Inject
     private ForumCategories categories;
+
+    @Inject
+    private MediaService media;
 
     @Inject
     private ThreadReading reading;
@@ -346,6 +350,7 @@ public class ForumService {
 
     /** Remembers the site paths a post links to (internal links only, without query or fragment). */
     private void saveLinks(Post post, Rendered body) {
+        media.used(ForumMediaHolder.KIND, post.getId(), body.html());
         String host = this.markdown.siteHost();
         Set<String> targets = new java.util.LinkedHashSet<>();
         for (String link : body.links()) {

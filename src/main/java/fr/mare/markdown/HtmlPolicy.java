@@ -39,7 +39,7 @@ final class HtmlPolicy {
                 .addAttributes("td", "align")
                 // rel and loading are set by rewrite(); allowed so that the output survives its own cleaner.
                 .addAttributes("a", "href", "title", "rel")
-                .addAttributes("img", "src", "alt", "title", "loading")
+                .addAttributes("img", "src", "alt", "title", "loading", "width", "height", "decoding")
                 .addAttributes("input", "type", "checked", "disabled")
                 .addEnforcedAttribute("input", "type", "checkbox")
                 .addEnforcedAttribute("input", "disabled", "disabled")
@@ -65,14 +65,36 @@ final class HtmlPolicy {
         // works on exactly what a browser will parse.
         Document doc = Jsoup.parseBodyFragment(cleaned, baseUri);
         doc.outputSettings(output.clone());
-        rewrite(doc.body(), options.siteHost());
+        rewrite(doc.body(), options);
         return doc;
     }
 
-    private static void rewrite(Element body, String siteHost) {
-        for (Element img : body.select("img")) {
-            rewriteImage(img, siteHost);
-        }
+    private static void rewrite(Element body, RenderOptions options) {
+        String siteHost = options.siteHost();
+        // One walk finds which images sit inside a link: asking each image for its ancestors
+        // would cost the nesting depth per image, quadratic on « [![[![… » (the pathological corpus).
+        java.util.Map<Element, Boolean> images = new java.util.LinkedHashMap<>();
+        int[] openLinks = {0};
+        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof Element e) {
+                    if (e.nameIs("a")) {
+                        openLinks[0]++;
+                    } else if (e.nameIs("img")) {
+                        images.put(e, openLinks[0] > 0);
+                    }
+                }
+            }
+
+            @Override
+            public void tail(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof Element e && e.nameIs("a")) {
+                    openLinks[0]--;
+                }
+            }
+        }, body);
+        images.forEach((img, inLink) -> rewriteImage(img, inLink, options));
         for (Element a : body.select("a")) {
             String href = a.attr("href");
             if (href.isBlank() || !Urls.isSafeLink(href)) {
@@ -101,19 +123,33 @@ final class HtmlPolicy {
     }
 
     /**
-     * An image stays an image only if its URL is on Mare: anything else would make every reader's
-     * browser contact a third party (tracking pixel, IP leak). A remote image becomes a link to it,
-     * labelled with its alt text, so the reader chooses; inside a link it becomes text, since a link
-     * cannot contain a link.
+     * An image stays an image only if it is one of Mare's own uploads ({@code /medias/…}, #15):
+     * anything else would make every reader's browser contact a third party (tracking pixel, IP
+     * leak) or load whatever a path of Mare answers. Any other image becomes a link to it, labelled
+     * with its alt text, so the reader chooses; inside a link it becomes text, since a link cannot
+     * contain a link. An upload Mare does not know becomes its alt text. A kept image gets its size
+     * (no layout shift), lazy loading, and, when it is large, its reduced copy linked to the original.
      */
-    private static void rewriteImage(Element img, String siteHost) {
+    private static void rewriteImage(Element img, boolean inLink, RenderOptions options) {
+        String siteHost = options.siteHost();
         String src = img.attr("src");
         String alt = img.attr("alt").strip();
+        String path = Urls.isSafeImage(src) ? Urls.sitePath(src, siteHost) : null;
         if (src.isBlank() || !Urls.isSafeImage(src)) {
             replaceWithText(img, alt);
-        } else if (Urls.isOnSite(src, siteHost)) {
-            img.attr("loading", "lazy");
-        } else if (img.closest("a") != null) {
+        } else if (path != null && path.startsWith(LocalImages.PATH)) {
+            LocalImages.Image local = options.images().find(path).orElse(null);
+            if (local == null) {
+                replaceWithText(img, alt);
+                return;
+            }
+            img.attr("src", local.src()).attr("width", Integer.toString(local.width()))
+                    .attr("height", Integer.toString(local.height())).attr("loading", "lazy").attr("decoding", "async");
+            img.attr("alt", alt);
+            if (local.original() != null && !inLink) {
+                img.wrap(new Element("a").attr("href", local.original()).outerHtml());
+            }
+        } else if (inLink) {
             replaceWithText(img, alt.isEmpty() ? src : alt);
         } else {
             Element link = new Element("a").attr("href", src);

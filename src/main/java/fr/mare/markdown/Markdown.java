@@ -21,10 +21,20 @@ public class Markdown {
         this.options = null;
     }
 
+    public Markdown(String publicUrl) {
+        this(publicUrl, LocalImages.NONE);
+    }
+
+    /** {@code images}: the media feature's, when deployed; asked at each render, never cached here. */
     @Inject
-    public Markdown(@ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080") String publicUrl) {
+    public Markdown(@ConfigProperty(name = "mare.public-url", defaultValue = "http://localhost:8080") String publicUrl,
+                    jakarta.enterprise.inject.Instance<LocalImages> images) {
+        this(publicUrl, path -> images.isResolvable() ? images.get().find(path) : java.util.Optional.empty());
+    }
+
+    public Markdown(String publicUrl, LocalImages images) {
         this.renderer = new MarkdownRenderer();
-        this.options = RenderOptions.forPublicUrl(publicUrl);
+        this.options = RenderOptions.forPublicUrl(publicUrl).withImages(images);
     }
 
     /**

@@ -45,7 +45,7 @@ public final class MarkdownRenderer {
      * alters output (allowlist, rewriting, extensions, library upgrade) so stored HTML can be
      * found and re-rendered.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2; // 2: only Mare's own uploads stay images, with their size (#15)
 
     /**
      * Longest accepted source, in UTF-16 code units (what {@link String#length()} and an HTML

@@ -96,6 +96,34 @@ final class Urls {
         return authority.indexOf('@') < 0 && authority.equalsIgnoreCase(siteHost);
     }
 
+    /**
+     * The path ({@code /…}, without query or fragment) that {@code raw} names on {@code siteHost},
+     * or null when it names another host, a page-relative address or something unparsable.
+     */
+    static String sitePath(String raw, String siteHost) {
+        if (!isOnSite(raw, siteHost)) {
+            return null;
+        }
+        String url = preprocess(raw).replace('\\', '/');
+        String scheme = scheme(url);
+        String rest = url;
+        if (scheme != null) {
+            rest = url.substring(scheme.length() + 3);
+            int slash = rest.indexOf('/');
+            rest = slash < 0 ? "/" : rest.substring(slash);
+        }
+        if (!rest.startsWith("/") || rest.startsWith("//")) {
+            return null;
+        }
+        int end = 0;
+        while (end < rest.length() && "?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String path = rest.substring(0, end);
+        // A dot segment or an encoded character could lead elsewhere than it reads: not a plain path.
+        return path.contains("/.") || path.contains("%") ? null : path;
+    }
+
     /** A target that names a resource without the page's own URL: absolute http(s) or site-rooted. */
     static boolean isLinkTarget(String raw) {
         String url = preprocess(raw);

@@ -116,9 +116,13 @@ public class PageCacheFilter extends HttpFilter {
         }
     }
 
-    /** Pages, feeds and styles; not the health checks, which must always be asked. */
+    /**
+     * Pages, feeds and styles; not the health checks, which must always be asked, nor the uploaded
+     * images (#15), which are files with their own year-long caching and never worth gzip.
+     */
     static boolean buffered(String path) {
-        return !path.startsWith("/health") && !path.startsWith("/metrics") && !path.startsWith("/openapi");
+        return !path.startsWith("/health") && !path.startsWith("/metrics") && !path.startsWith("/openapi")
+                && !path.startsWith("/medias/");
     }
 
     /** The language the page will be in (as {@link LocaleSelector} chooses it) and the address. */

@@ -27,7 +27,9 @@ import java.util.Map;
  *   <li>a body larger than {@code mare.http.max-request-bytes} is refused with a French 413 on
  *       its declared length, before a byte of it is read, and the connection is closed so the
  *       rest is never read either; a body of unannounced length (chunked) is refused with a 411
- *       for the same reason;</li>
+ *       for the same reason. A form that sends a file ({@code multipart/form-data} POST, the
+ *       image uploads of #15) may carry {@code mare.uploads.max-bytes} more; the file's own
+ *       limit is checked by the upload, which then tells why and keeps the text;</li>
  *   <li>only a POST changes state: a GET carrying a Faces view state (which Faces would treat as
  *       a postback) is refused with a 400;</li>
  *   <li>a POST sent by a page of another site is refused with a 403 (cross-site request forgery):
@@ -37,7 +39,8 @@ import java.util.Map;
  *       no session before login); Faces' view state still protects every member's form;</li>
  *   <li>C0 control characters (NUL, ESC…, all but tab, line feed and carriage return) are removed
  *       from every parameter, so that no title, reply or name stores one (they broke the Atom
- *       feeds and NUL bytes were stored in replies).</li>
+ *       feeds and NUL bytes were stored in replies). A multipart form's text fields are
+ *       parameters too; its files are parts ({@code getPart}), which pass untouched.</li>
  * </ul>
  * Declared in web.xml right after the security headers, on REQUEST and ERROR dispatches.
  */
@@ -52,6 +55,10 @@ public class RequestLimitsFilter extends HttpFilter {
     @ConfigProperty(name = "mare.http.max-request-bytes", defaultValue = "" + DEFAULT_MAX_REQUEST_BYTES)
     private long maxRequestBytes;
 
+    @Inject
+    @ConfigProperty(name = "mare.uploads.max-bytes", defaultValue = "8000000")
+    private long maxUploadBytes;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -64,11 +71,11 @@ public class RequestLimitsFilter extends HttpFilter {
             chain.doFilter(refusedBody ? new WithoutBody(request) : request, response);
             return;
         }
-        if (request.getContentLengthLong() > maxRequestBytes) {
+        boolean post = "POST".equals(request.getMethod());
+        if (request.getContentLengthLong() > maxRequestBytes + (post && isMultipart(request.getContentType()) ? maxUploadBytes : 0)) {
             refuseTooLarge(response);
             return;
         }
-        boolean post = "POST".equals(request.getMethod());
         if (!post && carriesViewState(request.getQueryString())) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
@@ -121,6 +128,10 @@ public class RequestLimitsFilter extends HttpFilter {
             return authority.substring(0, authority.lastIndexOf(':'));
         }
         return authority;
+    }
+
+    static boolean isMultipart(String contentType) {
+        return contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static void refuseTooLarge(HttpServletResponse response) throws IOException {

@@ -30,6 +30,9 @@ class WikiRevisions {
     @Inject
     private Markdown markdown;
 
+    @Inject
+    private fr.mare.media.MediaService media;
+
     WikiPage locked(String slug) {
         return em.createNamedQuery("WikiPage.bySlug", WikiPage.class).setParameter("slug", slug == null ? "" : slug)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
@@ -50,6 +53,7 @@ class WikiRevisions {
         em.persist(revision);
         em.flush();
         page.revised(revision, now);
+        media.used(WikiMediaHolder.KIND, page.getId(), body.html());
         em.createQuery("DELETE FROM WikiLink l WHERE l.sourcePageId = :page").setParameter("page", page.getId()).executeUpdate();
         for (String target : WikiLinks.targets(body.links(), this.markdown.siteHost())) {
             em.persist(new WikiLink(page.getId(), target));

@@ -138,4 +138,28 @@ class BackupTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** #15: the uploaded images go into the archive, with their sums, and come back where uploads live. */
+    @Test
+    void imagesTravelInTheArchiveAndComeBack(@TempDir Path dir) throws IOException {
+        Path medias = Files.createDirectories(dir.resolve("data").resolve("medias"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3};
+        Files.write(medias.resolve("0123456789abcdef0123456789abcdef.png"), png);
+        Files.write(medias.resolve("0123456789abcdef0123456789abcdef-1200.png"), new byte[] {4, 5});
+        Path dump = Files.writeString(dir.resolve("dump.sql"), "-- Dump completed\n");
+        Path zip = dir.resolve("sauvegarde.zip");
+        Backup.writeArchive(zip, dump, medias, java.util.Map.of("format", "1"));
+
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Backup.verifyAndExtract(zip, work);
+        String sums;
+        try (java.util.zip.ZipFile archive = new java.util.zip.ZipFile(zip.toFile())) {
+            sums = new String(archive.getInputStream(archive.getEntry(Backup.SUMS)).readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(sums.contains("  medias/0123456789abcdef0123456789abcdef.png\n"), sums);
+        Path restored = dir.resolve("ailleurs").resolve("images");
+        Backup.restoreMedias(work.resolve("medias"), restored);
+        assertTrue(java.util.Arrays.equals(png, Files.readAllBytes(restored.resolve("0123456789abcdef0123456789abcdef.png"))));
+        assertEquals(2, Files.readAllBytes(restored.resolve("0123456789abcdef0123456789abcdef-1200.png")).length);
+    }
 }

@@ -29,7 +29,7 @@ final class HtmlOracle {
             Map.entry("s", Set.of()), Map.entry("code", Set.of()), Map.entry("pre", Set.of()),
             Map.entry("blockquote", Set.of()), Map.entry("ul", Set.of()), Map.entry("ol", Set.of("start")),
             Map.entry("li", Set.of()), Map.entry("a", Set.of("href", "title", "rel")),
-            Map.entry("img", Set.of("src", "alt", "title", "loading")),
+            Map.entry("img", Set.of("src", "alt", "title", "loading", "width", "height", "decoding")),
             Map.entry("table", Set.of()), Map.entry("thead", Set.of()), Map.entry("tbody", Set.of()),
             Map.entry("tr", Set.of()), Map.entry("th", Set.of("align")), Map.entry("td", Set.of("align")),
             Map.entry("input", Set.of("type", "checked", "disabled")));

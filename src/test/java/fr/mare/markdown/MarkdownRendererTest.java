@@ -168,19 +168,50 @@ class MarkdownRendererTest {
                 html("![](//pixel.exemple/p.gif)"));
     }
 
+    /** Two uploads Mare knows (#15): a small one, and a large one with its reduced copy. */
+    static final LocalImages UPLOADS = path -> switch (path) {
+        case "/medias/0123456789abcdef0123456789abcdef.png" ->
+                java.util.Optional.of(new LocalImages.Image(path, 640, 480, null));
+        case "/medias/fedcba9876543210fedcba9876543210.jpg" -> java.util.Optional.of(new LocalImages.Image(
+                "/medias/fedcba9876543210fedcba9876543210-1200.jpg", 1200, 800, path));
+        case "/medias/fedcba9876543210fedcba9876543210-1200.jpg" ->
+                java.util.Optional.of(new LocalImages.Image(path, 1200, 800, null));
+        default -> java.util.Optional.empty();
+    };
+
     @Test
-    void sameHostImagesStayLazyImages() {
-        assertEquals("<p><img src=\"/televersements/logo.png\" alt=\"logo\" title=\"Logo\" loading=\"lazy\"> "
-                + "<img src=\"https://mare.example/a.png\" alt=\"a\" loading=\"lazy\"></p>\n",
+    void uploadsStayImagesWithTheirSizeAndLazyLoading() {
+        RenderOptions withUploads = options.withImages(UPLOADS);
+        String out = renderer.render("![Réglages de partage](/medias/0123456789abcdef0123456789abcdef.png \"Partage\") "
+                + "![grand](https://mare.example/medias/fedcba9876543210fedcba9876543210.jpg)", withUploads).html();
+        assertEquals("<p><img src=\"/medias/0123456789abcdef0123456789abcdef.png\" alt=\"Réglages de partage\" title=\"Partage\" "
+                + "width=\"640\" height=\"480\" loading=\"lazy\" decoding=\"async\"> "
+                + "<a href=\"/medias/fedcba9876543210fedcba9876543210.jpg\"><img src=\"/medias/fedcba9876543210fedcba9876543210-1200.jpg\" "
+                + "alt=\"grand\" width=\"1200\" height=\"800\" loading=\"lazy\" decoding=\"async\"></a></p>\n", out);
+        assertEquals(out.strip(), renderer.sanitizeHtml(out, withUploads).strip(), "a fixed point of its own sanitising");
+    }
+
+    @Test
+    void onlyUploadsStayImages() {
+        // Any other path of Mare could answer anything (a page, a logout): a link, as for other hosts.
+        assertEquals("<p><a href=\"/televersements/logo.png\" title=\"Logo\">logo</a> "
+                + "<a href=\"https://mare.example/a.png\">a</a></p>\n",
                 html("![logo](/televersements/logo.png \"Logo\") ![a](https://mare.example/a.png)"));
+        // An upload Mare does not know keeps its description only; a path dressed as one is a link.
+        RenderOptions withUploads = options.withImages(UPLOADS);
+        assertEquals("<p>inconnue <a href=\"/medias/../compte\">détour</a></p>\n", renderer.render(
+                "![inconnue](/medias/00000000000000000000000000000000.png) ![détour](/medias/../compte)", withUploads).html());
+        assertEquals("<p>connue</p>\n", html("![connue](/medias/0123456789abcdef0123456789abcdef.png)"));
     }
 
     @Test
     void sameHostComparisonIgnoresCaseAndRespectsThePort() {
-        RenderOptions local = RenderOptions.forHost("LocalHost:8080");
-        assertEquals("<p><img src=\"http://localhost:8080/a.png\" alt=\"a\" loading=\"lazy\"> "
-                + "<a href=\"http://localhost/b.png\" " + REL + ">b</a></p>\n",
-                renderer.render("![a](http://localhost:8080/a.png) ![b](http://localhost/b.png)", local).html());
+        RenderOptions local = RenderOptions.forHost("LocalHost:8080").withImages(UPLOADS);
+        assertEquals("<p><img src=\"/medias/0123456789abcdef0123456789abcdef.png\" alt=\"a\" width=\"640\" height=\"480\" "
+                + "loading=\"lazy\" decoding=\"async\"> "
+                + "<a href=\"http://localhost/medias/0123456789abcdef0123456789abcdef.png\" " + REL + ">b</a></p>\n",
+                renderer.render("![a](http://localhost:8080/medias/0123456789abcdef0123456789abcdef.png) "
+                        + "![b](http://localhost/medias/0123456789abcdef0123456789abcdef.png)", local).html());
     }
 
     @Test
@@ -236,10 +267,11 @@ class MarkdownRendererTest {
 
     @Test
     void theApplicationBeanRendersForThePublicUrlsHost() {
-        Markdown markdown = new Markdown("https://Mare.Example:8443/");
+        Markdown markdown = new Markdown("https://Mare.Example:8443/", UPLOADS);
         assertEquals("mare.example:8443", markdown.siteHost());
         assertEquals(MarkdownRenderer.VERSION, markdown.version());
-        Rendered r = markdown.render("![ici](https://mare.example:8443/i.png) ![ailleurs](https://mare.example/i.png)");
+        Rendered r = markdown.render("![ici](https://mare.example:8443/medias/0123456789abcdef0123456789abcdef.png) "
+                + "![ailleurs](https://mare.example/medias/0123456789abcdef0123456789abcdef.png)");
         assertEquals(1, Jsoup.parseBodyFragment(r.html()).select("img").size(), "only the public URL's host keeps images");
     }
 

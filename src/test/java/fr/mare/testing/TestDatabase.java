@@ -57,6 +57,10 @@ public final class TestDatabase implements LauncherSessionListener {
     public static final int CONTACTS_PER_DAY = 3;
     public static final int CONTACT_MESSAGES_PER_HOUR = 20;
     public static final int REGISTRATIONS_PER_ADDRESS = 5_000;
+    /** Images a new account may upload per day (#15): MediaIT reaches it. */
+    public static final int NEWCOMER_UPLOADS_PER_DAY = 6;
+    /** Where the server under test keeps uploaded images. */
+    public static final java.nio.file.Path MEDIAS = java.nio.file.Path.of(System.getProperty("mare.buildDir", "target"), "it-medias");
 
     /** How often Mare reads content_version in the ITs (500 ms in production). */
     public static final long CONTENT_VERSION_POLL_MS = 100;
@@ -97,6 +101,8 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.db.url=" + url,
                 "-Dmare.db.user=" + user,
                 "-Dmare.search.index-dir=" + java.nio.file.Path.of("target", "it-search-index-" + System.currentTimeMillis()).toAbsolutePath(),
+                "-Dmare.uploads.dir=" + MEDIAS.toAbsolutePath(),
+                "-Dmare.limits.newcomer-uploads-per-day=" + NEWCOMER_UPLOADS_PER_DAY,
                 "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
                 "-Dmare.login.max-failures-per-address=100000",
                 "-Dmare.limits.topics-per-minute=" + TOPICS_PER_MINUTE,

@@ -82,6 +82,44 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A file chosen in a form's file input. */
+    public record FilePart(String fileName, String contentType, byte[] bytes) {
+    }
+
+    /**
+     * POSTs {@code fields} and {@code files} as {@code multipart/form-data}, as a browser sends a
+     * form with {@code enctype="multipart/form-data"}; a file input left empty goes as an empty
+     * part without file name, as browsers do.
+     */
+    public Page postMultipart(URI target, Map<String, String> fields, Map<String, FilePart> files) {
+        String boundary = "----mare" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(field.getValue().getBytes(StandardCharsets.UTF_8));
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, FilePart> file : files.entrySet()) {
+                FilePart part = file.getValue();
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey() + "\"; filename=\""
+                        + (part == null ? "" : part.fileName()) + "\"\r\nContent-Type: "
+                        + (part == null ? "application/octet-stream" : part.contentType()) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                if (part != null) {
+                    body.write(part.bytes());
+                }
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send(HttpRequest.newBuilder(target)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Fills and sends {@code /inscription}, as a person would. */
     public Page register(String username, String email, String password) {
         return get("/inscription").form("register")
@@ -198,6 +236,7 @@ public final class WebClient {
         private final URI action;
         private final Element element;
         private final Map<String, String> fields = new LinkedHashMap<>();
+        private final Map<String, FilePart> files = new LinkedHashMap<>();
 
         Form(WebClient client, URI action, Element element) {
             this.client = client;
@@ -206,6 +245,10 @@ public final class WebClient {
             for (Element input : element.select("input[name], textarea[name], select[name]")) {
                 String type = input.attr("type");
                 if (type.equals("submit") || type.equals("button")) {
+                    continue;
+                }
+                if (type.equals("file")) {
+                    files.put(input.attr("name"), null);
                     continue;
                 }
                 fields.put(input.attr("name"), valueOf(input));
@@ -224,6 +267,19 @@ public final class WebClient {
             };
         }
 
+        /** Chooses a file in the file input whose name ends with {@code nameSuffix}. */
+        public Form attach(String nameSuffix, String fileName, String contentType, byte[] bytes) {
+            String name = files.keySet().stream().filter(k -> k.equals(nameSuffix) || k.endsWith(":" + nameSuffix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("No file input ending in " + nameSuffix + " in form " + element.id()));
+            files.put(name, new FilePart(fileName, contentType, bytes));
+            return this;
+        }
+
+        /** Whether the form has a file input whose name ends with {@code nameSuffix}. */
+        public boolean hasFile(String nameSuffix) {
+            return files.keySet().stream().anyMatch(k -> k.equals(nameSuffix) || k.endsWith(":" + nameSuffix));
+        }
+
         public Form set(String nameSuffix, String value) {
             fields.put(name(nameSuffix), value);
             return this;
@@ -240,6 +296,10 @@ public final class WebClient {
                     .orElseThrow(() -> new AssertionError("No submit button ending in " + buttonSuffix));
             Map<String, String> sent = new LinkedHashMap<>(fields);
             sent.put(button.attr("name"), button.val());
+            // As a browser: a form that declares multipart is sent so, whichever button is pressed.
+            if (element.attr("enctype").equalsIgnoreCase("multipart/form-data")) {
+                return client.postMultipart(action, sent, files);
+            }
             return client.post(action, sent);
         }
 
@@ -258,6 +318,7 @@ public final class WebClient {
             Form copy = new Form(other, action, element);
             copy.fields.clear();
             copy.fields.putAll(fields);
+            copy.files.putAll(files);
             copy.fields.keySet().removeIf(k -> k.startsWith("jakarta.faces.ViewState"));
             if (viewState != null) {
                 copy.fields.put("jakarta.faces.ViewState", viewState);

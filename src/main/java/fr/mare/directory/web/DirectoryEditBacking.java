@@ -106,7 +106,15 @@ public class DirectoryEditBacking {
         }
     }
 
-    public String save() {
+    /**
+     * On a postback, the plain fields as sent, once: read by {@link #save} and by the page when
+     * it is shown again (a refusal, or an image added, #15), so nothing ticked or typed is lost.
+     */
+    private void readPosted() {
+        if (posted || !FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        posted = true;
         Map<String, String> params = Faces.getRequestParameterMap();
         apps.clear();
         for (String app : Apps.codes()) {
@@ -115,12 +123,20 @@ public class DirectoryEditBacking {
                 apps.add(app);
             }
         }
+        for (ExpertiseArea area : getAreas()) {
+            notes.put(area.getSlug(), params.get("note-" + area.getSlug()));
+            directions.put(area.getSlug(), params.get("area-" + area.getSlug()));
+        }
+    }
+
+    private boolean posted;
+
+    public String save() {
+        readPosted();
         Map<String, CollectiveDraft.Expertise> expertise = new HashMap<>();
         for (ExpertiseArea area : getAreas()) {
-            String d = params.get("area-" + area.getSlug());
-            String note = params.get("note-" + area.getSlug());
-            notes.put(area.getSlug(), note);
-            directions.put(area.getSlug(), d);
+            String d = directions.get(area.getSlug());
+            String note = notes.get(area.getSlug());
             if ("CAN_HELP".equals(d) || "SEEKS_HELP".equals(d)) {
                 expertise.put(area.getSlug(), new CollectiveDraft.Expertise(Direction.valueOf(d), note));
             }
@@ -155,14 +171,17 @@ public class DirectoryEditBacking {
     }
 
     public boolean usesApp(String code) {
+        readPosted();
         return apps.contains(code);
     }
 
     public String direction(String area) {
+        readPosted();
         return directions.get(area);
     }
 
     public String note(String area) {
+        readPosted();
         return notes.get(area);
     }
 

@@ -53,6 +53,17 @@ public class ModerationTargetBacking {
         return entry;
     }
 
+    @Inject
+    private fr.mare.media.MediaService media;
+
+    /** The uploaded images the content shows (#15), each its own target ({@code image:id}). */
+    public List<fr.mare.media.MediaImage> getImages() {
+        if (entry == null || entry.target().type().equals("image") || entry.target().html() == null) {
+            return List.of();
+        }
+        return media.shownIn(entry.target().html());
+    }
+
     public List<JournalEntry> getJournal() {
         if (journal == null) {
             journal = entry == null ? List.of()
