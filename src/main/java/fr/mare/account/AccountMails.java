@@ -53,14 +53,14 @@ public class AccountMails {
     }
 
     /** The link that proves the address of a new account. */
-    void verifyNewAccount(Account account, String token) {
+    void verifyNewAccount(Account account, String email, String token) {
         MailBody body = MailBody.create()
                 .paragraph(text("mail.greeting", account.getDisplayName()))
                 .paragraph(text("mail.verify.intro"))
                 .link(text("mail.verify.link"), verifyLink(token))
                 .paragraph(text("mail.verify.expiry"))
                 .paragraph(text("mail.verify.ignore"));
-        outbox.enqueue(Mail.secret(VERIFY, account.getId(), account.getEmail(), text("mail.verify.subject"), body));
+        outbox.enqueue(Mail.secret(VERIFY, account.getId(), email, text("mail.verify.subject"), body));
     }
 
     /** The link that proves a new address before it replaces the old one; sent to the new address. */

@@ -126,14 +126,6 @@ class AccountIT {
     }
 
     @Test
-    void duplicateEmailIsRefused() throws Exception {
-        String name = Names.username("doublon");
-        assertEquals(302, register(client(), name, Names.email(name), PASSWORD).status());
-        Page refused = register(client(), Names.username("autre"), Names.email(name).toUpperCase(), PASSWORD);
-        assertTrue(refused.mainText().contains("Cette adresse e-mail est déjà utilisée"), refused.mainText());
-    }
-
-    @Test
     void weakInputGetsAClearFrenchMessage() throws Exception {
         record Case(String username, String email, String password, String expected) {
         }
