@@ -50,3 +50,7 @@ CREATE TABLE notification_mail_key (
 ) ENGINE = InnoDB;
 
 INSERT INTO notification_mail_key (id, secret) VALUES (1, RANDOM_BYTES(32));
+
+-- When a notification went out by mail (at once, or in a digest): a digest takes the unread
+-- notifications of its categories not mailed yet, and marks them, under the rows' locks.
+ALTER TABLE notification ADD COLUMN mailed_at DATETIME(6) NULL;

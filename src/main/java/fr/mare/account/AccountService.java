@@ -134,7 +134,7 @@ public class AccountService {
         registrationsPerAddress.checkAndCount("reset-email", email, resetsPerEmail, Duration.ofHours(1), "account.reset.throttled");
         findByEmail(email).or(() -> findWaitingFor(email)).ifPresent(account -> {
             tokens.revokeAll(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
-            mails.passwordReset(account, tokens.issue(account.getId(), AccountTokens.Purpose.PASSWORD_RESET, email));
+            mails.passwordReset(account, email, tokens.issue(account.getId(), AccountTokens.Purpose.PASSWORD_RESET, email));
         });
     }
 
