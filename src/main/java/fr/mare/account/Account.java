@@ -28,6 +28,8 @@ import java.time.Instant;
 @NamedQuery(name = "Account.findByUsername", query = "SELECT a FROM Account a WHERE a.username = :username")
 @NamedQuery(name = "Account.findByIds", query = "SELECT a FROM Account a WHERE a.id IN :ids")
 @NamedQuery(name = "Account.findByEmail", query = "SELECT a FROM Account a WHERE a.email = :email")
+@NamedQuery(name = "Account.findWaitingFor", query = "SELECT a FROM Account a WHERE a.email IS NULL AND a.pendingEmail = :email"
+        + " ORDER BY a.createdAt DESC, a.id DESC")
 @NamedQuery(name = "Account.countLookAlikes", query = "SELECT COUNT(a) FROM Account a WHERE a.username = :canonical"
         + " OR a.usernameSkeleton IN :skeletons OR a.usernameRawSkeleton IN :skeletons")
 @NamedQuery(name = "Account.countNameLookAlikes", query = "SELECT COUNT(a) FROM Account a WHERE a.id <> :self"
@@ -54,8 +56,13 @@ public class Account {
     @Column(name = "display_name", nullable = false, length = 60)
     private String displayName;
 
-    @Column(name = "email", nullable = false, length = 254)
+    /** The proven address (null until a link sent to it is followed: docs/adr/0021). */
+    @Column(name = "email", length = 254)
     private String email;
+
+    /** An address typed at registration or on /compte, waiting for its link; not unique. */
+    @Column(name = "pending_email", length = 254)
+    private String pendingEmail;
 
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
@@ -138,8 +145,24 @@ public class Account {
         return displayName;
     }
 
+    /** The proven address, or null while the account has none (a new account before its link). */
     public String getEmail() {
         return email;
+    }
+
+    /** The address waiting for its link, or null. */
+    public String getPendingEmail() {
+        return pendingEmail;
+    }
+
+    /** The address the member sees on /compte: the pending one if any, else the proven one. */
+    public String getShownEmail() {
+        return pendingEmail != null ? pendingEmail : email;
+    }
+
+    void awaitEmail(String pending, Instant now) {
+        this.pendingEmail = pending;
+        this.updatedAt = now;
     }
 
     public Role getRole() {
@@ -164,19 +187,19 @@ public class Account {
         this.updatedAt = now;
     }
 
-    void changeEmail(String email, Instant now) {
-        this.email = email;
+    /** {@code proven} reached this member (a link sent to it was followed): it becomes the account's address. */
+    void emailProven(String proven, Instant now) {
+        this.email = proven;
+        if (proven.equals(pendingEmail)) {
+            this.pendingEmail = null;
+        }
+        this.emailVerifiedAt = now;
         this.updatedAt = now;
     }
 
-    /** The address {@code proven} was shown to reach this member (by a link sent to it). */
-    void emailVerified(Instant now) {
-        this.emailVerifiedAt = now;
-    }
-
-    /** Whether the current address was proven: until then, no notification mail goes to it. */
+    /** Whether the account has a proven address: until then, no notification mail goes to it. */
     public boolean isEmailVerified() {
-        return emailVerifiedAt != null;
+        return email != null && emailVerifiedAt != null;
     }
 
     void changePasswordHash(String passwordHash, Instant now) {

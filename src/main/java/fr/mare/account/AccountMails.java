@@ -34,17 +34,21 @@ public class AccountMails {
     @Inject
     private MailSettings settings;
 
-    void passwordReset(Account account, String token) {
+    /** To {@code email}: the account's proven address, or the one it waits for (following the link proves it). */
+    void passwordReset(Account account, String email, String token) {
         MailBody body = MailBody.create()
                 .paragraph(text("mail.greeting", account.getDisplayName()))
                 .paragraph(text("mail.reset.intro", account.getUsername()))
                 .link(text("mail.reset.link"), settings.link("/nouveau-mot-de-passe?jeton=" + encode(token)))
                 .paragraph(text("mail.reset.expiry"))
                 .paragraph(text("mail.reset.ignore"));
-        outbox.enqueue(Mail.secret(RESET, account.getId(), account.getEmail(), text("mail.reset.subject"), body));
+        outbox.enqueue(Mail.secret(RESET, account.getId(), email, text("mail.reset.subject"), body));
     }
 
     void passwordChanged(Account account) {
+        if (account.getEmail() == null) {
+            return; // no proven address to tell
+        }
         MailBody body = MailBody.create()
                 .paragraph(text("mail.greeting", account.getDisplayName()))
                 .paragraph(text("mail.passwordChanged.body", account.getUsername()))
@@ -53,14 +57,14 @@ public class AccountMails {
     }
 
     /** The link that proves the address of a new account. */
-    void verifyNewAccount(Account account, String token) {
+    void verifyNewAccount(Account account, String email, String token) {
         MailBody body = MailBody.create()
                 .paragraph(text("mail.greeting", account.getDisplayName()))
                 .paragraph(text("mail.verify.intro"))
                 .link(text("mail.verify.link"), verifyLink(token))
                 .paragraph(text("mail.verify.expiry"))
                 .paragraph(text("mail.verify.ignore"));
-        outbox.enqueue(Mail.secret(VERIFY, account.getId(), account.getEmail(), text("mail.verify.subject"), body));
+        outbox.enqueue(Mail.secret(VERIFY, account.getId(), email, text("mail.verify.subject"), body));
     }
 
     /** The link that proves a new address before it replaces the old one; sent to the new address. */

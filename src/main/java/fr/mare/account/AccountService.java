@@ -74,17 +74,42 @@ public class AccountService {
     @ConfigProperty(name = "mare.moderation.first-posts", defaultValue = "2")
     int firstPosts;
 
+    @Inject
+    @ConfigProperty(name = "mare.limits.registration-mails", defaultValue = "3")
+    int registrationMails;
+
     /**
      * Creates a member account from a network address, within the registrations allowed per
-     * address ({@link RegistrationsPerAddress}); a refused or failed registration counts nothing.
-     * Its first {@code mare.moderation.first-posts} posts will wait for approval. The caller logs
-     * the new member in afterwards.
+     * address ({@link RegistrationsPerAddress}); every attempt counts, refused ones included. Its
+     * first {@code mare.moderation.first-posts} posts will wait for approval. The caller logs the
+     * new member in afterwards.
+     * <p>
+     * No enumeration (issues #10 and #13, docs/adr/0021): the typed address is not the account's
+     * yet, only pending, whether another account has it or not, so the account, the page and the
+     * work done (one password hash, one account, one mail) are the same in both cases. A free
+     * address receives the link that proves it; the owner of a taken one receives a mail saying
+     * someone tried to register with it. At most {@code mare.limits.registration-mails} such mails
+     * a day go to one address; past that the registration still succeeds, silently without mail.
      */
     public Account register(String typedUsername, String typedEmail, String password, String address) {
-        registrationsPerAddress.checkAndCount(address);
-        Account account = create(typedUsername, typedEmail, password, Role.MEMBER);
+        registrationsPerAddress.countAttempt(address);
+        Username name = checkNewName(typedUsername, Role.MEMBER);
+        String email = normalizeEmail(typedEmail);
+        checkPassword(password, name);
+        Instant now = clock.instant();
+        Account account = new Account(name, null, hasher.hash(password.toCharArray()), Role.MEMBER, now);
+        account.awaitEmail(email, now);
         account.awaitApprovalOf(firstPosts);
-        mails.verifyNewAccount(account, tokens.issue(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL, account.getEmail()));
+        em.persist(account);
+        flushOrExplainConflict();
+        if (registrationsPerAddress.tryCount("registration-mail", email, registrationMails, Duration.ofDays(1))) {
+            Optional<Account> owner = findByEmail(email);
+            if (owner.isPresent()) {
+                mails.addressTaken(owner.get());
+            } else {
+                mails.verifyNewAccount(account, email, tokens.issue(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL, email));
+            }
+        }
         return account;
     }
 
@@ -107,9 +132,9 @@ public class AccountService {
             return;
         }
         registrationsPerAddress.checkAndCount("reset-email", email, resetsPerEmail, Duration.ofHours(1), "account.reset.throttled");
-        findByEmail(email).ifPresent(account -> {
+        findByEmail(email).or(() -> findWaitingFor(email)).ifPresent(account -> {
             tokens.revokeAll(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
-            mails.passwordReset(account, tokens.issue(account.getId(), AccountTokens.Purpose.PASSWORD_RESET, email));
+            mails.passwordReset(account, email, tokens.issue(account.getId(), AccountTokens.Purpose.PASSWORD_RESET, email));
         });
     }
 
@@ -135,8 +160,8 @@ public class AccountService {
         account.changePasswordHash(hasher.hash(newPassword.toCharArray()), now);
         account.revokeSessions(now);
         tokens.revokeAll(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
-        if (account.getEmail().equals(valid.email())) {
-            account.emailVerified(now);
+        if (valid.email().equals(account.getEmail()) || valid.email().equals(account.getPendingEmail())) {
+            prove(account, valid.email(), now);
         }
         mails.passwordChanged(account);
         return account.getUsername();
@@ -160,21 +185,29 @@ public class AccountService {
         AccountTokens.Valid valid = tokens.consume(AccountTokens.Purpose.VERIFY_EMAIL, token)
                 .orElseThrow(() -> new BusinessException("account.verify.linkInvalid", null));
         Account account = lockedAccount(valid.accountId());
-        Instant now = clock.instant();
-        if (account.getEmail().equals(valid.email())) {
-            account.emailVerified(now);
+        return prove(account, valid.email(), clock.instant());
+    }
+
+    /**
+     * {@code proven} reached the account: it becomes its address, unless another account proved it
+     * meanwhile (two registrations may wait for one address; the first link followed wins). The
+     * old address, if the account had one, is told.
+     */
+    private Verified prove(Account account, String proven, Instant now) {
+        String oldEmail = account.getEmail();
+        if (proven.equals(oldEmail)) {
+            account.emailProven(proven, now);
             return Verified.ADDRESS_CONFIRMED;
         }
-        Optional<Account> owner = findByEmail(valid.email());
-        if (owner.isPresent()) {
-            // Taken meanwhile by a registration: the link can no longer apply.
+        if (findByEmail(proven).isPresent()) {
             throw new BusinessException("account.verify.linkInvalid", null);
         }
-        String oldEmail = account.getEmail();
-        account.changeEmail(valid.email(), now);
-        account.emailVerified(now);
+        account.emailProven(proven, now);
         tokens.revokeAll(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL);
         flushOrExplainConflict();
+        if (oldEmail == null) {
+            return Verified.ADDRESS_CONFIRMED;
+        }
         mails.addressChanged(account, oldEmail);
         return Verified.ADDRESS_REPLACED;
     }
@@ -182,18 +215,51 @@ public class AccountService {
     /** « Renvoyer le lien » : a new verification link for the account's unproven address, a few an hour. */
     public void resendVerification(String username) {
         Account account = requireAccount(username);
-        if (account.isEmailVerified()) {
+        String pending = account.getPendingEmail();
+        if (pending == null && account.isEmailVerified()) {
             return;
         }
         registrationsPerAddress.checkAndCount("verify-resend", "account:" + account.getId(), verificationMailsPerHour,
                 Duration.ofHours(1), "account.verify.throttled");
-        mails.verifyNewAccount(account, tokens.issue(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL, account.getEmail()));
+        String target = pending != null ? pending : account.getEmail();
+        sendProofOrWarning(account, target);
     }
 
+    /** The link that proves {@code target} for the account, or, if another account has it, a warning to that owner. */
+    private void sendProofOrWarning(Account account, String target) {
+        Optional<Account> owner = findByEmail(target).filter(o -> !o.getId().equals(account.getId()));
+        if (owner.isPresent()) {
+            mails.addressTaken(owner.get());
+            return;
+        }
+        tokens.revokeAll(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL);
+        String token = tokens.issue(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL, target);
+        if (account.getEmail() == null) {
+            mails.verifyNewAccount(account, target, token);
+        } else {
+            mails.verifyNewAddress(account, target, token);
+        }
+    }
+
+    /** An account whose address is known good (the configured administrator, the demo's members): proven at once. */
     Account create(String typedUsername, String typedEmail, String password, Role role) {
-        Username name = parseUsername(typedUsername);
+        Username name = checkNewName(typedUsername, role);
         String email = normalizeEmail(typedEmail);
         checkPassword(password, name);
+        if (findByEmail(email).isPresent()) {
+            throw new BusinessException("account.email.taken", "email");
+        }
+        Instant now = clock.instant();
+        Account account = new Account(name, email, hasher.hash(password.toCharArray()), role, now);
+        account.emailProven(email, now);
+        em.persist(account);
+        flushOrExplainConflict();
+        return account;
+    }
+
+    /** A new account's username: well-formed, like no other account's name, not staff-looking for a member. */
+    private Username checkNewName(String typedUsername, Role role) {
+        Username name = parseUsername(typedUsername);
         long lookAlikes = em.createNamedQuery("Account.countLookAlikes", Long.class)
                 .setParameter("canonical", name.canonical())
                 .setParameter("skeletons", List.of(name.skeleton(), name.rawSkeleton()))
@@ -205,13 +271,7 @@ public class AccountService {
         if (role == Role.MEMBER && DisplayNames.looksLikeStaff(name.display())) {
             throw new BusinessException("account.username.reserved", "username");
         }
-        if (findByEmail(email).isPresent()) {
-            throw new BusinessException("account.email.taken", "email");
-        }
-        Account account = new Account(name, email, hasher.hash(password.toCharArray()), role, clock.instant());
-        em.persist(account);
-        flushOrExplainConflict();
-        return account;
+        return name;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -290,7 +350,7 @@ public class AccountService {
         String displayName = normalizeDisplayName(typedDisplayName);
         String email = normalizeEmail(typedEmail);
         Instant now = clock.instant();
-        boolean addressChange = !email.equals(account.getEmail());
+        boolean addressChange = !email.equals(account.getShownEmail());
         if (addressChange) {
             requireCurrentPassword(account, currentPassword, address);
         }
@@ -299,12 +359,10 @@ public class AccountService {
         }
         account.changeDisplayName(displayName, now);
         if (addressChange) {
-            Optional<Account> owner = findByEmail(email);
-            if (owner.isPresent()) {
-                mails.addressTaken(owner.get());
-            } else {
-                tokens.revokeAll(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL);
-                mails.verifyNewAddress(account, email, tokens.issue(account.getId(), AccountTokens.Purpose.VERIFY_EMAIL, email));
+            // Pending whether free or taken (the same /compte afterwards); back to none if it is the proven one.
+            account.awaitEmail(email.equals(account.getEmail()) ? null : email, now);
+            if (!email.equals(account.getEmail())) {
+                sendProofOrWarning(account, email);
             }
         }
         flushOrExplainConflict();
@@ -346,7 +404,7 @@ public class AccountService {
         if (findByUsername(username).isPresent()) {
             return false;
         }
-        create(username, email, password, Role.ADMIN).emailVerified(clock.instant());
+        create(username, email, password, Role.ADMIN);
         return true;
     }
 
@@ -434,7 +492,6 @@ public class AccountService {
     /** Used by the demo content only, on an empty database. */
     public Account createWithRole(String username, String email, String password, Role role, String displayName) {
         Account account = create(username, email, password, role);
-        account.emailVerified(account.getCreatedAt());
         String name = normalizeDisplayName(displayName);
         requireDisplayNameAllowed(account, name);
         account.changeDisplayName(name, account.getCreatedAt());
@@ -490,6 +547,12 @@ public class AccountService {
         }
     }
 
+    /** The newest account without a proven address that waits for {@code email} (a reset link proves it too). */
+    private Optional<Account> findWaitingFor(String email) {
+        return em.createNamedQuery("Account.findWaitingFor", Account.class)
+                .setParameter("email", email).setMaxResults(1).getResultStream().findFirst();
+    }
+
     private Optional<Account> findByEmail(String email) {
         return em.createNamedQuery("Account.findByEmail", Account.class)
                 .setParameter("email", email).getResultStream().findFirst();
@@ -502,7 +565,8 @@ public class AccountService {
             // Two registrations racing for the same name or e-mail: the unique keys decide.
             String message = String.valueOf(e.getMessage());
             if (message.contains("uq_account_email")) {
-                throw new BusinessException("account.email.taken", "email");
+                // Proven twice at the same instant (two links to one address): the second link fails.
+                throw new BusinessException("account.verify.linkInvalid", null);
             }
             if (message.contains("uq_account_username")) {
                 throw new BusinessException("account.username.taken", "username");

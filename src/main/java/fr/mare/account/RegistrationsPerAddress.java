@@ -58,6 +58,27 @@ public class RegistrationsPerAddress {
     }
 
     /**
+     * The same check for a registration attempt, in a transaction of its own: the attempt counts
+     * even when the registration is then refused (a taken name, a weak password) and rolls back,
+     * so that guessing through refusals costs as much as registering (issue #10).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void countAttempt(String address) {
+        checkAndCount(address);
+    }
+
+    /** Counts one more of {@code kind} for {@code subject} if under {@code max} in {@code window}; false (nothing counted) past it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryCount(String kind, String subject, int max, Duration window) {
+        try {
+            checkAndCount(kind, subject, max, window, "limits.registrations");
+            return true;
+        } catch (RateLimitedException e) {
+            return false;
+        }
+    }
+
+    /**
      * The same counting for another kind of attempt (password-reset requests per address and per
      * e-mail, « renvoyer le lien »: issue #13): at most {@code max} of {@code kind} for {@code subject}
      * in {@code window} (one day at most), else {@link RateLimitedException} with {@code messageKey}

@@ -117,11 +117,17 @@ public class DemoContent {
 
     /**
      * Realistic mails in the outbox (issue #13), readable at /admin/courriels when no SMTP server
-     * is configured: Camille forgot her password, Karim moves to a new address (its link waits).
+     * is configured: Camille forgot her password, Karim moves to a new address (its link waits),
+     * Thomas has just joined (his confirmation link waits), and Bénédicte, who forgot she already
+     * had an account, signed up again with her address: her page said the same as Thomas's, and her
+     * mailbox got the warning (docs/adr/0021). The notification mails (replies, contact messages)
+     * are written by the notifications of the discussions above, once the demo's transaction commits.
      */
     private void loadMails(String memberPassword) {
         accounts.requestPasswordReset("camille@demo.mare.invalid", null);
         accounts.updateProfile("karim", "Karim Benali", "karim.benali@demo.mare.invalid", memberPassword, null);
+        accounts.register("thomas-ressourcerie", "thomas@demo.mare.invalid", memberPassword, null);
+        accounts.register("escale-benedicte", "benedicte@demo.mare.invalid", memberPassword, null);
     }
 
     /**

@@ -38,6 +38,15 @@ public class Outbox {
     @Inject
     private MailSettings settings;
 
+    /**
+     * Binds the EntityManager at start-up, for features whose first mail is written outside any
+     * component environment (notifications of the demo content: docs/adr/0007).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void prepare() {
+        em.getEntityManagerFactory();
+    }
+
     /** Writes a mail to the outbox, inside the transaction of the change that causes it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(Mail mail) {

@@ -79,6 +79,10 @@ public class Notification {
     @Column(name = "link", updatable = false, length = Notice.LINK_MAX)
     private String link;
 
+    /** When it went out by mail (at once or in a digest), or null (docs/adr/0021). */
+    @Column(name = "mailed_at")
+    private Instant mailedAt;
+
     protected Notification() {
     }
 
@@ -117,6 +121,10 @@ public class Notification {
         if (other.outranks(kind)) {
             kind = other;
         }
+    }
+
+    void mailed(Instant now) {
+        mailedAt = now;
     }
 
     void markRead(Instant now) {

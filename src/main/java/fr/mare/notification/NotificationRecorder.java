@@ -50,6 +50,9 @@ class NotificationRecorder {
     @Inject
     private ThreadReading threadReading;
 
+    @Inject
+    private NotificationMails mails;
+
     /** Binds the EntityManager to its persistence unit at start-up (see {@link NotificationService#prepare}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     void prepare() {
@@ -94,7 +97,7 @@ class NotificationRecorder {
                 .getResultStream().anyMatch(Notification::isUnread);
         if (!alreadyTold) {
             lockReferences(new java.util.HashSet<>(java.util.List.of(e.solutionAuthorId(), e.markedById())), e.topicId(), e.postId());
-            em.persist(new Notification(e.solutionAuthorId(), NotificationKind.SOLUTION, e.topicId(), e.postId(), e.markedById(),
+            persistAndMail(new Notification(e.solutionAuthorId(), NotificationKind.SOLUTION, e.topicId(), e.postId(), e.markedById(),
                     clock.instant()));
         }
     }
@@ -128,8 +131,17 @@ class NotificationRecorder {
     /** A notice from another feature; one told of their own action is not written. */
     void notice(Notice notice) {
         if (!notice.toSelf()) {
-            em.persist(new Notification(notice, clock.instant()));
+            persistAndMail(new Notification(notice, clock.instant()));
         }
+    }
+
+    /**
+     * Writes a new notification and, in the same transaction, its mail or its place in the digest
+     * ({@link NotificationMails}): both commit or neither (a retried deadlock writes both again).
+     */
+    private void persistAndMail(Notification notification) {
+        em.persist(notification);
+        mails.told(notification);
     }
 
     /**
@@ -152,7 +164,7 @@ class NotificationRecorder {
         recipients.forEach((recipient, kind) -> {
             Notification told = existing.get(recipient);
             if (told == null) {
-                em.persist(new Notification(recipient, kind, topicId, postId, actorId, now));
+                persistAndMail(new Notification(recipient, kind, topicId, postId, actorId, now));
             } else {
                 told.upgradeTo(kind);
             }

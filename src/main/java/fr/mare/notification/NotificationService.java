@@ -50,6 +50,9 @@ public class NotificationService {
     @Inject
     private NotificationRecorder recorder;
 
+    @Inject
+    private NotificationMails mails;
+
     private volatile TransactionManager transactionManager;
 
     /**
@@ -65,6 +68,7 @@ public class NotificationService {
     void prepare(@Observes @Priority(10) DatabaseReady ready) {
         em.getEntityManagerFactory();
         recorder.prepare();
+        mails.prepare();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -80,7 +80,7 @@ public class RequestLimitsFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        if (post && crossSite(request)) {
+        if (post && crossSite(request) && !oneClickUnsubscribe(request)) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
@@ -99,6 +99,14 @@ public class RequestLimitsFilter extends HttpFilter {
      * other than same-origin or none (typed by the user), or else an {@code Origin} whose host
      * and port are not the request's own ({@code Host}; a proxy in front may change the scheme).
      */
+    /**
+     * RFC 8058: a mail client (or its web interface, another site) POSTs to a notification mail's
+     * unsubscribe address; the address's own token authorises it, not the page it came from.
+     */
+    private static boolean oneClickUnsubscribe(HttpServletRequest request) {
+        return (request.getContextPath() + "/courriels/desabonnement").equals(request.getRequestURI());
+    }
+
     static boolean crossSite(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null) {

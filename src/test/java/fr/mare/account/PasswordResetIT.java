@@ -144,8 +144,8 @@ class PasswordResetIT {
         String email = Names.email(member.registerNewMember("expire", PASSWORD));
         ask(client(), email);
         TestMail.Received mail = TestMail.awaitSubject(email, "Choisir un nouveau mot de passe");
-        sql("UPDATE account_token SET expires_at = NOW(6) - INTERVAL 1 SECOND WHERE account_id = (SELECT id FROM account WHERE email = ?)"
-                + " AND purpose = 'PASSWORD_RESET'", email);
+        sql("UPDATE account_token SET expires_at = NOW(6) - INTERVAL 1 SECOND WHERE account_id = (SELECT id FROM account WHERE email = ? OR pending_email = ?)"
+                + " AND purpose = 'PASSWORD_RESET'", email, email);
         Page page = client().get(mail.localLink("/nouveau-mot-de-passe"));
         assertEquals(404, page.status());
         assertFalse(page.hasFormEndingWith("newPassword"));

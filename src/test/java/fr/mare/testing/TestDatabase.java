@@ -133,7 +133,9 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.smtp.port=" + TestMail.port(),
                 "-Dmare.smtp.tls=none",
                 "-Dmare.mail.from=mare@essais.example",
-                "-Dmare.mail.poll-seconds=1")));
+                "-Dmare.mail.poll-seconds=1",
+                // Digests are looked for every second (NotificationMailIT moves a digest's time back).
+                "-Dmare.mail.digest-poll-seconds=1")));
     }
 
     @Override

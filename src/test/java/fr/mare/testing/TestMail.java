@@ -128,6 +128,19 @@ public final class TestMail {
                 + to(address).stream().map(Received::subject).toList());
     }
 
+    /**
+     * Proves {@code address} for the member browsing with {@code member}, as they would: waits for
+     * the newest « Confirmez votre … adresse » mail to it, opens its link and presses the button.
+     * Notification mails only go to proven addresses (docs/adr/0021).
+     */
+    public static void confirmAddress(WebClient member, String address) {
+        Received mail = awaitSubject(address, "Confirmez votre");
+        WebClient.Page confirmed = member.get(mail.localLink("/confirmer-adresse")).form("confirm").submit();
+        if (confirmed.status() != 302) {
+            throw new AssertionError("address " + address + " not confirmed: " + confirmed.mainText());
+        }
+    }
+
     public static Received awaitSubject(String address, String subjectPart) {
         return await(address, r -> r.subject().contains(subjectPart));
     }

@@ -10,7 +10,10 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.security.enterprise.AuthenticationStatus;
 
-/** {@code /inscription}: creates the account, logs the new member in, and says welcome. */
+/**
+ * {@code /inscription}: creates the account, logs the new member in, and says welcome, with the same
+ * words whether the typed address was free or another account's (docs/adr/0021).
+ */
 @Named
 @RequestScoped
 public class AccountRegisterBacking {
@@ -36,7 +39,7 @@ public class AccountRegisterBacking {
         }
         AuthenticationStatus status = login.authenticate(account.getUsername(), password);
         if (status == AuthenticationStatus.SUCCESS) {
-            FormMessages.flashInfo("account.register.done", account.getDisplayName());
+            FormMessages.flashInfo("account.register.done", account.getDisplayName(), account.getPendingEmail());
             Navigation.redirect("/");
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
             Navigation.redirect("/connexion");

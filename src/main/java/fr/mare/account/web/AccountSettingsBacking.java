@@ -36,6 +36,7 @@ public class AccountSettingsBacking {
     private String currentPassword;
     private String newPassword;
     private boolean emailVerified = true;
+    private boolean pendingChange;
 
     public void load() {
         if (FacesContext.getCurrentInstance().isPostback()) {
@@ -44,8 +45,9 @@ public class AccountSettingsBacking {
         Account account = accounts.findByUsername(currentAccount.getUsername())
                 .orElseThrow(() -> new IllegalStateException("Compte connecté introuvable"));
         displayName = account.getDisplayName();
-        email = account.getEmail();
-        emailVerified = account.isEmailVerified();
+        email = account.getShownEmail();
+        emailVerified = account.getPendingEmail() == null && account.isEmailVerified();
+        pendingChange = account.getPendingEmail() != null && account.getEmail() != null;
     }
 
     public String saveProfile() {
@@ -104,6 +106,11 @@ public class AccountSettingsBacking {
         FormMessages.flashInfo("account.verify.resent");
         Navigation.redirect("/compte");
         return null;
+    }
+
+    /** A proven address is in use while a new one waits for its link. */
+    public boolean isPendingChange() {
+        return pendingChange;
     }
 
     public boolean isEmailVerified() {
