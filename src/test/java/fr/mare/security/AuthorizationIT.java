@@ -1231,7 +1231,9 @@ class AuthorizationIT {
     /** The effect: one more confirmed data request counted (the counter is written only once the password is right). */
     private static Trial exportData(Cast cast, Kind kind) throws SQLException {
         long before = count("SELECT COUNT(*) FROM rate_limit_hit WHERE kind = 'data-export'");
-        return new Trial("/mes-donnees", "export", "submit", f -> f.set("currentPassword", PASSWORD), cast.owner(),
+        // The kind's own password: « changer son mot de passe » changed the cast's.
+        String password = cast.passwords.getOrDefault(kind, PASSWORD);
+        return new Trial("/mes-donnees", "export", "submit", f -> f.set("currentPassword", password), cast.owner(),
                 () -> count("SELECT COUNT(*) FROM rate_limit_hit WHERE kind = 'data-export'") > before);
     }
 
