@@ -21,7 +21,9 @@ import java.time.Instant;
  * Invariants: {@code username} is the canonical form of the name chosen at registration and
  * never changes (profiles and mentions link to it); {@code usernameSkeleton} and
  * {@code usernameRawSkeleton} are the UTS #39 skeletons of that name, kept to refuse look-alikes;
- * the password is only ever stored as a PBKDF2 hash. Accounts are never deleted.
+ * the password is only ever stored as a PBKDF2 hash. Accounts are never deleted: a member who
+ * deletes theirs leaves an erased skeleton ({@link #erase}, docs/adr/0022) whose id keeps the
+ * authorship of what they wrote and whose skeletons keep their former name reserved.
  */
 @Entity
 @Table(name = "account")
@@ -36,7 +38,7 @@ import java.time.Instant;
         + " AND (a.usernameKey = :key OR a.displayNameKey = :key)")
 @NamedQuery(name = "Account.withoutNameKeys", query = "SELECT a FROM Account a WHERE a.usernameKey IS NULL OR a.displayNameKey IS NULL")
 @NamedQuery(name = "Account.count", query = "SELECT COUNT(a) FROM Account a")
-@NamedQuery(name = "Account.newest", query = "SELECT a FROM Account a ORDER BY a.createdAt DESC, a.id DESC")
+@NamedQuery(name = "Account.newest", query = "SELECT a FROM Account a WHERE a.erasedAt IS NULL ORDER BY a.createdAt DESC, a.id DESC")
 public class Account {
 
     @Id
@@ -44,7 +46,8 @@ public class Account {
     @Column(name = "id")
     private Long id;
 
-    @Column(name = "username", nullable = false, updatable = false, length = 30)
+    /** Changed once only, by {@link #erase}: the former name must not stay readable. */
+    @Column(name = "username", nullable = false, length = 30)
     private String username;
 
     @Column(name = "username_skeleton", nullable = false, updatable = false)
@@ -106,6 +109,10 @@ public class Account {
     /** When the current address was proven by a link (null: not yet; issue #13). */
     @Column(name = "email_verified_at")
     private Instant emailVerifiedAt;
+
+    /** When the member deleted their account (null: not deleted). */
+    @Column(name = "erased_at")
+    private Instant erasedAt;
 
     /** Null when not hidden (EclipseLink loads all-null columns as null): read it through {@link #getModeration()}. */
     @Embedded
@@ -267,6 +274,46 @@ public class Account {
 
     public String getHiddenReason() {
         return getModeration().getHiddenReason();
+    }
+
+    /** The name shown for a deleted account (a display name no member may take: {@link DisplayNames}). */
+    public static final String FORMER_MEMBER = "ancien membre";
+
+    /**
+     * Overwrites everything personal (docs/adr/0022): username (a placeholder from the id), display
+     * name « ancien membre », address (an unreachable placeholder, {@code .invalid} by RFC 2606),
+     * password (no hash can match it), role, dates of login, suspension and moderation state; every
+     * session ends. Kept: the id (authorship) and the name's skeletons and look-alike key, so that
+     * nobody can register a name that passes for the former one. Irreversible.
+     */
+    void erase(Instant now) {
+        String placeholder = "ancien-membre-" + id;
+        this.username = placeholder;
+        this.displayName = FORMER_MEMBER;
+        this.displayNameKey = DisplayNames.key(FORMER_MEMBER);
+        this.email = placeholder + "@compte-supprime.invalid";
+        this.pendingEmail = null;
+        this.passwordHash = "!effacé";
+        this.role = Role.MEMBER;
+        this.lastLoginAt = null;
+        this.emailVerifiedAt = null;
+        this.postsToApprove = 0;
+        this.suspendedAt = null;
+        this.suspendedUntil = null;
+        this.suspensionReason = null;
+        this.moderation = null;
+        this.sessionsRevokedAt = now;
+        this.erasedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Whether the member deleted this account: it shows as « ancien membre » and can do nothing. */
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
     }
 
     void recordLogin(Instant now) {

@@ -35,6 +35,8 @@ public class AccountService {
 
     public static final int DISPLAY_NAME_MAX = 60;
     public static final int EMAIL_MAX = 254;
+    /** The usernames of erased accounts ({@link Account#erase}): nobody may register one. */
+    static final String ERASED_PREFIX = "ancien-membre";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     @PersistenceContext(unitName = "mare")
@@ -77,6 +79,10 @@ public class AccountService {
     @Inject
     @ConfigProperty(name = "mare.limits.registration-mails", defaultValue = "3")
     int registrationMails;
+
+    @Inject
+    @ConfigProperty(name = "mare.limits.data-requests", defaultValue = "5")
+    int dataRequestsPerHour;
 
     /**
      * Creates a member account from a network address, within the registrations allowed per
@@ -268,7 +274,7 @@ public class AccountService {
             throw new BusinessException("account.username.taken", "username");
         }
         requireNameFree(null, DisplayNames.key(name.display()), "username", "account.username.taken");
-        if (role == Role.MEMBER && DisplayNames.looksLikeStaff(name.display())) {
+        if ((role == Role.MEMBER && DisplayNames.looksLikeStaff(name.display())) || name.canonical().startsWith(ERASED_PREFIX)) {
             throw new BusinessException("account.username.reserved", "username");
         }
         return name;
@@ -301,7 +307,8 @@ public class AccountService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AccountSummary> summary(String username) {
-        return findByUsername(username).map(AccountSummary::of);
+        // A deleted account is nobody to mention, invite or look up (ADR 0022).
+        return findByUsername(username).filter(a -> !a.isErased()).map(AccountSummary::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -479,6 +486,167 @@ public class AccountService {
         Account account = lockedAccount(accountId);
         account.restore();
         return account;
+    }
+
+    // --- Administration (#13, /admin/comptes): each method checks that the caller is an administrator.
+
+    /** One page of the accounts whose username, display name or e-mail contains {@code query}; erased ones last. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Account> search(Caller me, String query, int page, int size) {
+        requireAdmin(me);
+        return searchQuery(query, "SELECT a", " ORDER BY a.erasedAt, a.createdAt DESC, a.id DESC", Account.class)
+                .setFirstResult(Math.max(0, page) * size).setMaxResults(size).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long searchCount(Caller me, String query) {
+        requireAdmin(me);
+        return searchQuery(query, "SELECT COUNT(a)", "", Long.class).getSingleResult();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> searchQuery(String query, String select, String order, Class<T> type) {
+        String typed = query == null ? "" : query.strip();
+        if (typed.isEmpty()) {
+            return em.createQuery(select + " FROM Account a" + order, type);
+        }
+        String like = "%" + typed.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return em.createQuery(select + " FROM Account a WHERE a.username LIKE :q OR a.displayName LIKE :q OR a.email LIKE :q" + order, type)
+                .setParameter("q", like);
+    }
+
+    /** An account for the administration page (erased ones included: their history stays readable). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Account> forAdmin(Caller me, long id) {
+        requireAdmin(me);
+        return find(id);
+    }
+
+    /** What happened to an account outside moderation (roles, reset links, erasure), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AccountEvent> events(Caller me, long accountId) {
+        requireAdmin(me);
+        return em.createQuery("SELECT e FROM AccountEvent e WHERE e.accountId = :id ORDER BY e.createdAt DESC, e.id DESC", AccountEvent.class)
+                .setParameter("id", accountId).setMaxResults(50).getResultList();
+    }
+
+    /**
+     * Gives an account a role. Never leaves Mare without an administrator: the administrators'
+     * rows are locked first, so two administrators demoting each other at once cannot both
+     * succeed; and an administrator cannot change their own role (they would lock themself out
+     * of this page; another administrator can). Journalled ({@link AccountEvent}) and written to
+     * the security log by the caller.
+     *
+     * @return the role before the change
+     */
+    public Role changeRole(Caller me, long accountId, Role role) {
+        requireAdmin(me);
+        if (role == null) {
+            throw new BusinessException("account.admin.role.required", "newRole");
+        }
+        if (me.is(accountId)) {
+            throw new BusinessException("account.admin.role.self", "newRole");
+        }
+        List<?> admins = lockAdmins();
+        Account account = lockedAccount(accountId);
+        if (account.isErased()) {
+            throw new BusinessException("account.admin.erasedAccount", null);
+        }
+        Role before = account.getRole();
+        if (before == role) {
+            return before;
+        }
+        if (before == Role.ADMIN && admins.size() <= 1) {
+            throw new BusinessException("account.admin.role.lastAdmin", "newRole");
+        }
+        Instant now = clock.instant();
+        account.changeRole(role, now);
+        // The new groups apply at the next login: every open session of the account ends now.
+        account.revokeSessions(now);
+        em.persist(new AccountEvent(accountId, me.accountId(), AccountEvent.Kind.ROLE_CHANGED, before + " → " + role, now));
+        return before;
+    }
+
+    /**
+     * Sends the account a password-reset link (the member asked the administrators, or their
+     * account is thought stolen): the same link and mail as « mot de passe oublié », newer links
+     * replacing older ones; the password itself is unchanged until the link is used.
+     */
+    public void sendPasswordReset(Caller me, long accountId) {
+        requireAdmin(me);
+        Account account = lockedAccount(accountId);
+        if (account.isErased()) {
+            throw new BusinessException("account.admin.erasedAccount", null);
+        }
+        tokens.revokeAll(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
+        mails.passwordReset(account, tokens.issue(account.getId(), AccountTokens.Purpose.PASSWORD_RESET, account.getEmail()));
+        em.persist(new AccountEvent(accountId, me.accountId(), AccountEvent.Kind.RESET_SENT, "", clock.instant()));
+    }
+
+    /**
+     * Locks the administrators' rows (always before any other account row, in id order): two
+     * changes that could each remove an administrator wait for each other, and the second sees
+     * the first's result.
+     */
+    private List<?> lockAdmins() {
+        return em.createNativeQuery("SELECT id FROM account WHERE role = 'ADMIN' AND erased_at IS NULL ORDER BY id FOR UPDATE")
+                .getResultList();
+    }
+
+    private static void requireAdmin(Caller me) {
+        if (!me.admin()) {
+            throw new BusinessException("account.admin.notAllowed", null);
+        }
+    }
+
+    // --- Your data (#13, /mes-donnees): the member's own account only, confirmed by password.
+
+    /**
+     * Confirms a sensitive request of the member (export, erasure) by their password: throttled
+     * like a login and like the other current-password checks (same counters), and counted at
+     * most {@code mare.limits.data-requests} an hour per account and kind.
+     *
+     * @return the account, for the caller to act on in the same transaction
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Account confirmOwnRequest(String username, String password, String address, String kind) {
+        Account account = requireAccount(username);
+        requireCurrentPassword(account, password, address);
+        registrationsPerAddress.checkAndCount("data-" + kind, "account:" + account.getId(), dataRequestsPerHour,
+                Duration.ofHours(1), "account.data.throttled");
+        return account;
+    }
+
+    /**
+     * Takes an erasure's locks before any other row (the administrators' rows, then the account's:
+     * the order of {@link #changeRole}) and refuses the last administrator's erasure: Mare is never
+     * left without one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Account lockForErasure(Account account) {
+        List<?> admins = lockAdmins();
+        Account locked = lockedAccount(account.getId());
+        if (locked.getRole() == Role.ADMIN && admins.size() <= 1) {
+            throw new BusinessException("account.data.erase.lastAdmin", null);
+        }
+        return locked;
+    }
+
+    /**
+     * The account part of an erasure (the caller erases the rest in the same transaction): every
+     * personal field overwritten ({@link Account#erase}), every link token and open session gone,
+     * and one {@link AccountEvent} without personal data.
+     *
+     * @return the placeholder address the account now has (for the mails to forget theirs)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String erase(Account account, String detail) {
+        Account locked = lockForErasure(account);
+        Instant now = clock.instant();
+        em.createNativeQuery("DELETE FROM account_token WHERE account_id = ?").setParameter(1, locked.getId()).executeUpdate();
+        locked.erase(now);
+        em.persist(new AccountEvent(locked.getId(), locked.getId(), AccountEvent.Kind.ERASED, detail, now));
+        em.flush();
+        return locked.getEmail();
     }
 
     private Account lockedAccount(long id) {

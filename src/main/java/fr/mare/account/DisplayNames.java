@@ -29,9 +29,9 @@ public final class DisplayNames {
     private static final Set<String> STAFF_WORDS = keys(List.of("moderation", "moderateur", "moderatrice", "moderateurs",
             "moderatrices", "moderateurice", "modo", "modos", "administration", "administrateur", "administratrice",
             "administrateurs", "administratrices", "admin", "admins", "root", "staff", "support", "webmaster", "sysadmin"));
-    /** Whole names only the staff may carry. */
+    /** Whole names only the staff may carry; « ancien membre » is Mare's name for a deleted account (ADR 0022). */
     private static final Set<String> STAFF_NAMES = keys(List.of("mare", "equipe mare", "equipe de mare", "l'equipe de mare",
-            "mare officiel", "equipe", "l'equipe"));
+            "mare officiel", "equipe", "l'equipe", "ancien membre", "ancienne membre", "ancien·ne membre"));
 
     private DisplayNames() {
     }

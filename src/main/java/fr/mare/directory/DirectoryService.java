@@ -398,4 +398,27 @@ public class DirectoryService {
             throw new BusinessException("directory.presentation.tooLong", "presentation", CollectiveDraft.PRESENTATION_MAX);
         }
     }
+
+    // --- A member's own data (#13: « Vos données »), by account id.
+
+    /** Every membership of the member (invitations included), with its collective. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CollectiveMember> membershipsOf(long accountId) {
+        return em.createQuery("SELECT m FROM CollectiveMember m WHERE m.accountId = :account ORDER BY m.createdAt", CollectiveMember.class)
+                .setParameter("account", accountId).getResultList();
+    }
+
+    /**
+     * The member deleted their account: every membership and invitation goes (they no longer
+     * appear on any collective's page). A collective whose only administrator they were keeps its
+     * page; the site's administrators can hand it over (docs/adr/0022).
+     *
+     * @return how many memberships were removed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int removeMembershipsOf(long accountId) {
+        List<CollectiveMember> memberships = membershipsOf(accountId);
+        memberships.forEach(em::remove);
+        return memberships.size();
+    }
 }

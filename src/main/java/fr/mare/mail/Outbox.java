@@ -126,4 +126,21 @@ public class Outbox {
             throw new BusinessException("mail.admin.notAllowed", null);
         }
     }
+
+    /**
+     * The member deleted their account (#13): their mails lose address and text (the rows stay, as
+     * what was sent and when), and those not sent yet never will be.
+     *
+     * @return how many mails were cleared
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(long accountId, String placeholderAddress) {
+        return em.createNativeQuery("UPDATE mail_outbox SET recipient = ?, body_text = '', body_html = '', unsubscribe_url = NULL,"
+                        // MariaDB assigns left to right: last_error reads the status before it changes.
+                        + " last_error = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'compte supprimé' ELSE last_error END,"
+                        + " status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'FAILED' ELSE status END,"
+                        + " claimed_by = NULL, lease_until = NULL"
+                        + " WHERE account_id = ?")
+                .setParameter(1, placeholderAddress).setParameter(2, accountId).executeUpdate();
+    }
 }

@@ -444,4 +444,26 @@ public class ModerationService {
     public Map<Long, AccountSummary> people(Set<Long> ids) {
         return accounts.summaries(ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
     }
+
+    // ---------------------------------------------------------------- a member's own data (#13)
+
+    /** The reports the member made, newest first, at most {@code limit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Report> reportsBy(long reporterId, int limit) {
+        return em.createQuery("SELECT r FROM Report r WHERE r.reporterId = :me ORDER BY r.createdAt DESC, r.id DESC", Report.class)
+                .setParameter("me", reporterId).setMaxResults(limit).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long reportCount(long reporterId) {
+        return em.createQuery("SELECT COUNT(r) FROM Report r WHERE r.reporterId = :me", Long.class)
+                .setParameter("me", reporterId).getSingleResult();
+    }
+
+    /** How many reports targeted the member's content or account. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long reportsAbout(long authorId) {
+        return em.createQuery("SELECT COUNT(r) FROM Report r WHERE r.targetAuthorId = :author", Long.class)
+                .setParameter("author", authorId).getSingleResult();
+    }
 }

@@ -201,4 +201,19 @@ public class NotificationService {
                 .setParameter("recipient", me.accountId()).setParameter("now", clock.instant())
                 .executeUpdate();
     }
+
+    // --- A member's own data (#13: « Vos données »), by recipient id.
+
+    /** Every notification of the member, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Notification> allOf(long recipientId) {
+        return em.createQuery("SELECT n FROM Notification n WHERE n.recipientId = :me ORDER BY n.lastEventAt DESC, n.id DESC",
+                Notification.class).setParameter("me", recipientId).getResultList();
+    }
+
+    /** The member deleted their account: their notifications go (others' notifications naming them show « ancien membre »). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int deleteAllOf(long recipientId) {
+        return em.createQuery("DELETE FROM Notification n WHERE n.recipientId = :me").setParameter("me", recipientId).executeUpdate();
+    }
 }

@@ -31,6 +31,7 @@ public class AccessFilter extends HttpFilter {
     static final Map<String, String> RULES = Map.ofEntries(
             Map.entry("/compte", "MEMBER"),
             Map.entry("/compte/", "MEMBER"),
+            Map.entry("/mes-donnees", "MEMBER"),
             Map.entry("/nouveau-sujet", "MEMBER"),
             Map.entry("/notifications", "MEMBER"),
             Map.entry("/messages", "MEMBER"),

@@ -433,4 +433,19 @@ public class WikiService {
     }
 
 
+
+    // --- A member's own data (#13: /admin/comptes and « Vos données »), by author id.
+
+    /** The revisions the member wrote, newest first, at most {@code limit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WikiRevision> revisionsBy(long authorId, int limit) {
+        return em.createQuery("SELECT r FROM WikiRevision r WHERE r.authorId = :author ORDER BY r.createdAt DESC, r.id DESC",
+                WikiRevision.class).setParameter("author", authorId).setMaxResults(limit).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long revisionCount(long authorId) {
+        return em.createQuery("SELECT COUNT(r) FROM WikiRevision r WHERE r.authorId = :author", Long.class)
+                .setParameter("author", authorId).getSingleResult();
+    }
 }

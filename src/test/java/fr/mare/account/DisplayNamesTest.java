@@ -27,7 +27,7 @@ class DisplayNamesTest {
     @Test
     void staffWordsAreReservedInEveryDisguise() {
         for (String staff : List.of("ᴍodėration", "Modération", "administrateur", "ADMINISTRATRICE", "аdmin", "Léa (modération)",
-                "L'équipe de Mare", "mare", "Support Nextcloud", "l’équipe")) {
+                "L'équipe de Mare", "mare", "Support Nextcloud", "l’équipe", "Ancien membre", "ancienne-membre")) {
             assertTrue(DisplayNames.looksLikeStaff(staff), staff);
         }
         for (String member : List.of("Camille", "Club de badminton", "Amap du Plateau", "Marc-Antoine", "Mareva", "Jean-Noël",

@@ -163,7 +163,19 @@ class AuthorizationIT {
      * {@code #elementId} for the form around that element), the button, how to fill the form,
      * who sees the form for sure, and the effect.
      */
-    record Trial(String path, String form, String button, Consumer<Form> fill, WebClient reference, Effect effect) {
+    record Trial(String path, String form, String button, Consumer<Form> fill, WebClient reference, Effect effect, WebClient caller) {
+
+        Trial(String path, String form, String button, Consumer<Form> fill, WebClient reference, Effect effect) {
+            this(path, form, button, fill, reference, effect, null);
+        }
+
+        /**
+         * The session that attempts the action: the cast's of that kind, unless the scenario gave
+         * its own (an action that would consume the account, such as deleting it, uses a fresh one).
+         */
+        WebClient callerFrom(Cast cast, Kind kind) throws SQLException {
+            return caller != null ? caller : cast.client(kind);
+        }
     }
 
     private static Row row(String action, Scenario scenario, Expect... expected) {
@@ -247,7 +259,14 @@ class AuthorizationIT {
             row("compte : modifier son profil", AuthorizationIT::updateProfile,    D, A, A, A, A, D),
             row("compte : changer son mot de passe", AuthorizationIT::changePassword, D, A, A, A, A, D),
             row("compte : fermer ses autres sessions", AuthorizationIT::closeOtherSessions, D, A, A, A, A, D),
-            row("compte : renvoyer le lien de confirmation", AuthorizationIT::resendVerification, D, A, A, A, A, D));
+            row("compte : renvoyer le lien de confirmation", AuthorizationIT::resendVerification, D, A, A, A, A, D),
+            row("compte : télécharger ses données", AuthorizationIT::exportData,       D, A, A, A, A, D),
+            row("compte : supprimer son compte", AuthorizationIT::eraseAccount,        D, A, A, A, A, D),
+
+            row("comptes (admin) : changer un rôle", (c, k) -> administer(c, "role"),  D, D, D, D, A, D),
+            row("comptes (admin) : envoyer un lien de mot de passe", (c, k) -> administer(c, "reset"), D, D, D, D, A, D),
+            row("comptes (admin) : suspendre", (c, k) -> administer(c, "suspend"),     D, D, D, D, A, D),
+            row("comptes (admin) : lever une suspension", (c, k) -> administer(c, "lift"), D, D, D, D, A, D));
 
     /** Marks an action method that writes nothing, in {@link #ACTIONS}. */
     private static final String NO_WRITE = "(writes nothing)";
@@ -296,6 +315,12 @@ class AuthorizationIT {
             Map.entry("accountSettingsBacking.savePassword", "compte : changer son mot de passe"),
             Map.entry("accountSettingsBacking.closeOtherSessions", "compte : fermer ses autres sessions"),
             Map.entry("accountSettingsBacking.resendVerification", "compte : renvoyer le lien de confirmation"),
+            Map.entry("membersDataBacking.export", "compte : télécharger ses données"),
+            Map.entry("membersDataBacking.erase", "compte : supprimer son compte"),
+            Map.entry("membersAdminBacking.changeRole", "comptes (admin) : changer un rôle"),
+            Map.entry("membersAdminBacking.sendReset", "comptes (admin) : envoyer un lien de mot de passe"),
+            Map.entry("membersAdminBacking.suspend", "comptes (admin) : suspendre"),
+            Map.entry("membersAdminBacking.liftSuspension", "comptes (admin) : lever une suspension"),
             Map.entry("accountForgotPasswordBacking.send", "(open to everyone, sends a link to the address's owner only: PasswordResetIT)"),
             Map.entry("accountNewPasswordBacking.save", "(open to whoever holds the mailed link, single use: PasswordResetIT)"),
             Map.entry("accountConfirmAddressBacking.confirm", "(open to whoever holds the mailed link, single use: VerificationIT)"),
@@ -506,7 +531,7 @@ class AuthorizationIT {
                 Attempt attempt = obtain(cast, allowed, trial);
                 assertTrue(attempt.usedOwnForm(), "the allowed caller sees the form: " + attempt);
                 trial.fill().accept(attempt.form());
-                Page forged = attempt.form().replayedBy(cast.client(allowed), null).submit(trial.button());
+                Page forged = attempt.form().replayedBy(trial.callerFrom(cast, allowed), null).submit(trial.button());
                 assertFalse(trial.effect().happened(), row.action() + ": done without a view state (" + forged.status() + ")");
                 // The same form with its view state does work: the refusal above is the missing view state's.
                 attempt.submit(trial);
@@ -564,7 +589,7 @@ class AuthorizationIT {
 
     /** Gets the form as the caller would, or else the reference's form with the caller's own view state. */
     private static Attempt obtain(Cast cast, Kind kind, Trial trial) throws SQLException {
-        WebClient caller = cast.client(kind);
+        WebClient caller = trial.callerFrom(cast, kind);
         Page own = caller.get(trial.path());
         Form form;
         boolean usedOwn;
@@ -1200,6 +1225,70 @@ class AuthorizationIT {
     }
 
     // ------------------------------------------------------------------ database
+
+    // ------------------------------------------------------------------ your data and account administration (#13)
+
+    /** The effect: one more confirmed data request counted (the counter is written only once the password is right). */
+    private static Trial exportData(Cast cast, Kind kind) throws SQLException {
+        long before = count("SELECT COUNT(*) FROM rate_limit_hit WHERE kind = 'data-export'");
+        // The kind's own password: « changer son mot de passe » changed the cast's.
+        String password = cast.passwords.getOrDefault(kind, PASSWORD);
+        return new Trial("/mes-donnees", "export", "submit", f -> f.set("currentPassword", password), cast.owner(),
+                () -> count("SELECT COUNT(*) FROM rate_limit_hit WHERE kind = 'data-export'") > before);
+    }
+
+    /**
+     * Deleting an account consumes it: each attempt is made by a fresh account of the caller's
+     * kind (a fresh session for a visitor, a fresh suspended member), never by the cast.
+     */
+    private static Trial eraseAccount(Cast cast, Kind kind) throws SQLException {
+        WebClient fresh = new WebClient(cast.base);
+        String name = fresh.registerNewMember("efface", PASSWORD);
+        WebClient caller = switch (kind) {
+            case ANONYMOUS -> new WebClient(cast.base);
+            case MEMBER, OWNER -> fresh;
+            case MODERATOR, ADMIN -> {
+                update("UPDATE account SET role = ? WHERE username = ?", kind.name().equals("ADMIN") ? "ADMIN" : "MODERATOR", name);
+                WebClient again = new WebClient(cast.base);
+                assertEquals(302, again.login(name, PASSWORD).status());
+                yield again;
+            }
+            case SUSPENDED -> {
+                update("UPDATE account SET suspended_at = NOW(6), suspension_reason = 'essai des autorisations' WHERE username = ?", name);
+                yield fresh;
+            }
+        };
+        long id = accountId(name);
+        return new Trial("/mes-donnees", "erase", "submit", f -> f.set("currentPassword", PASSWORD).set("confirmed", "on"),
+                cast.owner(), () -> count("SELECT COUNT(*) FROM account WHERE id = ? AND erased_at IS NOT NULL", id) > 0, caller);
+    }
+
+    /** One action of an account's administration page, on a disposable member (suspended first for « lever »). */
+    private static Trial administer(Cast cast, String form) throws SQLException {
+        WebClient admin = cast.sessions.get(Kind.ADMIN);
+        String name = new WebClient(cast.base).registerNewMember("administre", PASSWORD);
+        long id = accountId(name);
+        if (form.equals("lift")) {
+            update("UPDATE account SET suspended_at = NOW(6), suspension_reason = 'essai' WHERE id = ?", id);
+        }
+        Effect effect = switch (form) {
+            case "role" -> () -> count("SELECT COUNT(*) FROM account WHERE id = ? AND role = 'MODERATOR'", id) > 0;
+            case "reset" -> () -> count("SELECT COUNT(*) FROM account_token WHERE account_id = ? AND purpose = 'PASSWORD_RESET'", id) > 0;
+            case "suspend" -> () -> count("SELECT COUNT(*) FROM account WHERE id = ? AND suspended_at IS NOT NULL", id) > 0;
+            default -> () -> count("SELECT COUNT(*) FROM account WHERE id = ? AND suspended_at IS NULL", id) > 0;
+        };
+        return new Trial("/admin/comptes?compte=" + id, form, "submit", f -> {
+            if (f.has("confirmed")) {
+                f.set("confirmed", "on");
+            }
+            if (f.has("reason")) {
+                f.set("reason", "raison de l'essai");
+            }
+            if (form.equals("role")) {
+                f.set("newRole", "MODERATOR");
+            }
+        }, admin, effect);
+    }
 
     private static long accountId(String username) throws SQLException {
         return count("SELECT id FROM account WHERE username = ?", username);

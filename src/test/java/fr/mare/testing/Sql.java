@@ -51,6 +51,14 @@ public final class Sql {
         }
     }
 
+    /** The text in the first column of the first row, or null when there is no row (or the value is NULL). */
+    public static String text(String query, Object... parameters) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = prepare(c, query, parameters);
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     private static PreparedStatement prepare(Connection c, String statement, Object... parameters) throws SQLException {
         PreparedStatement s = c.prepareStatement(statement);
         for (int i = 0; i < parameters.length; i++) {

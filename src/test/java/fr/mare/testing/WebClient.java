@@ -74,12 +74,29 @@ public final class WebClient {
     }
 
     public Page post(URI target, Map<String, String> fields) {
+        return send(formPost(target, fields));
+    }
+
+    /** POSTs a form like {@link #post} and keeps the answer as bytes: a download (issue #13's ZIP). */
+    public HttpResponse<byte[]> download(URI target, Map<String, String> fields) {
+        try {
+            return http.send(formPost(target, fields).header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest.Builder formPost(URI target, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(target)
+        return HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
     /** A file chosen in a form's file input. */
@@ -291,16 +308,26 @@ public final class WebClient {
 
         /** Clicks the submit button whose name ends with {@code buttonSuffix}. */
         public Page submit(String buttonSuffix) {
-            Element button = element.select("input[type=submit][name], button[type=submit][name]").stream()
-                    .filter(b -> b.attr("name").equals(buttonSuffix) || b.attr("name").endsWith(":" + buttonSuffix)).findFirst()
-                    .orElseThrow(() -> new AssertionError("No submit button ending in " + buttonSuffix));
-            Map<String, String> sent = new LinkedHashMap<>(fields);
-            sent.put(button.attr("name"), button.val());
+            Map<String, String> sent = sent(buttonSuffix);
             // As a browser: a form that declares multipart is sent so, whichever button is pressed.
             if (element.attr("enctype").equalsIgnoreCase("multipart/form-data")) {
                 return client.postMultipart(action, sent, files);
             }
             return client.post(action, sent);
+        }
+
+        /** Clicks the button and keeps the answer as bytes (a file download). */
+        public HttpResponse<byte[]> download(String buttonSuffix) {
+            return client.download(action, sent(buttonSuffix));
+        }
+
+        private Map<String, String> sent(String buttonSuffix) {
+            Element button = element.select("input[type=submit][name], button[type=submit][name]").stream()
+                    .filter(b -> b.attr("name").equals(buttonSuffix) || b.attr("name").endsWith(":" + buttonSuffix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("No submit button ending in " + buttonSuffix));
+            Map<String, String> sent = new LinkedHashMap<>(fields);
+            sent.put(button.attr("name"), button.val());
+            return sent;
         }
 
         /** Submits with the button ending in {@code submit}, as Mare names them. */

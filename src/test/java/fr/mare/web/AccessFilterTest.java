@@ -11,6 +11,8 @@ class AccessFilterTest {
     void protectedPathsNeedTheirRole() {
         assertEquals("MEMBER", AccessFilter.requiredRole("/compte"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/compte/securite"));
+        assertEquals("MEMBER", AccessFilter.requiredRole("/mes-donnees"), "« Vos données » (#13)");
+        assertEquals("ADMIN", AccessFilter.requiredRole("/admin/comptes"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/nouveau-sujet"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/notifications"));
         assertEquals("MEMBER", AccessFilter.requiredRole("/messages"));

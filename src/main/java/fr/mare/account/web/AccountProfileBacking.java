@@ -41,7 +41,9 @@ public class AccountProfileBacking {
 
     public void load() {
         account = username == null ? null : accounts.findByUsername(username).orElse(null);
-        if (account == null) {
+        if (account == null || account.isErased()) {
+            // A deleted account has no profile: its posts say « ancien membre » and link here (ADR 0022).
+            account = null;
             Pages.notFound("Profil introuvable");
             return;
         }

@@ -3,8 +3,8 @@ package fr.mare.account.web;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.CurrentAccount;
+import fr.mare.account.PasswordRefusals;
 import fr.mare.platform.BusinessException;
-import fr.mare.platform.RateLimitedException;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
@@ -118,11 +118,7 @@ public class AccountSettingsBacking {
     }
 
     private void logPasswordRefusal(BusinessException e) {
-        if (e instanceof RateLimitedException) {
-            SecurityLog.event("mot-de-passe-actuel-ralenti", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
-        } else if ("account.password.currentWrong".equals(e.messageKey())) {
-            SecurityLog.event("mot-de-passe-actuel-refusé", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
-        }
+        PasswordRefusals.log(e, currentAccount.getUsername(), request.getRemoteAddr());
     }
 
     public String getDisplayName() {

@@ -42,7 +42,8 @@ public class SuspensionFilter extends HttpFilter {
         Optional<Account> account = accounts.findByUsername(request.getUserPrincipal().getName());
         Optional<Suspension> suspension = account.flatMap(accounts::suspension);
         HttpSession current = request.getSession(false);
-        boolean revoked = account.isPresent() && account.get().revokes(current == null ? null
+        // No account any more under the session's name: the member deleted it (ADR 0022) from another session.
+        boolean revoked = account.isEmpty() || account.get().revokes(current == null ? null
                 : (Instant) current.getAttribute(Sessions.LOGGED_IN_AT));
         if (suspension.isEmpty() && !revoked) {
             chain.doFilter(request, response);
