@@ -479,7 +479,7 @@ public class AccountService {
      * failed login for the account's name and the address), so that a stolen session cannot
      * be used to guess the password at full speed.
      */
-    private void requireCurrentPassword(Account account, String currentPassword, String address) {
+    void requireCurrentPassword(Account account, String currentPassword, String address) {
         Duration wait = throttle.remainingWait(account.getUsername(), address);
         if (!wait.isZero()) {
             throw new RateLimitedException("account.password.throttled", "currentPassword", LoginThrottle.seconds(wait));

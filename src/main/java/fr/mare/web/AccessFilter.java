@@ -31,6 +31,7 @@ public class AccessFilter extends HttpFilter {
     static final Map<String, String> RULES = Map.ofEntries(
             Map.entry("/compte", "MEMBER"),
             Map.entry("/compte/", "MEMBER"),
+            Map.entry("/double-authentification", "MEMBER"),
             Map.entry("/nouveau-sujet", "MEMBER"),
             Map.entry("/notifications", "MEMBER"),
             Map.entry("/messages", "MEMBER"),
@@ -72,7 +73,7 @@ public class AccessFilter extends HttpFilter {
      * slashes folded, dot segments resolved; {@code null} for a path that cannot be decoded or
      * climbs above the root.
      */
-    static String normalizedPath(String raw) {
+    public static String normalizedPath(String raw) {
         Deque<String> segments = new ArrayDeque<>();
         for (String segment : raw.split("/", -1)) {
             int parameters = segment.indexOf(';');
@@ -129,7 +130,7 @@ public class AccessFilter extends HttpFilter {
         }
     }
 
-    static String requiredRole(String path) {
+    public static String requiredRole(String path) {
         String exact = RULES.get(path);
         if (exact != null) {
             return exact;
