@@ -10,6 +10,9 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 /**
  * The identity store over the {@code account} table. The caller principal's name is the
  * canonical username, so « Camille », « CAMILLE » and « ｃａｍｉｌｌｅ » log into one account.
+ * An account with two-factor authentication is not logged in by its password alone: the store
+ * refuses and says a code is needed ({@link LoginRefusal}); the second step then presents a
+ * {@link SecondFactorCredential} in the request that checked the code (ADR 0023).
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -18,21 +21,32 @@ public class AccountIdentityStore implements IdentityStore {
     private AccountService accounts;
 
     @Inject
+    private TwoFactorService twoFactor;
+
+    @Inject
     private LoginRefusal refusal;
 
     /** A suspended account is refused even with the right password; the login page then says until when. */
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof UsernamePasswordCredential login)) {
+        Account account;
+        if (credential instanceof UsernamePasswordCredential login) {
+            account = accounts.authenticate(login.getCaller(), login.getPasswordAsString()).orElse(null);
+        } else if (credential instanceof SecondFactorCredential second && refusal.passedSecondFactor(second.getCaller())) {
+            account = accounts.findByUsername(second.getCaller()).orElse(null);
+        } else {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        Account account = accounts.authenticate(login.getCaller(), login.getPasswordAsString()).orElse(null);
         if (account == null) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         Suspension suspension = accounts.suspension(account).orElse(null);
         if (suspension != null) {
             refusal.suspended(suspension);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (credential instanceof UsernamePasswordCredential && twoFactor.enabled(account.getId())) {
+            refusal.secondFactorRequired(account.getId());
             return CredentialValidationResult.INVALID_RESULT;
         }
         return new CredentialValidationResult(account.getUsername(), account.getRole().groups());

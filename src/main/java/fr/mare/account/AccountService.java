@@ -577,8 +577,13 @@ public class AccountService {
         if (account.isErased()) {
             throw new BusinessException("account.admin.erasedAccount", null);
         }
+        // The proven address, or, for an account never confirmed, the one it waits for (#13).
+        String email = account.getEmail() != null ? account.getEmail() : account.getPendingEmail();
+        if (email == null) {
+            throw new BusinessException("account.admin.erasedAccount", null);
+        }
         tokens.revokeAll(account.getId(), AccountTokens.Purpose.PASSWORD_RESET);
-        mails.passwordReset(account, tokens.issue(account.getId(), AccountTokens.Purpose.PASSWORD_RESET, account.getEmail()));
+        mails.passwordReset(account, email, tokens.issue(account.getId(), AccountTokens.Purpose.PASSWORD_RESET, email));
         em.persist(new AccountEvent(accountId, me.accountId(), AccountEvent.Kind.RESET_SENT, "", clock.instant()));
     }
 
@@ -704,7 +709,7 @@ public class AccountService {
      * failed login for the account's name and the address), so that a stolen session cannot
      * be used to guess the password at full speed.
      */
-    private void requireCurrentPassword(Account account, String currentPassword, String address) {
+    void requireCurrentPassword(Account account, String currentPassword, String address) {
         Duration wait = throttle.remainingWait(account.getUsername(), address);
         if (!wait.isZero()) {
             throw new RateLimitedException("account.password.throttled", "currentPassword", LoginThrottle.seconds(wait));

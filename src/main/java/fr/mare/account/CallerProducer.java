@@ -27,6 +27,9 @@ class CallerProducer {
     @Inject
     private AccountService accounts;
 
+    @Inject
+    private TwoFactorService twoFactor;
+
     @Produces
     Caller caller() {
         Principal principal = request.getUserPrincipal();
@@ -42,7 +45,8 @@ class CallerProducer {
         // account.web.SuspensionFilter logs them out.
         Caller caller = accounts.findByUsername(principal.getName())
                 .filter(a -> accounts.suspension(a).isEmpty())
-                .map(a -> Caller.of(AccountSummary.of(a)))
+                // Moderation and administration without their second factor act as a member (ADR 0023).
+                .map(a -> twoFactor.mustEnrol(a) ? new Caller(a.getId(), a.getUsername(), false, false) : Caller.of(AccountSummary.of(a)))
                 .orElse(Caller.ANONYMOUS);
         request.setAttribute(REQUEST_ATTRIBUTE, new Known(principal.getName(), caller));
         return caller;

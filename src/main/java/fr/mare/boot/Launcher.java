@@ -130,13 +130,28 @@ public final class Launcher {
         }
     }
 
-    /** One asadmin command, run by Payara Micro before it boots: bind HTTP to the chosen address. */
+    /**
+     * Payara's own MicroProfile endpoints, {@code /metrics} and {@code /openapi}, answer anyone by
+     * default and tell about the server (security issue #10): off, unless
+     * {@code MARE_PAYARA_ENDPOINTS=true} (then keep them behind the proxy). {@code /health} stays:
+     * the launcher and supervisors read it. The tests' Payara runs the same commands (TestDatabase).
+     */
+    public static final List<String> ENDPOINTS_OFF = List.of(
+            "set configs.config.server-config.microprofile-metrics-configuration.enabled=false",
+            "set-openapi-configuration --enabled=false");
+
+    /** Asadmin commands run by Payara Micro before it boots: bind HTTP to the chosen address, endpoints off. */
     private static Path writePreBootCommands(InetAddress address) {
         try {
             Path file = Files.createTempFile("mare-preboot-", ".asadmin");
             file.toFile().deleteOnExit();
-            Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
-                    + ".network-listener.http-listener.address=" + address.getHostAddress() + System.lineSeparator());
+            List<String> commands = new ArrayList<>();
+            commands.add("set configs.config.server-config.network-config.network-listeners"
+                    + ".network-listener.http-listener.address=" + address.getHostAddress());
+            if (!"true".equalsIgnoreCase(System.getenv("MARE_PAYARA_ENDPOINTS"))) {
+                commands.addAll(ENDPOINTS_OFF);
+            }
+            Files.write(file, commands);
             return file;
         } catch (IOException e) {
             throw new LaunchException("Impossible d'écrire la configuration de démarrage de Payara : " + e.getMessage(), e);

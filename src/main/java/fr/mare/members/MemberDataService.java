@@ -7,6 +7,7 @@ import fr.mare.directory.CollectiveMember;
 import fr.mare.directory.DirectoryService;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
+import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
 import fr.mare.mail.Outbox;
 import fr.mare.media.MediaService;
@@ -65,6 +66,9 @@ public class MemberDataService {
     private ForumService forum;
 
     @Inject
+    private ThreadReading threadReading;
+
+    @Inject
     private WikiService wiki;
 
     @Inject
@@ -107,7 +111,7 @@ public class MemberDataService {
             writeAccount(json, account);
             json.writeStartArray("messages");
             for (Post p : posts) {
-                Optional<Topic> topic = topicCache.computeIfAbsent(p.getTopicId(), forum::topic);
+                Optional<Topic> topic = topicCache.computeIfAbsent(p.getTopicId(), threadReading::topic);
                 json.writeStartObject().write("id", p.getId()).write("sujet", p.getTopicId())
                         .write("titreDuSujet", topic.map(Topic::getTitle).orElse(""))
                         .write("lien", topic.map(MembersAdminService::topicLink).orElse("") + "#post-" + p.getId())

@@ -32,6 +32,7 @@ public class AccessFilter extends HttpFilter {
             Map.entry("/compte", "MEMBER"),
             Map.entry("/compte/", "MEMBER"),
             Map.entry("/mes-donnees", "MEMBER"),
+            Map.entry("/double-authentification", "MEMBER"),
             Map.entry("/nouveau-sujet", "MEMBER"),
             Map.entry("/notifications", "MEMBER"),
             Map.entry("/messages", "MEMBER"),
@@ -73,7 +74,7 @@ public class AccessFilter extends HttpFilter {
      * slashes folded, dot segments resolved; {@code null} for a path that cannot be decoded or
      * climbs above the root.
      */
-    static String normalizedPath(String raw) {
+    public static String normalizedPath(String raw) {
         Deque<String> segments = new ArrayDeque<>();
         for (String segment : raw.split("/", -1)) {
             int parameters = segment.indexOf(';');
@@ -130,7 +131,7 @@ public class AccessFilter extends HttpFilter {
         }
     }
 
-    static String requiredRole(String path) {
+    public static String requiredRole(String path) {
         String exact = RULES.get(path);
         if (exact != null) {
             return exact;

@@ -71,6 +71,13 @@ public class RequestLimitsFilter extends HttpFilter {
             chain.doFilter(refusedBody ? new WithoutBody(request) : request, response);
             return;
         }
+        if (request.isRequestedSessionIdFromURL() || request.getRequestURI().toLowerCase(java.util.Locale.ROOT).contains(";jsessionid")) {
+            // Session ids travel in cookies only (#10): one in the address is neither used nor
+            // kept; the same address without it is where to go.
+            String query = request.getQueryString();
+            response.sendRedirect(request.getRequestURI().replaceAll("(?i);jsessionid=[^/?#;]*", "") + (query == null ? "" : "?" + query));
+            return;
+        }
         boolean post = "POST".equals(request.getMethod());
         if (request.getContentLengthLong() > maxRequestBytes + (post && isMultipart(request.getContentType()) ? maxUploadBytes : 0)) {
             refuseTooLarge(response);

@@ -325,6 +325,11 @@ class AuthorizationIT {
             Map.entry("accountNewPasswordBacking.save", "(open to whoever holds the mailed link, single use: PasswordResetIT)"),
             Map.entry("accountConfirmAddressBacking.confirm", "(open to whoever holds the mailed link, single use: VerificationIT)"),
             Map.entry("accountLoginBacking.login", "(open to everyone, writes only the caller's own session: AccountIT)"),
+            Map.entry("accountSecondFactorBacking.verify", "(the login's second step: only the account whose password this session gave, TwoFactorIT)"),
+            Map.entry("accountTwoFactorBacking.start", "(the logged-in caller's own account only, name from the session: TwoFactorIT)"),
+            Map.entry("accountTwoFactorBacking.confirm", "(the logged-in caller's own account only, needs its code: TwoFactorIT)"),
+            Map.entry("accountTwoFactorBacking.disable", "(the logged-in caller's own account only, needs password and code: TwoFactorIT)"),
+            Map.entry("accountTwoFactorBacking.renewBackupCodes", "(the logged-in caller's own account only, needs password and code: TwoFactorIT)"),
             Map.entry("accountRegisterBacking.register", "(open to everyone, creates the caller's own account: AccountIT)"));
 
     /**

@@ -96,6 +96,8 @@ public final class TestDatabase implements LauncherSessionListener {
         // The password goes through a private file, not the command line that ps, Arquillian's
         // log and the Failsafe reports show (arquillian.xml: --systemProperties).
         System.setProperty("mare.it.payaraProperties", writePayaraProperties().toString());
+        // The launcher's commands that turn Payara's /metrics and /openapi off (#10): the same here.
+        System.setProperty("mare.it.payaraPreboot", writePreboot().toString());
         System.setProperty("payara.cmdOptions", String.join(" ", List.of(
                 "-Xmx512m",
                 "-Dmare.db.url=" + url,
@@ -185,6 +187,16 @@ public final class TestDatabase implements LauncherSessionListener {
     /** Starts it again on the same port and data. */
     public static synchronized void start() {
         embedded = EmbeddedDatabase.start(folder, port);
+    }
+
+    private static Path writePreboot() {
+        Path file = Path.of(System.getProperty("mare.buildDir", "target"), "it-payara-preboot.asadmin").toAbsolutePath();
+        try {
+            Files.write(file, fr.mare.boot.Launcher.ENDPOINTS_OFF);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
     }
 
     private static Path writePayaraProperties() {

@@ -143,8 +143,24 @@ public final class WebClient {
                 .set("username", username).set("email", email).set("password", password).submit();
     }
 
-    /** Fills and sends {@code /connexion}. */
+    /**
+     * Fills and sends {@code /connexion}, as a person with their phone would: when the account has
+     * two-factor authentication, answers the code step too ({@link TwoFactorCodes}); a moderator or
+     * administrator sent to enrol is enrolled. The answer is the last step's (302 when logged in).
+     */
     public Page login(String username, String password) {
+        Page answer = loginWithPasswordOnly(username, password);
+        if (answer.isRedirect() && answer.location().contains("/code-de-connexion")) {
+            return TwoFactorCodes.answer(this, username, answer);
+        }
+        if (answer.isRedirect() && answer.location().contains("/double-authentification")) {
+            TwoFactorCodes.enrol(this, username);
+        }
+        return answer;
+    }
+
+    /** Only the first step of a login: the answer to the name and password. */
+    public Page loginWithPasswordOnly(String username, String password) {
         return get("/connexion").form("login").set("username", username).set("password", password).submit();
     }
 

@@ -108,7 +108,8 @@ class PageCacheIT extends MareIT {
         assertNotNull(page.html().getElementById("current-account"), "the member's own header, never a visitor's page");
 
         HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("/"))
-                .header("Cookie", "JSESSIONID=" + karim.cookie("JSESSIONID").orElseThrow()).header("Accept-Encoding", "gzip").GET().build(),
+                .header("Cookie", "JSESSIONID=" + karim.cookie("JSESSIONID").orElseThrow()
+                        + "; MARE_SESSION=" + karim.cookie("MARE_SESSION").orElseThrow()).header("Accept-Encoding", "gzip").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""));
     }

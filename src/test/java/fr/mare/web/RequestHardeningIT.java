@@ -239,6 +239,44 @@ class RequestHardeningIT {
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    @Test
+    void payaraMetricsAndOpenApiAreNotPublic() throws Exception {
+        for (String path : List.of("/metrics", "/metrics/base", "/openapi")) {
+            Page page = client().get(path);
+            assertTrue(page.status() == 404 || page.status() == 403, path + " answered " + page.status() + ": "
+                    + page.body().substring(0, Math.min(200, page.body().length())));
+            assertFalse(page.body().contains("openapi:") || page.body().contains("# TYPE"), path + " told about the server");
+        }
+    }
+
+    @Test
+    void aSessionOpensOnlyWithItsCookiesNeverFromItsAddressNorFromItsIdAlone() throws Exception {
+        WebClient victim = client();
+        victim.registerNewMember("cookies", "une phrase de passe tranquille");
+        String id = victim.cookie("JSESSIONID").orElseThrow();
+        String binding = victim.cookie("MARE_SESSION").orElseThrow(() -> new AssertionError("no binding cookie at login"));
+        assertTrue(java.util.Base64.getUrlDecoder().decode(binding).length >= 16, "at least 128 random bits: " + binding);
+        assertEquals(200, victim.get("/compte").status());
+
+        java.net.http.HttpClient bare = java.net.http.HttpClient.newHttpClient();
+        // The id in the address is not a way in (cookies only).
+        var inAddress = bare.send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("compte;jsessionid=" + id)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, inAddress.statusCode(), inAddress.body());
+        assertEquals("/compte", inAddress.headers().firstValue("Location").orElse(""), "sent to the address without the id");
+        assertFalse(victim.get("/").body().contains("jsessionid="), "no session id written in links");
+        assertEquals(200, victim.get("/compte").status(), "the address did not touch the session");
+
+        // The session id alone, without its binding cookie, opens nothing.
+        var idAlone = bare.send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("compte"))
+                .header("Cookie", "JSESSIONID=" + id).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, idAlone.statusCode(), idAlone.body());
+        assertFalse(idAlone.body().contains("cookies-"), "nothing of the account shown");
+        var again = bare.send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("compte"))
+                .header("Cookie", "JSESSIONID=" + id).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(again.headers().firstValue("Location").orElse("").startsWith("/connexion"), "still not logged in");
+    }
+
     private static String single(Connection db, String query, long id) throws Exception {
         try (PreparedStatement statement = db.prepareStatement(query)) {
             statement.setLong(1, id);

@@ -2,7 +2,9 @@ package fr.mare.account.web;
 
 import fr.mare.account.LoginRefusal;
 import fr.mare.account.LoginThrottle;
+import fr.mare.account.AccountService;
 import fr.mare.account.Suspension;
+import fr.mare.account.TwoFactorService;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
@@ -10,8 +12,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -34,6 +39,15 @@ public class AccountLoginBacking {
     @Inject
     private LoginRefusal refusal;
 
+    @Inject
+    private TwoFactorService twoFactor;
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private Clock clock;
+
     private String username;
     private String password;
     private String returnTo;
@@ -52,9 +66,16 @@ public class AccountLoginBacking {
         }
         if (status == AuthenticationStatus.SUCCESS) {
             throttle.recordSuccess(username);
-            Navigation.redirect(Navigation.safeLocalPath(returnTo));
+            Navigation.redirect(afterLogin(accounts, twoFactor, username, Navigation.safeLocalPath(returnTo)));
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             throttle.recordSuccess(username);
+        } else if (refusal.secondFactorAccount() != null) {
+            // The password was right; the code comes next, on its own page. The name's failures are
+            // not cleared: they go on counting wrong codes (ADR 0023).
+            SecurityLog.event("connexion-code-demandé", "nom", username, "adresse", address);
+            new SecondFactorStep(refusal.secondFactorAccount(), username, clock.instant(), Navigation.safeLocalPath(returnTo)).keep(request,
+                    (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse());
+            Navigation.redirect(SecondFactorStep.PAGE);
         } else if (refusal.suspension() != null) {
             // The right password of a suspended account: say until when (not a failure to throttle).
             Suspension suspension = refusal.suspension();
@@ -70,6 +91,16 @@ public class AccountLoginBacking {
             FormMessages.error("account.login.failed");
         }
         return null;
+    }
+
+    /**
+     * Where a login goes: the page asked for, or first the enrolment page for a moderator or
+     * administrator who still has no second factor (they cannot act as such before, ADR 0023).
+     */
+    static String afterLogin(AccountService accounts, TwoFactorService twoFactor, String username, String destination) {
+        boolean mustEnrol = accounts.findByUsername(username)
+                .map(twoFactor::mustEnrol).orElse(false);
+        return mustEnrol ? AccountTwoFactorBacking.pagePath(destination) : destination;
     }
 
     static String suspendedUntil(java.time.Instant until) {

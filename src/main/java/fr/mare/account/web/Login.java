@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,11 @@ class Login {
      * person back to the page they wanted), the response is complete. Anything else: refused.
      */
     AuthenticationStatus authenticate(String username, String password) {
+        return authenticate(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password)));
+    }
+
+    /** The same with any credential the identity store knows (the second step's: ADR 0023). */
+    AuthenticationStatus authenticate(Credential credential) {
         FacesContext context = FacesContext.getCurrentInstance();
         HttpServletResponse response = (HttpServletResponse) context.getExternalContext().getResponse();
         if (request.getUserPrincipal() != null) {
@@ -54,9 +60,10 @@ class Login {
         }
         AuthenticationStatus status = security.authenticate(request, response, withParams()
                 .newAuthentication(true)
-                .credential(new UsernamePasswordCredential(username == null ? "" : username, new Password(password == null ? "" : password))));
+                .credential(credential));
         if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
             Sessions.stamp(request, clock.instant());
+            Sessions.bind(request, response);
         }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             context.responseComplete();

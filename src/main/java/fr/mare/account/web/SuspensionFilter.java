@@ -45,11 +45,14 @@ public class SuspensionFilter extends HttpFilter {
         // No account any more under the session's name: the member deleted it (ADR 0022) from another session.
         boolean revoked = account.isEmpty() || account.get().revokes(current == null ? null
                 : (Instant) current.getAttribute(Sessions.LOGGED_IN_AT));
-        if (suspension.isEmpty() && !revoked) {
+        // A session id without its binding cookie (guessed, or taken from elsewhere) opens nothing.
+        boolean unbound = !Sessions.bound(request);
+        if (suspension.isEmpty() && !revoked && !unbound) {
             chain.doFilter(request, response);
             return;
         }
-        SecurityLog.event(suspension.isPresent() ? "session-fermée-compte-suspendu" : "session-fermée-révoquée",
+        SecurityLog.event(suspension.isPresent() ? "session-fermée-compte-suspendu"
+                        : revoked ? "session-fermée-révoquée" : "session-fermée-sans-son-cookie-de-liaison",
                 "nom", request.getUserPrincipal().getName(), "adresse", request.getRemoteAddr());
         request.logout();
         HttpSession session = request.getSession(false);

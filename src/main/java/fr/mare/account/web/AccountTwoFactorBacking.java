@@ -1,0 +1,183 @@
+package fr.mare.account.web;
+
+import fr.mare.account.Account;
+import fr.mare.account.AccountService;
+import fr.mare.account.CurrentAccount;
+import fr.mare.account.TwoFactorService;
+import fr.mare.platform.BusinessException;
+import fr.mare.platform.SecurityLog;
+import fr.mare.web.Bundle;
+import fr.mare.web.FormMessages;
+import fr.mare.web.Navigation;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code /double-authentification} (ADR 0023): turn two-factor authentication on (a QR code
+ * and the secret in text, then a first code), see the backup codes once, turn it off (password
+ * and a code) or get new backup codes. Moderators and administrators without it are sent here
+ * before moderation and administration pages; {@code ?retour=} brings them back once enrolled.
+ */
+@Named
+@RequestScoped
+public class AccountTwoFactorBacking {
+
+    static final String PAGE = "/double-authentification";
+    private static final String CODES_TO_SHOW = "mare.backupCodesToShow";
+
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private TwoFactorService twoFactor;
+
+    @Inject
+    private CurrentAccount currentAccount;
+
+    @Inject
+    private HttpServletRequest request;
+
+    private String code;
+    private String password;
+    private String returnTo;
+    private boolean enabled;
+    private boolean required;
+    private TwoFactorService.Enrolment pending;
+    private List<String> backupCodes;
+    private long backupCodesLeft;
+
+    static String pagePath(String returnTo) {
+        return returnTo == null || returnTo.equals("/") ? PAGE
+                : PAGE + "?retour=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Before the view is built, postbacks included: which forms are rendered (so decoded) depends
+     * on it, and a view action would come too late for a postback.
+     */
+    @PostConstruct
+    void init() {
+        if (currentAccount.getUsername() == null) {
+            return;
+        }
+        Account account = account();
+        enabled = twoFactor.enabled(account.getId());
+        required = twoFactor.requiredFor(account.getRole());
+        pending = enabled ? null : twoFactor.pending(account).orElse(null);
+        backupCodesLeft = enabled ? twoFactor.backupCodesLeft(account.getId()) : 0;
+    }
+
+    public String start() {
+        if (!FormMessages.run("start", () -> twoFactor.begin(account()))) {
+            return null;
+        }
+        Navigation.redirect(pagePath(returnTo));
+        return null;
+    }
+
+    public String confirm() {
+        Account account = account();
+        List<String> codes;
+        try {
+            codes = twoFactor.confirm(account, code, request.getRemoteAddr());
+        } catch (BusinessException e) {
+            SecurityLog.event("double-authentification-code-refusé", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+            FormMessages.error("confirm", e);
+            return null;
+        }
+        SecurityLog.event("double-authentification-activée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        showOnce(codes);
+        FormMessages.flashInfo("account.twoFactor.enabled");
+        Navigation.redirect(pagePath(returnTo));
+        return null;
+    }
+
+    public String disable() {
+        Account account = account();
+        try {
+            twoFactor.disable(account, password, code, request.getRemoteAddr());
+        } catch (BusinessException e) {
+            SecurityLog.event("double-authentification-désactivation-refusée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+            FormMessages.error("disable", e);
+            return null;
+        }
+        SecurityLog.event("double-authentification-désactivée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        FormMessages.flashInfo("account.twoFactor.disabled");
+        Navigation.redirect(PAGE);
+        return null;
+    }
+
+    public String renewBackupCodes() {
+        Account account = account();
+        List<String> codes;
+        try {
+            codes = twoFactor.renewBackupCodes(account, password, code, request.getRemoteAddr());
+        } catch (BusinessException e) {
+            SecurityLog.event("codes-de-secours-refusés", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+            FormMessages.error("renew", e);
+            return null;
+        }
+        SecurityLog.event("codes-de-secours-renouvelés", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        showOnce(codes);
+        Navigation.redirect(PAGE);
+        return null;
+    }
+
+    /** Where to go once enrolled, when sent here by a moderation or administration page. */
+    public String getContinuePath() {
+        return Navigation.safeLocalPath(returnTo);
+    }
+
+    private void showOnce(List<String> codes) {
+        request.getSession(true).setAttribute(CODES_TO_SHOW, codes.toArray(String[]::new));
+    }
+
+    private Account account() {
+        return accounts.findByUsername(currentAccount.getUsername())
+                .orElseThrow(() -> new IllegalStateException("Compte connecté introuvable"));
+    }
+
+    public String getQrCode() {
+        return pending == null ? null : QrSvg.of(pending.otpauth(), Bundle.text("account.twoFactor.qrLabel"));
+    }
+
+    public String getSecret() {
+        return pending == null ? null : fr.mare.account.Totp.grouped(pending.secret());
+    }
+
+    /** For {@code /compte}, which does not load this page's state. */
+    public boolean isActiveForCurrent() {
+        return enabled;
+    }
+
+    public boolean isPending() { return pending != null; }
+    public boolean isEnabled() { return enabled; }
+    public boolean isRequired() { return required; }
+    /** The codes just made, once: read from the session on the GET after the redirect, then forgotten. */
+    public List<String> getBackupCodes() {
+        HttpSession session = request.getSession(false);
+        if (backupCodes == null) {
+            backupCodes = List.of();
+            if (session != null && "GET".equals(request.getMethod()) && session.getAttribute(CODES_TO_SHOW) instanceof String[] codes) {
+                backupCodes = List.of(codes);
+                session.removeAttribute(CODES_TO_SHOW);
+            }
+        }
+        return backupCodes;
+    }
+    public long getBackupCodesLeft() { return backupCodesLeft; }
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getReturnTo() { return returnTo; }
+    public void setReturnTo(String returnTo) { this.returnTo = returnTo; }
+}
