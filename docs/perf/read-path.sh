@@ -128,8 +128,9 @@ curl -fs -c "$cookies" -b "$cookies" -o /dev/null --data-urlencode "login=login"
     --data-urlencode "login:password=bienvenue-sur-mare" --data-urlencode "login:submit=Se connecter" \
     --data-urlencode "jakarta.faces.ViewState=stateless" "$base/connexion"
 session=$(awk '$6 == "JSESSIONID" {print $7}' "$cookies")
+second=$(awk '$6 == "MARE_SESSION" {print $7}' "$cookies")   # the session's 128-bit second cookie (#10)
 before=$(ticks "${servers[@]}")
-out=$(wrk -t2 -c16 -d"${seconds}s" --latency -H "Cookie: JSESSIONID=$session" "$base$topic")
+out=$(wrk -t2 -c16 -d"${seconds}s" --latency -H "Cookie: JSESSIONID=$session; MARE_SESSION=$second" "$base$topic")
 after=$(ticks "${servers[@]}")
 requests=$(echo "$out" | awk '/requests in/ {print $1}')
 echo

@@ -510,7 +510,7 @@ public class AccountService {
             return em.createQuery(select + " FROM Account a" + order, type);
         }
         String like = "%" + typed.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return em.createQuery(select + " FROM Account a WHERE a.username LIKE :q OR a.displayName LIKE :q OR a.email LIKE :q" + order, type)
+        return em.createQuery(select + " FROM Account a WHERE a.username LIKE :q OR a.displayName LIKE :q OR a.email LIKE :q OR a.pendingEmail LIKE :q" + order, type)
                 .setParameter("q", like);
     }
 

@@ -238,7 +238,8 @@ class SearchIT {
         assertEquals(10, hits(first).size());
         String next = first.html().getElementById("search-next").attr("href");
         assertTrue(next.contains("q=" + word) && next.contains("page=2"), next);
-        Page second = reader.get(next.substring(next.indexOf("/recherche")));
+        // The first page may come before the last of the twelve is indexed: wait for it too.
+        Page second = until(reader, next.substring(next.indexOf("/recherche")), p -> hits(p).size() == 2, "the twelfth topic on the second page");
         assertEquals(2, hits(second).size());
         assertEquals("11", second.html().getElementById("search-results").attr("start"));
         assertNotNull(second.html().getElementById("search-previous"));

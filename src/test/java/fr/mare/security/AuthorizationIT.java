@@ -325,6 +325,8 @@ class AuthorizationIT {
             Map.entry("accountNewPasswordBacking.save", "(open to whoever holds the mailed link, single use: PasswordResetIT)"),
             Map.entry("accountConfirmAddressBacking.confirm", "(open to whoever holds the mailed link, single use: VerificationIT)"),
             Map.entry("accountLoginBacking.login", "(open to everyone, writes only the caller's own session: AccountIT)"),
+            Map.entry("notificationMailSettingsBacking.save", "(the logged-in caller's own choices only, account from the session: NotificationMailIT)"),
+            Map.entry("notificationUnsubscribeBacking.confirm", "(no login: the kind of mail of the account the signed token names, nothing else: NotificationMailIT)"),
             Map.entry("accountSecondFactorBacking.verify", "(the login's second step: only the account whose password this session gave, TwoFactorIT)"),
             Map.entry("accountTwoFactorBacking.start", "(the logged-in caller's own account only, name from the session: TwoFactorIT)"),
             Map.entry("accountTwoFactorBacking.confirm", "(the logged-in caller's own account only, needs its code: TwoFactorIT)"),
@@ -653,7 +655,9 @@ class AuthorizationIT {
 
     private static Form find(Page page, String locator) {
         if (locator.startsWith("#")) {
-            return page.html().getElementById(locator.substring(1)) == null ? null : page.formAround(locator.substring(1));
+            // A visitor sees a post's « merci » count outside any form (#11): no form for them.
+            org.jsoup.nodes.Element element = page.html().getElementById(locator.substring(1));
+            return element == null || element.closest("form") == null ? null : page.formAround(locator.substring(1));
         }
         return page.hasFormEndingWith(locator) ? page.formEndingWith(locator) : null;
     }
