@@ -433,28 +433,6 @@ public class ForumService {
         return title;
     }
 
-    // --- A member's own data (#13: /admin/comptes and « Vos données »), by author id.
-
-    /** The member's posts, newest first, at most {@code limit} (deleted and hidden ones included: they are theirs). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Post> postsBy(long authorId, int limit) {
-        return em.createQuery("SELECT p FROM Post p WHERE p.authorId = :author ORDER BY p.createdAt DESC, p.id DESC", Post.class)
-                .setParameter("author", authorId).setMaxResults(limit).getResultList();
-    }
-
-    /** The topics the member opened, newest first, at most {@code limit}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Topic> topicsBy(long authorId, int limit) {
-        return em.createQuery("SELECT t FROM Topic t WHERE t.authorId = :author ORDER BY t.createdAt DESC, t.id DESC", Topic.class)
-                .setParameter("author", authorId).setMaxResults(limit).getResultList();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public long topicCount(long authorId) {
-        return em.createQuery("SELECT COUNT(t) FROM Topic t WHERE t.authorId = :author", Long.class)
-                .setParameter("author", authorId).getSingleResult();
-    }
-
     /**
      * A member who deletes their account asked for their posts to go too: each one not yet deleted
      * is deleted softly, as « supprimer » does (readers see « message supprimé », replies stay in

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Lists of discussions (#16): by category, by tag, linking to a page, a member's solutions, and
- * what other features read of them (search's text of a public topic). Every list shows only what
- * everyone reads in full ({@link ForumVisibility#PUBLIC_TOPIC}), keyset-paged by last activity.
+ * what other features read of them (search's text of a public topic). Every public list shows only
+ * what everyone reads in full ({@link ForumVisibility#PUBLIC_TOPIC}), keyset-paged by last
+ * activity; a member's own lists by author id (#13: /admin/comptes, « Vos données ») hold all of it.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -160,5 +161,22 @@ public class TopicLists {
                         + " WHERE l.postId = p.id AND l.target = :target AND " + ForumVisibility.PUBLIC_POST + ")"
                         + " AND " + ForumVisibility.PUBLIC_TOPIC + " ORDER BY t.lastActivityAt DESC, t.id DESC", Topic.class)
                 .setParameter("target", sitePath).setMaxResults(50).getResultList();
+    }
+
+    /** The member's posts, newest first, at most {@code limit} (deleted and hidden ones included: they are theirs). */
+    public List<Post> postsBy(long authorId, int limit) {
+        return em.createQuery("SELECT p FROM Post p WHERE p.authorId = :author ORDER BY p.createdAt DESC, p.id DESC", Post.class)
+                .setParameter("author", authorId).setMaxResults(limit).getResultList();
+    }
+
+    /** The topics the member opened, newest first, at most {@code limit}. */
+    public List<Topic> topicsBy(long authorId, int limit) {
+        return em.createQuery("SELECT t FROM Topic t WHERE t.authorId = :author ORDER BY t.createdAt DESC, t.id DESC", Topic.class)
+                .setParameter("author", authorId).setMaxResults(limit).getResultList();
+    }
+
+    public long topicCount(long authorId) {
+        return em.createQuery("SELECT COUNT(t) FROM Topic t WHERE t.authorId = :author", Long.class)
+                .setParameter("author", authorId).getSingleResult();
     }
 }

@@ -9,6 +9,7 @@ import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
 import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
+import fr.mare.forum.TopicLists;
 import fr.mare.mail.Outbox;
 import fr.mare.media.MediaService;
 import fr.mare.moderation.ModerationService;
@@ -66,6 +67,9 @@ public class MemberDataService {
     private ForumService forum;
 
     @Inject
+    private TopicLists topicLists;
+
+    @Inject
     private ThreadReading threadReading;
 
     @Inject
@@ -95,8 +99,8 @@ public class MemberDataService {
         Account account = accounts.confirmOwnRequest(username, password, address, "export");
         SecurityLog.event("données-exportées", "compte", account.getId(), "adresse", address);
         long id = account.getId();
-        List<Post> posts = forum.postsBy(id, EXPORT_MAX);
-        List<Topic> topics = forum.topicsBy(id, EXPORT_MAX);
+        List<Post> posts = topicLists.postsBy(id, EXPORT_MAX);
+        List<Topic> topics = topicLists.topicsBy(id, EXPORT_MAX);
         List<WikiRevision> revisions = wiki.revisionsBy(id, EXPORT_MAX);
         Map<Long, Optional<Topic>> topicCache = new HashMap<>();
         Map<Long, Optional<WikiPage>> pageCache = new HashMap<>();

@@ -70,8 +70,8 @@ public class MembersAdminService {
             return Optional.empty();
         }
         Account account = found.get();
-        List<Line> posts = forum.postsBy(id, LATEST).stream().map(this::postLine).toList();
-        List<Line> topics = forum.topicsBy(id, LATEST).stream()
+        List<Line> posts = topicLists.postsBy(id, LATEST).stream().map(this::postLine).toList();
+        List<Line> topics = topicLists.topicsBy(id, LATEST).stream()
                 .map(t -> new Line(t.getTitle(), topicLink(t), t.getCreatedAt(), t.isHidden() ? "masqué" : "")).toList();
         Map<Long, WikiPage> pages = new HashMap<>();
         List<Line> revisions = wiki.revisionsBy(id, LATEST).stream().map(r -> revisionLine(r, pages)).toList();
@@ -82,7 +82,7 @@ public class MembersAdminService {
         journal.forEach(j -> people.add(j.getModeratorId()));
         events.forEach(e -> people.add(e.getActorId()));
         return Optional.of(new MemberActivity(account, accounts.suspension(account).orElse(null), topicLists.postCount(id),
-                forum.topicCount(id), wiki.revisionCount(id), moderation.reportCount(id), moderation.reportsAbout(id),
+                topicLists.topicCount(id), wiki.revisionCount(id), moderation.reportCount(id), moderation.reportsAbout(id),
                 posts, topics, revisions, reports, journal, events, moderation.people(people)));
     }
 
