@@ -344,12 +344,17 @@ class AuthorizationIT {
                     + "modération : déplacer un sujet;modération : avertir l'auteur;modération : suspendre l'auteur;"
                     + "modération : lever une suspension;modération : valider un message en attente;"
                     + "modération : refuser un message en attente",
-            "logout", "(LogoutServlet: plainServletPostsNeedTheirToken)");
+            "logout", "(LogoutServlet: plainServletPostsNeedTheirToken)",
+            // A post's own form on a thread page (ADR 0024), decoded by the thread-actions Faces form.
+            "post-", "forum : supprimer un message;forum : marquer la solution;forum : dire merci");
 
     private static final Pattern PLAIN_FORM = Pattern.compile("<form\\b[^>]*?\\bid=\"([\\w-]*)[^>]*?\\bmethod=\"post\"");
 
     /** The servlets that accept a POST, each proved by {@link #plainServletPostsNeedTheirToken()}. */
-    static final List<String> SERVLET_POSTS = List.of("LogoutServlet");
+    static final List<String> SERVLET_POSTS = List.of("LogoutServlet",
+            // RFC 8058 one-click unsubscribe: no login and no view state by design; the signed token
+            // names the account and the kind, and a wrong one answers 404 (NotificationMailIT).
+            "OneClickUnsubscribeServlet");
 
     private static final Pattern BUTTON_ACTION = Pattern.compile("<h:command(?:Button|Link)\\b[^>]*?\\baction=\"#\\{(\\w+\\.\\w+)");
 
