@@ -32,7 +32,11 @@ public class CurrentAccount {
     record Snapshot(String username, String displayName, Long id, Role role) implements Serializable {
     }
 
-    /** The current request (a CDI proxy: asking CDI for it at every call cost more than the header's other work, #11). */
+    /**
+     * The current request (a CDI proxy: asking CDI for it at every call cost more than the header's
+     * other work, #11). The servlet request is asked rather than SecurityContext, which fails on
+     * error dispatches.
+     */
     @Inject
     private HttpServletRequest request;
 
@@ -76,7 +80,7 @@ public class CurrentAccount {
     /** Forget the kept display name, after the member changed it. */
     public void refresh() {
         snapshot = null;
-        HttpSession session = request().getSession(false);
+        HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(SESSION_KEY);
         }
@@ -90,7 +94,7 @@ public class CurrentAccount {
         if (snapshot != null && snapshot.username().equals(current)) {
             return snapshot;
         }
-        HttpSession session = request().getSession(false);
+        HttpSession session = request.getSession(false);
         Snapshot kept = session == null ? null : (Snapshot) session.getAttribute(SESSION_KEY);
         if (kept != null && kept.username().equals(current)) {
             snapshot = kept;
@@ -104,13 +108,9 @@ public class CurrentAccount {
     }
 
     private Principal principal() {
-        return request().getUserPrincipal();
+        return request.getUserPrincipal();
     }
 
-    /** The servlet request is asked rather than SecurityContext, which fails on error dispatches. */
-    private HttpServletRequest request() {
-        return request;
-    }
 
     /** Not kept when the database is away ({@code id} null): asked again on the next request. */
     private static Snapshot load(String canonical) {

@@ -12,12 +12,8 @@ public class ForumMediaHolder implements MediaHolder {
 
     static final String KIND = "post";
 
-
     @Inject
     private ThreadReading threadReading;
-
-    @Inject
-    private ForumVisibility visibility;
 
     @Override
     public String kind() {
@@ -27,8 +23,6 @@ public class ForumMediaHolder implements MediaHolder {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean canSee(Caller reader, long id) {
-        return threadReading.post(id)
-                .flatMap(post -> threadReading.topicFor(reader, post.getTopicId()).map(topic -> visibility.canRead(reader, topic, post)))
-                .orElse(false);
+        return threadReading.readablePost(reader, id).isPresent();
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param solutionPage the page of the tree that holds the solution
  * @param insiders     who, besides moderation, reads this topic differently from a visitor
  */
-public record ThreadPage(long version, Topic topic, Category category, List<String> tags, List<Post> posts,
+public record ThreadPage(Topic topic, Category category, List<String> tags, List<Post> posts,
                          Map<Long, AccountSummary> authors, Map<Long, Long> authorOfPost, Post solution,
                          int solutionPage, int pageCount, Set<Long> insiders) {
 

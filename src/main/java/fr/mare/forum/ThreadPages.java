@@ -1,11 +1,10 @@
 package fr.mare.forum;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
 import fr.mare.platform.ContentVersion;
+import fr.mare.platform.VersionedMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,10 +48,7 @@ public class ThreadPages {
     @Inject
     private ForumVisibility visibility;
 
-    private final Cache<Key, ThreadPage> kept = Caffeine.newBuilder()
-            .maximumWeight(KEPT_BYTES)
-            .weigher((Key key, ThreadPage page) -> page.weight())
-            .build();
+    private final VersionedMemo<Key, ThreadPage> kept = new VersionedMemo<>(KEPT_BYTES, ThreadPage::weight);
 
     private record Key(long topicId, int page, boolean chronological) {
     }
@@ -63,23 +59,16 @@ public class ThreadPages {
      * and theirs to see only when they wrote it).
      */
     public Optional<ThreadPage> page(Caller me, long topicId, int page, boolean chronological) {
-        long version = ContentVersion.current();
         Key key = new Key(topicId, Math.max(0, page), chronological);
-        ThreadPage anyone = kept.getIfPresent(key);
-        if (anyone == null || anyone.version() != version) {
-            anyone = read(Caller.ANONYMOUS, key, version);
-            if (anyone != null) {
-                kept.put(key, anyone);
-            }
-        }
+        ThreadPage anyone = kept.get(key, k -> read(Caller.ANONYMOUS, k));
         if (anyone != null && anyone.sameFor(me)) {
             return Optional.of(anyone);
         }
-        return Optional.ofNullable(me.isAnonymous() ? null : read(me, key, version));
+        return Optional.ofNullable(me.isAnonymous() ? null : read(me, key));
     }
 
     /** Reads the page for this caller from the database. */
-    private ThreadPage read(Caller me, Key key, long version) {
+    private ThreadPage read(Caller me, Key key) {
         Topic topic = reading.topicFor(me, key.topicId()).orElse(null);
         if (topic == null) {
             return null;
@@ -99,7 +88,7 @@ public class ThreadPages {
             authorIds.add(solution.getAuthorId());
         }
         Map<Long, AccountSummary> authors = accounts.summaries(authorIds);
-        return new ThreadPage(version, topic, category,
+        return new ThreadPage(topic, category,
                 lists.tagsOf(Set.of(topic.getId())).getOrDefault(topic.getId(), List.of()),
                 List.copyOf(posts), Map.copyOf(authors), Map.copyOf(authorOfPost),
                 solution, solution == null ? 0 : reading.pageOf(solution),

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Answers computed from the database and kept while the {@linkplain ContentVersion content
@@ -21,6 +22,13 @@ public final class VersionedMemo<K, V> {
 
     public VersionedMemo(long maximumEntries) {
         this.kept = Caffeine.newBuilder().maximumSize(maximumEntries).build();
+    }
+
+    /** Bounded by the answers' weight ({@code weigher}, in about bytes) rather than their number. */
+    public VersionedMemo(long maximumWeight, ToIntFunction<V> weigher) {
+        this.kept = Caffeine.newBuilder().maximumWeight(maximumWeight)
+                .weigher((K key, Kept<V> answer) -> answer.value() == null ? 1 : weigher.applyAsInt(answer.value()))
+                .build();
     }
 
     /** The answer for {@code key}: kept if computed at the current version, else computed now (and kept). */
