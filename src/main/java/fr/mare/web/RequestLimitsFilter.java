@@ -9,15 +9,18 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -237,7 +240,12 @@ public class RequestLimitsFilter extends HttpFilter {
         }
     }
 
-    /** Every way Faces and the servlets read a parameter gives the cleaned value. */
+    /**
+     * Every way Faces and the servlets read a parameter gives the cleaned value. A body that is not
+     * {@code multipart/form-data} carries no file: its parts are none, where the container would
+     * throw (Mojarra's file input asks for them whatever the form was sent as, and a client that
+     * sends an upload form as a plain form got a 500; reliability issue #17, R6).
+     */
     static final class WithoutControlCharacters extends HttpServletRequestWrapper {
 
         private Map<String, String[]> cleaned;
@@ -272,6 +280,16 @@ public class RequestLimitsFilter extends HttpFilter {
                 cleaned = Collections.unmodifiableMap(map);
             }
             return cleaned;
+        }
+
+        @Override
+        public Collection<Part> getParts() throws IOException, ServletException {
+            return isMultipart(getContentType()) ? super.getParts() : List.of();
+        }
+
+        @Override
+        public Part getPart(String name) throws IOException, ServletException {
+            return isMultipart(getContentType()) ? super.getPart(name) : null;
         }
     }
 }

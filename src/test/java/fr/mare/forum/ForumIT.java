@@ -312,11 +312,8 @@ class ForumIT {
         String topic = ask(client, "Une discussion qui sera verrouillée", "Question.");
         WebClient.Form pending = client.get(topic).form("reply").set("body", "Écrit avant le verrou, envoyé après.");
         long id = Long.parseLong(topic.split("/")[2]);
-        try (var connection = fr.mare.testing.TestDatabase.connect();
-             var lock = connection.prepareStatement("UPDATE forum_topic SET locked = TRUE WHERE id = ?")) {
-            lock.setLong(1, id);
-            assertEquals(1, lock.executeUpdate());
-        }
+        assertEquals(1, fr.mare.testing.Sql.sql("UPDATE forum_topic SET locked = TRUE WHERE id = ?", id),
+                "locked behind Mare's back, as a moderator with SQL would; Sql.sql tells the page cache");
         Page refused = pending.submit();
         assertEquals(200, refused.status());
         assertTrue(refused.mainText().contains("Ce sujet est verrouillé par la modération"), refused.mainText());

@@ -332,6 +332,14 @@ public final class WebClient {
             return client.post(action, sent);
         }
 
+        /**
+         * Clicks the button but sends the fields as a plain form ({@code application/x-www-form-urlencoded})
+         * whatever the form declares, as a script or a hurried client may: no file goes.
+         */
+        public Page submitAsPlainForm(String buttonSuffix) {
+            return client.post(action, sent(buttonSuffix));
+        }
+
         /** Clicks the button and keeps the answer as bytes (a file download). */
         public HttpResponse<byte[]> download(String buttonSuffix) {
             return client.download(action, sent(buttonSuffix));

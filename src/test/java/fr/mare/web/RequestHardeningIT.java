@@ -232,6 +232,18 @@ class RequestHardeningIT {
         assertTrue(parseStrictly(atom.body()).getDocumentElement().getTextContent().contains("Ancien titre"), atom.body());
     }
 
+    @Test
+    void anUploadFormSentAsAPlainFormIsAFormWithoutAFileNever500() throws Exception {
+        WebClient member = client();
+        member.registerNewMember("simple", "un mot de passe assez long");
+        Page sent = member.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                .set("title", "Un sujet envoyé sans multipart")
+                .set("body", "Le formulaire déclare multipart, le client envoie un formulaire simple.")
+                .submitAsPlainForm("submit");
+        assertEquals(302, sent.status(), sent.mainText());
+        assertTrue(member.follow(sent).mainText().contains("Un sujet envoyé sans multipart"));
+    }
+
     private static Document parseStrictly(String body) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
