@@ -207,7 +207,7 @@ public class ForumTopicBacking {
         Set<Long> liked = caller.isAnonymous() ? Set.of()
                 : threadReading.likedBy(caller, page.posts().stream().map(Post::getId).toList());
         thread = ThreadLayout.layout(page.posts(), isChronological(), page.authors(), page.authorOfPost(),
-                post -> row(post, liked.contains(post.getId())), topic.getSolutionPostId(), escape(Bundle.text("forum.topic.fold")));
+                post -> row(post, liked.contains(post.getId())), topic.getSolutionPostId());
         return true;
     }
 
@@ -468,10 +468,6 @@ public class ForumTopicBacking {
         return null;
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
     public int getPageIndex() {
         if (pageParameter == null) {
             return focusPage;
@@ -499,9 +495,10 @@ public class ForumTopicBacking {
         return thread == null ? List.of() : thread.items();
     }
 
-    public String getThreadEnd() {
+    /** Branches still open after the last post of the page, closed by the view. */
+    public int getBranchesLeftOpen() {
         ensureLoaded();
-        return thread == null ? "" : thread.after();
+        return thread == null ? 0 : thread.branchesLeftOpen();
     }
 
     public Post getSolution() {

@@ -4,9 +4,9 @@ import fr.mare.account.AccountSummary;
 import fr.mare.forum.Post;
 
 /**
- * One post as the thread page shows it. {@code before} holds the fixed structural tags (never
- * any user text) that close the previous branches and open this post's nesting, so a flat,
- * path-ordered page renders as nested lists: each reply inside its parent's element.
+ * One post as the thread page shows it. {@code shape} tells the view how this post sits in the
+ * nested lists ({@link ThreadLayout}): the view writes the tags, so a flat, path-ordered page
+ * renders as nested lists, each reply inside its parent's element.
  *
  * @param displayDepth nesting shown (at most {@link ThreadLayout#MAX_NESTING})
  * @param replyTo      the author the post answers, shown as « en réponse à @nom » when the post
@@ -15,7 +15,28 @@ import fr.mare.forum.Post;
  *                     reads properties, it calls no method per post)
  */
 public record ThreadItem(Post post, AccountSummary author, int displayDepth, AccountSummary replyTo,
-                         String before, boolean solution, Row row) {
+                         Shape shape, boolean solution, Row row) {
+
+    /**
+     * Where this post's {@code li} goes, relative to the post before it on the page.
+     *
+     * @param opensBranch     it is the first reply shown under the previous post: a branch
+     *                        ({@code details} + {@code ol}) opens inside the previous post's {@code li}
+     * @param closesPrevious  the previous post's {@code li} ends before this one (it is a sibling or
+     *                        shallower)
+     * @param closesBranches  how many branches end before this one (the previous post was deeper)
+     */
+    public record Shape(boolean opensBranch, boolean closesPrevious, int closesBranches) {
+
+        static final Shape FIRST = new Shape(false, false, 0);
+        static final Shape OPENS_BRANCH = new Shape(true, false, 0);
+
+        public Shape {
+            if (closesBranches < 0 || (opensBranch && (closesPrevious || closesBranches > 0))) {
+                throw new IllegalArgumentException("a post opens a branch or closes, not both");
+            }
+        }
+    }
 
     /**
      * One post's facts for this reader.

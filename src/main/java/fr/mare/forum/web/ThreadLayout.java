@@ -10,12 +10,18 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Turns one page of a thread (posts in path order) into nested markup: a post is nested in its
- * parent's {@code li} when the parent is on the page, up to {@link #MAX_NESTING} levels; deeper
- * replies, and replies whose parent is on another page, are shown at that level with « en
- * réponse à @nom ». Branches sit in {@code details} elements so they fold without JavaScript.
- * The chronological view ({@code flat}) shows every post at the first level, with « en réponse
- * à @nom » wherever it answers a reply.
+ * The shape of one page of a thread (posts in path order): a post is nested under its parent when
+ * the parent is on the page, up to {@link #MAX_NESTING} levels; deeper replies, and replies whose
+ * parent is on another page, are shown at that level with « en réponse à @nom ». The chronological
+ * view ({@code flat}) shows every post at the first level, with « en réponse à @nom » wherever it
+ * answers a reply.
+ * <p>
+ * Only numbers come out of here: how deep each post is shown, whether it opens a branch inside the
+ * previous post, how many branches close before it and after the last one. The markup (the
+ * {@code li} of each post, each branch's {@code details} and {@code ol}, so that branches fold
+ * without JavaScript) is written by the view, {@code WEB-INF/tags/thread-branch.xhtml} (issue #16).
+ * A flat, path-ordered page thus renders as nested lists from one {@code ui:repeat}, which keeps
+ * one row index per post for the row forms' postbacks (ADR 0024).
  */
 final class ThreadLayout {
 
@@ -25,7 +31,7 @@ final class ThreadLayout {
     }
 
     static Result layout(List<Post> posts, boolean flat, Map<Long, AccountSummary> authors, Map<Long, Long> authorOfPost,
-                         Function<Post, ThreadItem.Row> rows, Long solutionId, String foldLabel) {
+                         Function<Post, ThreadItem.Row> rows, Long solutionId) {
         List<ThreadItem> items = new ArrayList<>(posts.size());
         Map<Long, Integer> depthOnPage = new HashMap<>();
         int previous = -1;
@@ -34,28 +40,16 @@ final class ThreadLayout {
             int depth = parentDepth == null ? 0 : Math.min(parentDepth + 1, MAX_NESTING);
             boolean nestedUnderParent = parentDepth != null && parentDepth < MAX_NESTING;
             depthOnPage.put(post.getId(), depth);
-
-            StringBuilder before = new StringBuilder();
-            if (previous >= 0) {
-                if (depth > previous) {
-                    before.append("<details class=\"branch\" open=\"open\"><summary>").append(foldLabel)
-                            .append("</summary><ol class=\"replies\">");
-                } else {
-                    before.append("</li>");
-                    before.append("</ol></details></li>".repeat(previous - depth));
-                }
-            }
+            ThreadItem.Shape shape = previous < 0 ? ThreadItem.Shape.FIRST
+                    : depth > previous ? ThreadItem.Shape.OPENS_BRANCH
+                    : new ThreadItem.Shape(false, true, previous - depth);
             previous = depth;
-            before.append("<li id=\"post-").append(post.getId()).append("\" class=\"post depth-").append(depth)
-                    .append(post.getId().equals(solutionId) ? " is-solution" : "").append("\">");
-            Function<Long, AccountSummary> author = postId -> authors.get(authorOfPost.get(postId));
             AccountSummary replyTo = post.getParentId() != null && !nestedUnderParent && !isQuestionParent(post)
-                    ? author.apply(post.getParentId()) : null;
-            items.add(new ThreadItem(post, authors.get(post.getAuthorId()), depth, replyTo, before.toString(),
+                    ? authors.get(authorOfPost.get(post.getParentId())) : null;
+            items.add(new ThreadItem(post, authors.get(post.getAuthorId()), depth, replyTo, shape,
                     post.getId().equals(solutionId), rows.apply(post)));
         }
-        String after = previous < 0 ? "" : "</li>" + "</ol></details></li>".repeat(previous);
-        return new Result(items, after);
+        return new Result(items, Math.max(previous, 0));
     }
 
     /** Replies to the question need no « en réponse à »: answering the topic is the default. */
@@ -63,6 +57,10 @@ final class ThreadLayout {
         return post.getDepth() == 1;
     }
 
-    record Result(List<ThreadItem> items, String after) {
+    /**
+     * @param items            the posts in page order, each with its shape
+     * @param branchesLeftOpen branches still open after the last post, closed at the end of the list
+     */
+    record Result(List<ThreadItem> items, int branchesLeftOpen) {
     }
 }
