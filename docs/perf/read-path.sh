@@ -97,7 +97,8 @@ run() { # url connections pids... -> "req/s|p50|p99|errors|requests|cpu-ms-per-r
 heap_used() { # heap after a full GC, in MB
     jcmd_bin=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
     "$jcmd_bin" "$mare" GC.run > /dev/null 2>&1 || true
-    "$jcmd_bin" "$mare" GC.heap_info 2>/dev/null | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub(/K,?/, "", v); print int(v / 1024); exit}}'
+    # G1 prints one « garbage-first heap » line; Serial and Parallel one line per generation: sum them.
+    "$jcmd_bin" "$mare" GC.heap_info 2>/dev/null | awk '/generation|garbage-first heap|PSYoungGen|ParOldGen/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub(/K,?/, "", v); sum += v}} END {print int(sum / 1024)}'
 }
 
 heap_before=$(heap_used)

@@ -37,6 +37,9 @@ public class ForumModeration {
     @Inject
     private ForumService posting;
 
+    @Inject
+    private PostBodies bodies;
+
     /** Hides a post from readers, who see the reason instead; its author and moderation still see it. */
     public Post hidePost(Caller me, long postId, String reason) {
         me.requireModerator();
@@ -104,7 +107,7 @@ public class ForumModeration {
         Topic topic = posting.existingTopic(post.getTopicId());
         if (post.isQuestion()) {
             topic.approve();
-            posting.fireMentions(topic.getId(), post, post.getBodyMarkdown());
+            bodies.fireMentions(topic.getId(), post);
         } else {
             topic.replied(clock.instant());
             Post parent = em.find(Post.class, post.getParentId());

@@ -3,10 +3,7 @@ package fr.mare.forum;
 import fr.mare.account.AccountService;
 import fr.mare.account.Caller;
 import fr.mare.account.RateLimits;
-import fr.mare.markdown.ContentTooLargeException;
-import fr.mare.markdown.Markdown;
 import fr.mare.markdown.Rendered;
-import fr.mare.media.MediaService;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.Retryable;
@@ -15,16 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,9 +47,6 @@ public class ForumService {
     private ForumPolicy policy;
 
     @Inject
-    private Mentions mentions;
-
-    @Inject
     private RateLimits limits;
 
     @Inject
@@ -66,13 +56,10 @@ public class ForumService {
     private AccountService accounts;
 
     @Inject
-    private Markdown markdown;
-
-    @Inject
     private ForumCategories categories;
 
     @Inject
-    private MediaService media;
+    private PostBodies bodies;
 
     @Inject
     private ThreadReading reading;
@@ -89,7 +76,7 @@ public class ForumService {
                 .orElseThrow(() -> new BusinessException("forum.category.required", "category"));
         String title = title(typedTitle);
         List<String> tags = Tags.parse(typedTags);
-        Rendered body = render(markdown);
+        Rendered body = bodies.render(markdown);
         limits.checkLinks(me.accountId(), body.linkCount(), "body");
         limits.check(me.accountId(), limits.topics(me.accountId()), since -> em.createQuery(
                         "SELECT COUNT(t) FROM Topic t WHERE t.authorId = :me AND t.createdAt > :since", Long.class)
@@ -108,12 +95,12 @@ public class ForumService {
         }
         em.persist(question);
         em.flush();
-        saveLinks(question, body);
+        bodies.saveLinks(question, body);
         subscribe(topic.getId(), me.accountId(), now);
         if (held) {
             events.fire(new ForumEvent.PostHeld(topic.getId(), question.getId(), me.accountId()));
         } else {
-            fireMentions(topic.getId(), question, markdown);
+            bodies.fireMentions(topic.getId(), question);
         }
         for (String name : tags) {
             Tag tag = em.createNamedQuery("Tag.byName", Tag.class).setParameter("name", name).getResultStream().findFirst()
@@ -144,7 +131,7 @@ public class ForumService {
             throw new BusinessException("forum.topic.unknown", null);
         }
         policy.requireCanReply(me, topic);
-        Rendered body = render(markdown);
+        Rendered body = bodies.render(markdown);
         limits.checkLinks(me.accountId(), body.linkCount(), "body");
         limits.check(me.accountId(), limits.replies(me.accountId()), since -> em.createQuery(
                         "SELECT COUNT(p) FROM Post p WHERE p.authorId = :me AND p.createdAt > :since AND p.depth > 0", Long.class)
@@ -171,7 +158,7 @@ public class ForumService {
         }
         em.persist(reply);
         em.flush();
-        saveLinks(reply, body);
+        bodies.saveLinks(reply, body);
         subscribe(topicId, me.accountId(), now);
         if (held) {
             events.fire(new ForumEvent.PostHeld(topicId, reply.getId(), me.accountId()));
@@ -185,7 +172,7 @@ public class ForumService {
         Set<Long> watchers = new HashSet<>(reading.watchers(topicId));
         watchers.remove(reply.getAuthorId());
         events.fire(new ForumEvent.ReplyPosted(topicId, reply.getId(), reply.getAuthorId(), parentAuthorId, Set.copyOf(watchers)));
-        fireMentions(topicId, reply, reply.getBodyMarkdown());
+        bodies.fireMentions(topicId, reply);
     }
 
     /**
@@ -287,7 +274,7 @@ public class ForumService {
             throw new BusinessException("forum.post.unknown", null);
         }
         policy.requireCanEdit(me, post);
-        Rendered body = render(markdown);
+        Rendered body = bodies.render(markdown);
         if (markdown.equals(post.getBodyMarkdown())) {
             return post;
         }
@@ -299,8 +286,7 @@ public class ForumService {
         }
         em.persist(new PostRevision(postId, Math.max(history.size(), 1) + 1, me.accountId(), markdown, now));
         post.edit(markdown, body.html(), body.version(), now);
-        em.createQuery("DELETE FROM PostLink l WHERE l.postId = :post").setParameter("post", postId).executeUpdate();
-        saveLinks(post, body);
+        bodies.relink(post, body);
         return post;
     }
 
@@ -348,27 +334,6 @@ public class ForumService {
         return topic;
     }
 
-    /** Remembers the site paths a post links to (internal links only, without query or fragment). */
-    private void saveLinks(Post post, Rendered body) {
-        media.used(ForumMediaHolder.KIND, post.getId(), body.html());
-        String host = this.markdown.siteHost();
-        Set<String> targets = new java.util.LinkedHashSet<>();
-        for (String link : body.links()) {
-            URI uri;
-            try {
-                uri = URI.create(link);
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            boolean internal = uri.getHost() == null
-                    || host.equalsIgnoreCase(uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
-            if (internal && uri.getRawPath() != null && uri.getRawPath().startsWith("/") && uri.getRawPath().length() <= 255) {
-                targets.add(java.net.URLDecoder.decode(uri.getRawPath(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        targets.forEach(target -> em.persist(new PostLink(post.getId(), target)));
-    }
-
     /** « Suivre » / « Ne plus suivre ». Turning it off is remembered: replying again does not re-subscribe. */
     public void setWatching(Caller me, long topicId, boolean watching) {
         policy.requireMember(me);
@@ -386,36 +351,6 @@ public class ForumService {
     private void subscribe(long topicId, long accountId, Instant now) {
         if (em.find(Subscription.class, new Subscription.Key(topicId, accountId)) == null) {
             em.persist(new Subscription(topicId, accountId, true, now));
-        }
-    }
-
-    void fireMentions(long topicId, Post post, String markdown) {
-        Set<Long> mentioned = new HashSet<>(mentions.mentionedIn(post.getBodyHtml()));
-        mentioned.remove(post.getAuthorId());
-        if (!mentioned.isEmpty()) {
-            events.fire(new ForumEvent.MembersMentioned(topicId, post.getId(), post.getAuthorId(), Set.copyOf(mentioned)));
-        }
-    }
-
-    /** Server-side preview: the same pipeline as publishing, nothing saved. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public String preview(String markdown) {
-        return render(markdown).html();
-    }
-
-    private Rendered render(String markdown) {
-        if (markdown == null || markdown.isBlank()) {
-            throw new BusinessException("forum.body.required", "body");
-        }
-        if (markdown.length() > BODY_MAX) {
-            throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
-        }
-        try {
-            Rendered rendered = this.markdown.render(markdown);
-            return new Rendered(mentions.link(rendered.html()), rendered.version(), rendered.headings(), rendered.links(),
-                    rendered.linkCount());
-        } catch (ContentTooLargeException e) {
-            throw new BusinessException("forum.body.tooLong", "body", BODY_MAX);
         }
     }
 

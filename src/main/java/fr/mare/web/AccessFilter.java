@@ -1,5 +1,6 @@
 package fr.mare.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -14,12 +15,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 
 /**
- * Coarse URL rules: which paths need a logged-in caller in a given role. Anonymous callers are
- * sent to {@code /connexion?retour=…} (and come back after logging in); callers without the
- * role get a 403. Declared in web.xml, before Faces.
+ * Coarse URL rules: which paths need a logged-in caller in a given role, as each feature declares
+ * them ({@link UrlRules}, gathered by {@link AccessRules}; #10). Anonymous callers are sent to
+ * {@code /connexion?retour=…} (and come back after logging in); callers without the role get a
+ * 403. Decided on the normalized path, as the container resolves it to a page. Declared in
+ * web.xml, before Faces.
  * <p>
  * These rules would normally be web.xml security constraints, but on Payara 7 a constraint on
  * {@code /compte} also protected the context root {@code /} (docs/adr/0003). Fine-grained rules
@@ -27,22 +29,8 @@ import java.util.Map;
  */
 public class AccessFilter extends HttpFilter {
 
-    /** Path (exact, or prefix when it ends with "/") to the role it needs. */
-    static final Map<String, String> RULES = Map.ofEntries(
-            Map.entry("/compte", "MEMBER"),
-            Map.entry("/compte/", "MEMBER"),
-            Map.entry("/mes-donnees", "MEMBER"),
-            Map.entry("/double-authentification", "MEMBER"),
-            Map.entry("/nouveau-sujet", "MEMBER"),
-            Map.entry("/notifications", "MEMBER"),
-            Map.entry("/messages", "MEMBER"),
-            Map.entry("/messages/", "MEMBER"),
-            Map.entry("/tutoriels/nouveau", "MEMBER"),
-            Map.entry("/voisins/nouveau", "MEMBER"),
-            Map.entry("/moderation", "MODERATOR"),
-            Map.entry("/moderation/mes-signalements", "MEMBER"),
-            Map.entry("/moderation/", "MODERATOR"),
-            Map.entry("/admin/", "ADMIN"));
+    @Inject
+    private AccessRules rules;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -52,7 +40,7 @@ public class AccessFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        String role = requiredRole(path);
+        String role = rules.requiredRole(path);
         if (role != null) {
             if (request.getUserPrincipal() == null) {
                 String query = request.getQueryString();
@@ -129,16 +117,5 @@ public class AccessFilter extends HttpFilter {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("UTF-8 invalide", e);
         }
-    }
-
-    public static String requiredRole(String path) {
-        String exact = RULES.get(path);
-        if (exact != null) {
-            return exact;
-        }
-        return RULES.entrySet().stream()
-                .filter(rule -> rule.getKey().endsWith("/") && path.startsWith(rule.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst().orElse(null);
     }
 }

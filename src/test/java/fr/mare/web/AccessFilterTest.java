@@ -1,42 +1,69 @@
 package fr.mare.web;
 
+import fr.mare.account.web.AccountUrls;
+import fr.mare.directory.contact.web.ContactUrls;
+import fr.mare.directory.web.DirectoryUrls;
+import fr.mare.forum.web.ForumUrls;
+import fr.mare.moderation.web.ModerationUrls;
+import fr.mare.notification.web.NotificationUrls;
+import fr.mare.wiki.web.WikiUrls;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccessFilterTest {
 
+    /** Every feature's own rules, as the deployed AccessRules gathers them from their producers. */
+    static final AccessRules RULES = AccessRules.of(List.of(AccountUrls.RULES, ForumUrls.RULES, NotificationUrls.RULES,
+            ContactUrls.RULES, DirectoryUrls.RULES, WikiUrls.RULES, ModerationUrls.RULES));
+
+    @Test
+    void twoFeaturesNeverClaimTheSamePathAndTheAdministrationAreaIsTheSites() {
+        IllegalStateException clash = assertThrows(IllegalStateException.class,
+                () -> AccessRules.of(List.of(ForumUrls.RULES, UrlRules.of("autre").admin("/nouveau-sujet"))));
+        assertTrue(clash.getMessage().contains("forum") && clash.getMessage().contains("autre"), clash.getMessage());
+        assertThrows(IllegalStateException.class, () -> AccessRules.of(List.of(UrlRules.of("autre").member("/admin/"))));
+        assertEquals("ADMIN", AccessRules.of(List.of()).requiredRole("/admin/une-page-pas-encore-ecrite"),
+                "a new administration page is never public by mistake");
+        assertThrows(IllegalArgumentException.class, () -> UrlRules.of("x").member("/a", "/a"));
+        assertThrows(IllegalArgumentException.class, () -> UrlRules.of("x").member("sans-barre"));
+    }
+
     @Test
     void protectedPathsNeedTheirRole() {
-        assertEquals("MEMBER", AccessFilter.requiredRole("/compte"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/compte/securite"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/mes-donnees"), "« Vos données » (#13)");
-        assertEquals("ADMIN", AccessFilter.requiredRole("/admin/comptes"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/nouveau-sujet"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/notifications"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/messages"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/messages/12"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/messages/nouveau"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/tutoriels/nouveau"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/voisins/nouveau"));
-        assertEquals("ADMIN", AccessFilter.requiredRole("/admin/categories"));
-        assertEquals("MODERATOR", AccessFilter.requiredRole("/moderation"));
-        assertEquals("MODERATOR", AccessFilter.requiredRole("/moderation/journal"));
-        assertEquals("MEMBER", AccessFilter.requiredRole("/moderation/mes-signalements"), "each member's own reports");
+        assertEquals("MEMBER", RULES.requiredRole("/compte"));
+        assertEquals("MEMBER", RULES.requiredRole("/compte/securite"));
+        assertEquals("MEMBER", RULES.requiredRole("/mes-donnees"), "« Vos données » (#13)");
+        assertEquals("ADMIN", RULES.requiredRole("/admin/comptes"));
+        assertEquals("MEMBER", RULES.requiredRole("/nouveau-sujet"));
+        assertEquals("MEMBER", RULES.requiredRole("/notifications"));
+        assertEquals("MEMBER", RULES.requiredRole("/messages"));
+        assertEquals("MEMBER", RULES.requiredRole("/messages/12"));
+        assertEquals("MEMBER", RULES.requiredRole("/messages/nouveau"));
+        assertEquals("MEMBER", RULES.requiredRole("/tutoriels/nouveau"));
+        assertEquals("MEMBER", RULES.requiredRole("/voisins/nouveau"));
+        assertEquals("ADMIN", RULES.requiredRole("/admin/categories"));
+        assertEquals("MODERATOR", RULES.requiredRole("/moderation"));
+        assertEquals("MODERATOR", RULES.requiredRole("/moderation/journal"));
+        assertEquals("MEMBER", RULES.requiredRole("/moderation/mes-signalements"), "each member's own reports");
     }
 
     @Test
     void publicPathsAreFree() {
-        assertNull(AccessFilter.requiredRole("/"));
-        assertNull(AccessFilter.requiredRole("/comptes-rendus"));
-        assertNull(AccessFilter.requiredRole("/connexion"));
-        assertNull(AccessFilter.requiredRole("/t/1/un-sujet"));
-        assertNull(AccessFilter.requiredRole("/tutoriels"));
-        assertNull(AccessFilter.requiredRole("/voisins"));
-        assertNull(AccessFilter.requiredRole("/voisins/un-collectif"));
-        assertNull(AccessFilter.requiredRole("/tutoriels/partager-un-dossier"));
-        assertNull(AccessFilter.requiredRole("/tutoriels/partager-un-dossier/historique"));
+        assertNull(RULES.requiredRole("/"));
+        assertNull(RULES.requiredRole("/comptes-rendus"));
+        assertNull(RULES.requiredRole("/connexion"));
+        assertNull(RULES.requiredRole("/t/1/un-sujet"));
+        assertNull(RULES.requiredRole("/tutoriels"));
+        assertNull(RULES.requiredRole("/voisins"));
+        assertNull(RULES.requiredRole("/voisins/un-collectif"));
+        assertNull(RULES.requiredRole("/tutoriels/partager-un-dossier"));
+        assertNull(RULES.requiredRole("/tutoriels/partager-un-dossier/historique"));
     }
 
     /** Security issue #10: the raw URL let {@code //admin/…} and {@code /%61dmin/…} through. */
@@ -51,9 +78,9 @@ class AccessFilterTest {
         assertEquals("/moderation/", AccessFilter.normalizedPath("/moderation//"));
         assertEquals("/", AccessFilter.normalizedPath("/"));
         assertEquals("/t/1/l'été", AccessFilter.normalizedPath("/t/1/l%27%C3%A9t%C3%A9"));
-        assertEquals("ADMIN", AccessFilter.requiredRole(AccessFilter.normalizedPath("//admin/domaines")));
-        assertEquals("ADMIN", AccessFilter.requiredRole(AccessFilter.normalizedPath("/%61dmin/domaines")));
-        assertEquals("MODERATOR", AccessFilter.requiredRole(AccessFilter.normalizedPath("/%6doderation")));
+        assertEquals("ADMIN", RULES.requiredRole(AccessFilter.normalizedPath("//admin/domaines")));
+        assertEquals("ADMIN", RULES.requiredRole(AccessFilter.normalizedPath("/%61dmin/domaines")));
+        assertEquals("MODERATOR", RULES.requiredRole(AccessFilter.normalizedPath("/%6doderation")));
     }
 
     @Test

@@ -244,6 +244,23 @@ class RequestHardeningIT {
         assertTrue(member.follow(sent).mainText().contains("Un sujet envoyé sans multipart"));
     }
 
+    @Test
+    void aViewStateIssuedForAnotherPageOfTheSameSessionIsRefused() throws Exception {
+        WebClient member = client();
+        member.registerNewMember("etat", "un mot de passe assez long");
+        String issuedForAccount = member.get("/compte").viewState();
+        String title = "Un sujet envoyé avec l'état de vue d'une autre page";
+        Page refused = member.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                .set("title", title).set("body", "Le texte tapé doit revenir, le sujet ne doit pas être créé.")
+                .replayedBy(member, issuedForAccount).submit();
+        assertEquals(400, refused.status(), refused.mainText());
+        assertTrue(refused.body().contains("Le texte tapé doit revenir"), "the typed text is shown again");
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM forum_topic WHERE title = ?", title));
+        Page own = member.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                .set("title", title).set("body", "Avec l'état de vue de sa propre page, le sujet est créé.").submit();
+        assertEquals(302, own.status(), own.mainText());
+    }
+
     private static Document parseStrictly(String body) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -287,6 +304,12 @@ class RequestHardeningIT {
         var again = bare.send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("compte"))
                 .header("Cookie", "JSESSIONID=" + id).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(again.headers().firstValue("Location").orElse("").startsWith("/connexion"), "still not logged in");
+        assertTrue(idAlone.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=;") && c.contains("Max-Age=0")),
+                "the client is told to forget the id: " + idAlone.headers().allValues("Set-Cookie"));
+        // And it closes nothing: the session is still its owner's, who holds both cookies.
+        Page owner = victim.get("/compte");
+        assertEquals(200, owner.status(), "the victim is still logged in");
+        assertTrue(owner.body().contains("cookies-"), "and still sees their account");
     }
 
     private static String single(Connection db, String query, long id) throws Exception {

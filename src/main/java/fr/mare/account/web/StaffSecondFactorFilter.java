@@ -3,6 +3,7 @@ package fr.mare.account.web;
 import fr.mare.account.AccountService;
 import fr.mare.account.TwoFactorService;
 import fr.mare.web.AccessFilter;
+import fr.mare.web.AccessRules;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,6 +28,9 @@ public class StaffSecondFactorFilter extends HttpFilter {
     @Inject
     private TwoFactorService twoFactor;
 
+    @Inject
+    private AccessRules accessRules;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -41,9 +45,9 @@ public class StaffSecondFactorFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean staffPath(HttpServletRequest request) {
+    private boolean staffPath(HttpServletRequest request) {
         String path = AccessFilter.normalizedPath(request.getRequestURI().substring(request.getContextPath().length()));
-        String role = path == null ? null : AccessFilter.requiredRole(path);
+        String role = path == null ? null : accessRules.requiredRole(path);
         return "MODERATOR".equals(role) || "ADMIN".equals(role);
     }
 }

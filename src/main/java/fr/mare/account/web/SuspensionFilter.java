@@ -4,6 +4,7 @@ import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.Suspension;
 import fr.mare.platform.SecurityLog;
+import fr.mare.web.Navigation;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -45,14 +46,25 @@ public class SuspensionFilter extends HttpFilter {
         // No account any more under the session's name: the member deleted it (ADR 0022) from another session.
         boolean revoked = account.isEmpty() || account.get().revokes(current == null ? null
                 : (Instant) current.getAttribute(Sessions.LOGGED_IN_AT));
-        // A session id without its binding cookie (guessed, or taken from elsewhere) opens nothing.
         boolean unbound = !Sessions.bound(request);
         if (suspension.isEmpty() && !revoked && !unbound) {
             chain.doFilter(request, response);
             return;
         }
-        SecurityLog.event(suspension.isPresent() ? "session-fermée-compte-suspendu"
-                        : revoked ? "session-fermée-révoquée" : "session-fermée-sans-son-cookie-de-liaison",
+        String query = request.getQueryString();
+        String back = "GET".equals(request.getMethod()) && query != null ? path + "?" + query : path;
+        if (suspension.isEmpty() && !revoked) {
+            // A session id without its binding cookie (guessed, or taken from elsewhere) opens nothing,
+            // and closes nothing either (#10): the session is its owner's, who still holds both cookies.
+            // This client forgets the id and is sent to the login page, as anyone not logged in.
+            SecurityLog.event("session-refusée-sans-son-cookie-de-liaison",
+                    "nom", request.getUserPrincipal().getName(), "adresse", request.getRemoteAddr());
+            String cookiePath = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+            response.addHeader("Set-Cookie", "JSESSIONID=; Path=" + cookiePath + "; Max-Age=0; HttpOnly; SameSite=Lax");
+            response.sendRedirect(request.getContextPath() + Navigation.loginPath(back));
+            return;
+        }
+        SecurityLog.event(suspension.isPresent() ? "session-fermée-compte-suspendu" : "session-fermée-révoquée",
                 "nom", request.getUserPrincipal().getName(), "adresse", request.getRemoteAddr());
         request.logout();
         HttpSession session = request.getSession(false);
@@ -62,8 +74,6 @@ public class SuspensionFilter extends HttpFilter {
         // Told once, on the page they land on (SuspensionNotice), why they were logged out.
         String notice = suspension.map(SuspensionNotice::text).orElseGet(SuspensionNotice::sessionClosed);
         request.getSession(true).setAttribute(SuspensionNotice.SESSION_KEY, notice);
-        String query = request.getQueryString();
-        String back = "GET".equals(request.getMethod()) && query != null ? path + "?" + query : path;
         response.sendRedirect(request.getContextPath() + back);
     }
 }

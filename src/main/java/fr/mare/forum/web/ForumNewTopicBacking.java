@@ -3,6 +3,7 @@ package fr.mare.forum.web;
 import fr.mare.forum.Category;
 import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
+import fr.mare.forum.PostBodies;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
 import fr.mare.platform.BusinessException;
@@ -26,6 +27,9 @@ public class ForumNewTopicBacking {
 
     @Inject
     private ForumService forum;
+
+    @Inject
+    private PostBodies bodies;
 
     @Inject
     private ForumCategories forumCategories;
@@ -55,7 +59,7 @@ public class ForumNewTopicBacking {
 
     public String preview() {
         try {
-            preview = forum.preview(body);
+            preview = bodies.preview(body);
         } catch (BusinessException e) {
             FormMessages.error("topic", e);
         }
