@@ -39,11 +39,13 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 public final class FrenchAnalysis {
 
     /** Bump when the chain changes: an index built by another version is rebuilt at start. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final String MARKS = "[·•‧⋅.\\-]";
+    // Starts with the mark itself, then looks one letter back: a leading look-behind was tried at
+    // every character of every text (12 % of a search's CPU in the profile, docs/perf.md).
     private static final Pattern INCLUSIVE = Pattern.compile(
-            "(?<=\\p{L})" + MARKS
+            MARKS + "(?<=\\p{L}" + MARKS + ")"
                     + "(?:e|es|ne|nes|le|les|se|ses|ice|ices|rice|rices|trice|trices|euse|euses|fe|fes|ve|ves|te|tes|x|s)"
                     + "(?:" + MARKS + "s)?(?![\\p{L}\\p{N}])");
 

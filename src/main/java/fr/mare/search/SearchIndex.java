@@ -16,10 +16,12 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -249,7 +251,10 @@ public final class SearchIndex implements Closeable {
 
     private SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
         String suggestion = suggestion(searcher.getIndexReader(), request.text());
-        Query query = query(request, suggestion);
+        // Rewritten once against the index: the typo-tolerant terms become the words the index
+        // holds. The highlighter would otherwise rewrite them again for every hit and field
+        // (a Levenshtein automaton each time): 62 % of a search's CPU in the profile (docs/perf.md).
+        Query query = searcher.rewrite(query(request, suggestion));
         int wanted = (request.page() + 1) * SearchRequest.PAGE_SIZE;
         TopDocs top = searcher.search(query, wanted);
         int from = request.page() * SearchRequest.PAGE_SIZE;
@@ -374,15 +379,29 @@ public final class SearchIndex implements Closeable {
         return changed ? String.join(" ", corrected) : null;
     }
 
+    /**
+     * The fields whose passages are shown: stored, with offsets in the postings, so that the
+     * highlighter reads where each word is instead of analysing every hit's text again
+     * (analysis version 2; docs/perf.md, « Recherche »).
+     */
+    private static final FieldType HIGHLIGHTED = highlighted();
+
+    private static FieldType highlighted() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
     private static Document toLucene(SearchDocument document) {
         Document doc = new Document();
         doc.add(new StringField(KEY, document.key(), Field.Store.YES));
         doc.add(new StringField(TYPE, document.type().name(), Field.Store.YES));
         doc.add(new TextField(TITLE, document.title(), Field.Store.YES));
         doc.add(new TextField(HEADINGS, document.headings(), Field.Store.NO));
-        doc.add(new TextField(SOLUTION, cap(document.solution()), Field.Store.YES));
+        doc.add(new Field(SOLUTION, cap(document.solution()), HIGHLIGHTED));
         String body = cap(document.body());
-        doc.add(new TextField(BODY, body, Field.Store.YES));
+        doc.add(new Field(BODY, body, HIGHLIGHTED));
         doc.add(new TextField(WORDS, document.title() + "\n" + document.headings() + "\n" + body, Field.Store.NO));
         doc.add(new StoredField(URL, document.url()));
         if (document.category() != null) {
