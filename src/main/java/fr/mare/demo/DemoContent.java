@@ -111,8 +111,29 @@ public class DemoContent {
             moderation.load();
         });
         loadMails(memberPassword);
+        justLoaded = true;
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions.");
         printOnce(adminPassword, local ? null : memberPassword);
+    }
+
+    /** Set once the demo is written in this start: {@link #digestsDue} then runs on what its commit notified. */
+    private volatile boolean justLoaded;
+
+    /**
+     * The demo's notifications were written when its transaction committed (ADR 0007), and those
+     * of the digest's kinds (the solutions Karim received) wait for tomorrow's digest. The demo
+     * stands for a community that has lived a while: they have been waiting since before the last
+     * digest hour, so the digest job's first round writes the digests and {@code /admin/courriels}
+     * shows them too (issue #13: the demo shows every mail).
+     */
+    @Transactional
+    void digestsDue(@Observes @Priority(105) DatabaseReady ready) {
+        if (!justLoaded) {
+            return;
+        }
+        justLoaded = false;
+        em.createNativeQuery("UPDATE notification_digest SET pending_since = ? WHERE pending_since IS NOT NULL")
+                .setParameter(1, clock.instant().minus(Duration.ofDays(2))).executeUpdate();
     }
 
     /**
@@ -121,7 +142,8 @@ public class DemoContent {
      * Thomas has just joined (his confirmation link waits), and Bénédicte, who forgot she already
      * had an account, signed up again with her address: her page said the same as Thomas's, and her
      * mailbox got the warning (docs/adr/0021). The notification mails (replies, contact messages)
-     * are written by the notifications of the discussions above, once the demo's transaction commits.
+     * are written by the notifications of the discussions above, once the demo's transaction
+     * commits; Karim's digest (his solutions) by the digest job's first round ({@link #digestsDue}).
      */
     private void loadMails(String memberPassword) {
         accounts.requestPasswordReset("camille@demo.mare.invalid", null);
