@@ -1,5 +1,6 @@
 package fr.mare.members;
 
+import fr.mare.testing.Collectives;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
@@ -242,11 +243,7 @@ class MembersIT extends MareIT {
 
     /** Creates a collective administered by {@code admin} (through its page) and returns its slug. */
     private static String collective(Member admin, String name) {
-        Page saved = admin.client().get("/voisins/nouveau").form("collective")
-                .set("name", name).set("presentation", "Nous accueillons nos voisins.").set("kind", "ASSOCIATION")
-                .set("region", "35").set("size", "11-50").set("visible", "on").submit();
-        assertEquals(302, saved.status(), saved.mainText());
-        return saved.location().substring(saved.location().lastIndexOf('/') + 1);
+        return Collectives.create(admin.client(), name);
     }
 
     /** Writes to a collective through its profile's « Contacter » link; returns the conversation's path. */

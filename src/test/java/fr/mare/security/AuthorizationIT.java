@@ -1297,11 +1297,7 @@ class AuthorizationIT {
         if (form.equals("handover")) {
             WebClient owner = new WebClient(cast.base);
             owner.registerNewMember("proprio", PASSWORD);
-            WebClient.Page saved = owner.get("/voisins/nouveau").form("collective")
-                    .set("name", "Collectif confié " + name.replaceAll("[^a-z0-9]", "")).set("presentation", "Essai des autorisations.")
-                    .set("kind", "ASSOCIATION").set("region", "35").set("size", "11-50").submit();
-            assertEquals(302, saved.status(), saved.mainText());
-            slug = saved.location().substring(saved.location().lastIndexOf('/') + 1);
+            slug = fr.mare.testing.Collectives.create(owner, "Collectif confié " + name.replaceAll("[^a-z0-9]", ""));
         }
         String collective = slug;
         Effect effect = switch (form) {
