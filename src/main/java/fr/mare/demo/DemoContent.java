@@ -111,28 +111,22 @@ public class DemoContent {
             moderation.load();
         });
         loadMails(memberPassword);
-        justLoaded = true;
+        digestsDue();
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions.");
         printOnce(adminPassword, local ? null : memberPassword);
     }
 
-    /** Set once the demo is written in this start: {@link #digestsDue} then runs on what its commit notified. */
-    private volatile boolean justLoaded;
-
     /**
-     * The demo's notifications were written when its transaction committed (ADR 0007), and those
-     * of the digest's kinds (the solutions Karim received) wait for tomorrow's digest. The demo
-     * stands for a community that has lived a while: they have been waiting since before the last
-     * digest hour, so the digest job's first round writes the digests and {@code /admin/courriels}
-     * shows them too (issue #13: the demo shows every mail).
+     * The demo's notifications are written when the start-up's transaction commits (ADR 0007), and
+     * those of the digest's kinds (the solutions Karim received) would wait for tomorrow's digest.
+     * The demo stands for a community that has lived a while: each member's digest is marked as
+     * waiting since two days, before the last digest hour (the recording keeps an earlier
+     * {@code pending_since}), so the digest job's first round, seconds after the start, writes the
+     * digests of those who received something, and {@code /admin/courriels} shows them too.
      */
-    @Transactional
-    void digestsDue(@Observes @Priority(105) DatabaseReady ready) {
-        if (!justLoaded) {
-            return;
-        }
-        justLoaded = false;
-        em.createNativeQuery("UPDATE notification_digest SET pending_since = ? WHERE pending_since IS NOT NULL")
+    private void digestsDue() {
+        em.createNativeQuery("INSERT INTO notification_digest (account_id, pending_since)"
+                        + " SELECT id, ? FROM account WHERE email LIKE '%@demo.mare.invalid'")
                 .setParameter(1, clock.instant().minus(Duration.ofDays(2))).executeUpdate();
     }
 

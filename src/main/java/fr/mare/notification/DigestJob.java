@@ -36,7 +36,7 @@ public class DigestJob {
     private static final Logger LOG = Logger.getLogger(DigestJob.class.getName());
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int BATCH = 50;
-    private static final int FIRST_ROUND_SECONDS = 10;
+    private static final int FIRST_ROUND_SECONDS = 30;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
