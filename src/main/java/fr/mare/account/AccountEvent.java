@@ -14,13 +14,13 @@ import java.time.Instant;
 /**
  * One thing that happened to an account outside moderation (whose actions are in the moderation
  * journal): a role changed by an administrator, a reset link sent by one, the erasure by the
- * member. Never personal data: ids, roles, counts. Append-only; kept after an erasure, as its trace.
+ * member, a second factor removed by an administrator, a collective handed over by one. Never personal data: ids, roles, counts. Append-only; kept after an erasure, as its trace.
  */
 @Entity
 @Table(name = "account_event")
 public class AccountEvent {
 
-    public enum Kind { ROLE_CHANGED, RESET_SENT, ERASED }
+    public enum Kind { ROLE_CHANGED, RESET_SENT, ERASED, TWO_FACTOR_RESET, COLLECTIVE_ADMIN }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

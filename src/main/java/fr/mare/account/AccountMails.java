@@ -27,6 +27,7 @@ public class AccountMails {
     static final String CHANGE = "change-email";
     static final String CHANGED = "email-changed";
     static final String TAKEN = "email-taken";
+    static final String TWO_FACTOR_RESET = "two-factor-reset";
 
     @Inject
     private Outbox outbox;
@@ -99,6 +100,20 @@ public class AccountMails {
                 .paragraph(text("mail.taken.nothingToDo"))
                 .link(text("mail.reset.link"), settings.link("/mot-de-passe-oublie"));
         outbox.enqueue(Mail.plain(TAKEN, owner.getId(), owner.getEmail(), text("mail.taken.subject"), body));
+    }
+
+    /** To the proven address: an administrator removed the account's second factor (lost phone and codes). */
+    void twoFactorReset(Account account) {
+        if (account.getEmail() == null) {
+            return; // no proven address to tell
+        }
+        MailBody body = MailBody.create()
+                .paragraph(text("mail.greeting", account.getDisplayName()))
+                .paragraph(text("mail.twoFactorReset.body", account.getUsername()))
+                .paragraph(text(account.getRole().moderates() ? "mail.twoFactorReset.staff" : "mail.twoFactorReset.member"))
+                .paragraph(text("mail.twoFactorReset.notYou"))
+                .link(text("mail.passwordChanged.link"), settings.link("/mot-de-passe-oublie"));
+        outbox.enqueue(Mail.plain(TWO_FACTOR_RESET, account.getId(), account.getEmail(), text("mail.twoFactorReset.subject"), body));
     }
 
     private String verifyLink(String token) {

@@ -588,6 +588,18 @@ public class AccountService {
     }
 
     /**
+     * Journals that the site's administration made the account an admin of a collective (the
+     * directory made the change in the same transaction, docs/adr/0025).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void collectiveHandedOver(Caller me, long accountId, String collectiveName) {
+        requireAdmin(me);
+        String detail = "admin de « " + collectiveName + " »";
+        em.persist(new AccountEvent(accountId, me.accountId(), AccountEvent.Kind.COLLECTIVE_ADMIN,
+                detail.length() <= 200 ? detail : detail.substring(0, 199) + "…", clock.instant()));
+    }
+
+    /**
      * Locks the administrators' rows (always before any other account row, in id order): two
      * changes that could each remove an administrator wait for each other, and the second sees
      * the first's result.

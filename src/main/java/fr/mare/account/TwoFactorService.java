@@ -64,6 +64,9 @@ public class TwoFactorService {
     private AccountService accounts;
 
     @Inject
+    private AccountMails mails;
+
+    @Inject
     @ConfigProperty(name = "mare.two-factor.key")
     Optional<String> configuredKey;
 
@@ -190,6 +193,41 @@ public class TwoFactorService {
         requireCode(account, typedCode, address);
         em.createNativeQuery("DELETE FROM account_backup_code WHERE account_id = ?").setParameter(1, account.getId()).executeUpdate();
         em.createNativeQuery("DELETE FROM account_two_factor WHERE account_id = ?").setParameter(1, account.getId()).executeUpdate();
+    }
+
+    /**
+     * Recovery for a member who lost their authenticator and every backup code (docs/adr/0025): an
+     * administrator removes their second factor. Never one's own (another administrator must do it,
+     * so that no one lifts their own protection without a witness); every session of the account
+     * ends; the next login asks for the password only, and staff are then sent to enrol again
+     * before any moderation or administration page. Journalled ({@link AccountEvent}, and the
+     * security log by the caller) and told to the member by mail.
+     */
+    public void resetByAdmin(Caller me, long accountId) {
+        if (!me.admin()) {
+            throw new BusinessException("account.admin.notAllowed", null);
+        }
+        if (me.is(accountId)) {
+            throw new BusinessException("account.admin.twoFactor.self", null);
+        }
+        Account account = em.find(Account.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new BusinessException("account.unknown", null);
+        }
+        if (account.isErased()) {
+            throw new BusinessException("account.admin.erasedAccount", null);
+        }
+        if (em.createNativeQuery("SELECT 1 FROM account_two_factor WHERE account_id = ?").setParameter(1, accountId)
+                .getResultList().isEmpty()) {
+            throw new BusinessException("account.admin.twoFactor.none", null);
+        }
+        em.createNativeQuery("DELETE FROM account_backup_code WHERE account_id = ?").setParameter(1, accountId).executeUpdate();
+        em.createNativeQuery("DELETE FROM account_two_factor WHERE account_id = ?").setParameter(1, accountId).executeUpdate();
+        Instant now = clock.instant();
+        account.revokeSessions(now);
+        em.persist(new AccountEvent(accountId, me.accountId(), AccountEvent.Kind.TWO_FACTOR_RESET,
+                account.getRole().moderates() ? "à réactiver à la prochaine connexion" : "", now));
+        mails.twoFactorReset(account);
     }
 
     /** New backup codes (the old ones stop working): needs the password and a code. */

@@ -111,8 +111,23 @@ public class DemoContent {
             moderation.load();
         });
         loadMails(memberPassword);
+        digestsDue();
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions.");
         printOnce(adminPassword, local ? null : memberPassword);
+    }
+
+    /**
+     * The demo's notifications are written when the start-up's transaction commits (ADR 0007), and
+     * those of the digest's kinds (the solutions Karim received) would wait for tomorrow's digest.
+     * The demo stands for a community that has lived a while: each member's digest is marked as
+     * waiting since two days, before the last digest hour (the recording keeps an earlier
+     * {@code pending_since}), so the digest job's first round, seconds after the start, writes the
+     * digests of those who received something, and {@code /admin/courriels} shows them too.
+     */
+    private void digestsDue() {
+        em.createNativeQuery("INSERT INTO notification_digest (account_id, pending_since)"
+                        + " SELECT id, ? FROM account WHERE email LIKE '%@demo.mare.invalid'")
+                .setParameter(1, clock.instant().minus(Duration.ofDays(2))).executeUpdate();
     }
 
     /**
@@ -121,7 +136,8 @@ public class DemoContent {
      * Thomas has just joined (his confirmation link waits), and Bénédicte, who forgot she already
      * had an account, signed up again with her address: her page said the same as Thomas's, and her
      * mailbox got the warning (docs/adr/0021). The notification mails (replies, contact messages)
-     * are written by the notifications of the discussions above, once the demo's transaction commits.
+     * are written by the notifications of the discussions above, once the demo's transaction
+     * commits; Karim's digest (his solutions) by the digest job's first round ({@link #digestsDue}).
      */
     private void loadMails(String memberPassword) {
         accounts.requestPasswordReset("camille@demo.mare.invalid", null);

@@ -408,10 +408,75 @@ public class DirectoryService {
                 .setParameter("account", accountId).getResultList();
     }
 
+    /** A collective and how many active members it has besides one account. */
+    public record Held(Collective collective, long otherMembers) {
+    }
+
+    /**
+     * The collectives whose only active admin this account is, each with its other active members:
+     * before the account is erased, a collective with other members needs another admin
+     * (docs/adr/0025); one without stays without an admin until the site's administration names one.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Held> soleAdminOf(long accountId) {
+        List<Collective> held = em.createQuery("SELECT c FROM Collective c WHERE c.id IN (SELECT m.collectiveId FROM CollectiveMember m"
+                        + " WHERE m.accountId = :me AND m.role = 'ADMIN' AND m.status = 'ACTIVE') AND NOT EXISTS (SELECT o FROM CollectiveMember o"
+                        + " WHERE o.collectiveId = c.id AND o.accountId <> :me AND o.role = 'ADMIN' AND o.status = 'ACTIVE') ORDER BY c.name",
+                Collective.class).setParameter("me", accountId).getResultList();
+        return held.stream().map(c -> new Held(c, em.createQuery("SELECT COUNT(m) FROM CollectiveMember m WHERE m.collectiveId = :c"
+                        + " AND m.accountId <> :me AND m.status = 'ACTIVE'", Long.class)
+                .setParameter("c", c.getId()).setParameter("me", accountId).getSingleResult())).toList();
+    }
+
+    /** Collectives without any active admin (their admin erased their account alone), for the site's administration. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Collective> withoutAdmin(Caller me) {
+        requireSiteAdmin(me);
+        return em.createQuery("SELECT c FROM Collective c WHERE NOT EXISTS (SELECT m FROM CollectiveMember m WHERE m.collectiveId = c.id"
+                + " AND m.role = 'ADMIN' AND m.status = 'ACTIVE') ORDER BY c.name", Collective.class).setMaxResults(200).getResultList();
+    }
+
+    /**
+     * The site's administration hands a collective over (docs/adr/0025): the account becomes one of
+     * its active admins (added if it was not a member, appointed if it was), and is told. For a
+     * collective left without an admin, or whose admins are gone; the caller journals it.
+     *
+     * @return the collective
+     */
+    public Collective nameAdminBySite(Caller me, String typedSlug, long accountId) {
+        requireSiteAdmin(me);
+        String slug = typedSlug == null ? "" : typedSlug.strip().replaceFirst("^.*/voisins/", "").replaceAll("[/?#].*$", "");
+        if (slug.isEmpty()) {
+            throw new BusinessException("directory.handover.collectiveRequired", "collective");
+        }
+        Collective c = em.createQuery("SELECT c FROM Collective c WHERE c.slug = :slug", Collective.class)
+                .setParameter("slug", slug).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElseThrow(() -> new BusinessException("directory.handover.unknown", "collective"));
+        CollectiveMember m = em.find(CollectiveMember.class, new CollectiveMember.Key(c.getId(), accountId));
+        if (m != null && m.isAdmin()) {
+            throw new BusinessException("directory.handover.already", null);
+        }
+        if (m == null) {
+            em.persist(new CollectiveMember(c.getId(), accountId, CollectiveMember.ADMIN, CollectiveMember.ACTIVE, false, clock.instant()));
+        } else {
+            m.activate();
+            m.appoint();
+        }
+        notices.fire(new Notice(accountId, me.accountId(), "directory.notice.handedOver", c.getName(), null, "/voisins/" + c.getSlug()));
+        return c;
+    }
+
+    private static void requireSiteAdmin(Caller me) {
+        if (me.isAnonymous() || !me.admin()) {
+            throw new BusinessException("directory.handover.adminOnly", null);
+        }
+    }
+
     /**
      * The member deleted their account: every membership and invitation goes (they no longer
-     * appear on any collective's page). A collective whose only administrator they were keeps its
-     * page; the site's administrators can hand it over (docs/adr/0022).
+     * appear on any collective's page). The erasure was refused if they were the only admin of a
+     * collective with other members ({@link #soleAdminOf}); a collective they ran alone keeps its
+     * page without an admin until the site's administration hands it over ({@link #nameAdminBySite}).
      *
      * @return how many memberships were removed
      */

@@ -5,6 +5,8 @@ import fr.mare.account.AccountService;
 import fr.mare.directory.Collective;
 import fr.mare.directory.CollectiveMember;
 import fr.mare.directory.DirectoryService;
+import fr.mare.directory.contact.ContactMessage;
+import fr.mare.directory.contact.ContactService;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
 import fr.mare.forum.ThreadReading;
@@ -16,6 +18,7 @@ import fr.mare.moderation.ModerationService;
 import fr.mare.moderation.Report;
 import fr.mare.notification.Notification;
 import fr.mare.notification.NotificationService;
+import fr.mare.platform.BusinessException;
 import fr.mare.platform.SecurityLog;
 import fr.mare.wiki.WikiPage;
 import fr.mare.wiki.WikiRevision;
@@ -46,8 +49,9 @@ import java.util.zip.ZipOutputStream;
  * ({@link AccountService#confirmOwnRequest}).
  * <ul>
  *   <li>{@link #export}: a ZIP of what they wrote and what Mare knows about them — one JSON file
- *   (account, posts, topics, tutorial revisions, memberships, reports made, notifications) and the
- *   Markdown of each post and tutorial revision. Nothing of other members but what they replied to.</li>
+ *   (account, posts, topics, tutorial revisions, memberships, conversations with collectives, reports
+ *   made, notifications) and the Markdown of each post, tutorial revision and conversation. Nothing of
+ *   other members but the messages they wrote to the member in those conversations.</li>
  *   <li>{@link #erase}: personal data overwritten, contributions kept under « ancien membre »
  *   unless the member asks for their posts to be deleted too (softly, each row its trace).
  *   Tutorials stay with their history: they were published under CC BY-SA.</li>
@@ -82,6 +86,9 @@ public class MemberDataService {
     private ModerationService moderation;
 
     @Inject
+    private ContactService contact;
+
+    @Inject
     private NotificationService notifications;
 
     @Inject
@@ -89,6 +96,15 @@ public class MemberDataService {
 
     @Inject
     private MediaService media;
+
+    /**
+     * The collectives the member runs alone, for « Vos données » to warn before the erasure: those
+     * with other members must be handed over first; the others stay without an admin.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DirectoryService.Held> collectivesRunAlone(long accountId) {
+        return directory.soleAdminOf(accountId);
+    }
 
     /** What an erasure did, for the member's last page and the trace. */
     public record Erasure(long accountId, int postsDeleted, int memberships, int notifications) {
@@ -102,6 +118,7 @@ public class MemberDataService {
         List<Post> posts = topicLists.postsBy(id, EXPORT_MAX);
         List<Topic> topics = topicLists.topicsBy(id, EXPORT_MAX);
         List<WikiRevision> revisions = wiki.revisionsBy(id, EXPORT_MAX);
+        List<ContactService.Exported> conversations = contact.exportFor(id, EXPORT_MAX);
         Map<Long, Optional<Topic>> topicCache = new HashMap<>();
         Map<Long, Optional<WikiPage>> pageCache = new HashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
@@ -150,6 +167,23 @@ public class MemberDataService {
                         .write("role", m.getRole()).write("statut", m.getStatus()).write("visibleSurLeProfil", m.isVisible()).writeEnd();
             }
             json.writeEnd();
+            json.writeStartArray("conversationsAvecDesCollectifs");
+            for (ContactService.Exported c : conversations) {
+                json.writeStartObject().write("id", c.conversation().getId()).write("sujet", c.conversation().getSubject())
+                        .write("collectif", c.collective() == null ? "" : c.collective().getName())
+                        .write("lien", "/messages/" + c.conversation().getId())
+                        .write("commenceeParMoi", c.sentByMe()).write("commenceeLe", text(c.conversation().getCreatedAt()))
+                        .write("fichier", conversationFile(c)).writeStartArray("messages");
+                for (ContactService.Item item : c.messages()) {
+                    ContactMessage m = item.message();
+                    boolean mine = m.getAuthorId() == id;
+                    json.writeStartObject().write("id", m.getId()).write("deMoi", mine).write("auteur", author(item, id))
+                            .write("ecritLe", text(m.getCreatedAt())).write("masqueParLaModeration", m.isHidden())
+                            .write("markdown", readable(m, id)).writeEnd();
+                }
+                json.writeEnd().writeEnd();
+            }
+            json.writeEnd();
             json.writeStartArray("signalementsFaits");
             for (Report r : moderation.reportsBy(id, EXPORT_MAX)) {
                 json.writeStartObject().write("cible", r.getTargetType() + ":" + r.getTargetId()).write("motif", r.getReason().name())
@@ -176,6 +210,11 @@ public class MemberDataService {
                         + p.getBodyMarkdown()).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
+            for (ContactService.Exported c : conversations) {
+                zip.putNextEntry(new ZipEntry(conversationFile(c)));
+                zip.write(conversationMarkdown(c, id).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
             for (WikiRevision r : revisions) {
                 Optional<WikiPage> page = pageCache.get(r.getPageId());
                 zip.putNextEntry(new ZipEntry(revisionFile(r, page)));
@@ -185,6 +224,41 @@ public class MemberDataService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String conversationFile(ContactService.Exported c) {
+        return "messages-avec-des-collectifs/" + c.conversation().getId() + ".md";
+    }
+
+    /** A conversation as its reader sees it: subject, collective, then each message with its author and date. */
+    private static String conversationMarkdown(ContactService.Exported c, long me) {
+        StringBuilder md = new StringBuilder("# ").append(c.conversation().getSubject()).append("\n\n")
+                .append(c.sentByMe() ? "Conversation avec le collectif « " : "Message reçu par le collectif « ")
+                .append(c.collective() == null ? "" : c.collective().getName()).append(" »\n");
+        for (ContactService.Item item : c.messages()) {
+            md.append("\n---\n\n**").append(author(item, me)).append("**, ").append(item.message().getCreatedAt()).append(" :\n\n")
+                    .append(readable(item.message(), me)).append("\n");
+        }
+        return md.toString();
+    }
+
+    /** « moi », or the name the conversation showed (« ancien membre » for an erased account). */
+    private static String author(ContactService.Item item, long me) {
+        if (item.message().getAuthorId() == me) {
+            return "moi";
+        }
+        return item.author() == null ? "ancien membre" : item.author().displayName();
+    }
+
+    /**
+     * The text as the member may read it: their own always (it is theirs, even hidden by moderation);
+     * another's unless moderation hid it, as on the page.
+     */
+    private static String readable(ContactMessage m, long me) {
+        if (m.isHidden() && m.getAuthorId() != me) {
+            return "(masqué par la modération : " + m.getHiddenReason() + ")";
+        }
+        return m.getBodyMarkdown();
     }
 
     private static String revisionFile(WikiRevision r, Optional<WikiPage> page) {
@@ -206,8 +280,10 @@ public class MemberDataService {
     private static String readme(Account a) {
         return "Vos données sur Mare, telles qu'elles étaient le " + Instant.now() + " (UTC).\n\n"
                 + "- mes-donnees.json : votre compte, vos messages, vos sujets, vos versions de tutoriels,\n"
-                + "  vos collectifs, vos signalements et vos notifications.\n"
+                + "  vos collectifs, vos conversations avec des collectifs, vos signalements et vos notifications.\n"
                 + "- messages/ : le texte Markdown de chacun de vos messages.\n"
+                + "- messages-avec-des-collectifs/ : chaque conversation « Contacter ce collectif » que vous avez\n"
+                + "  écrite ou reçue (comme collectif), avec les réponses.\n"
                 + "- tutoriels/ : le texte Markdown de chaque version de tutoriel que vous avez écrite.\n\n"
                 + "Compte : @" + a.getUsername() + "\n";
     }
@@ -227,6 +303,12 @@ public class MemberDataService {
         Account account = accounts.confirmOwnRequest(username, password, address, "erase");
         long id = account.getId();
         accounts.lockForErasure(account);
+        // A collective with other members is never left without an admin (docs/adr/0025): hand it over first.
+        List<String> toHandOver = directory.soleAdminOf(id).stream().filter(h -> h.otherMembers() > 0)
+                .map(h -> "« " + h.collective().getName() + " »").toList();
+        if (!toHandOver.isEmpty()) {
+            throw new BusinessException("account.data.erase.soleCollectiveAdmin", null, String.join(", ", toHandOver));
+        }
         int posts = removePosts ? forum.deletePostsOf(id) : 0;
         int memberships = directory.removeMembershipsOf(id);
         int notices = notifications.deleteAllOf(id);

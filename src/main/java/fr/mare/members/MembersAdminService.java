@@ -5,6 +5,9 @@ import fr.mare.account.AccountEvent;
 import fr.mare.account.AccountService;
 import fr.mare.account.Caller;
 import fr.mare.account.Role;
+import fr.mare.account.TwoFactorService;
+import fr.mare.directory.Collective;
+import fr.mare.directory.DirectoryService;
 import fr.mare.forum.ForumService;
 import fr.mare.forum.Post;
 import fr.mare.forum.ThreadReading;
@@ -61,6 +64,12 @@ public class MembersAdminService {
 
     @Inject
     private ModerationService moderation;
+
+    @Inject
+    private TwoFactorService twoFactor;
+
+    @Inject
+    private DirectoryService directory;
 
     /** The account's page, or empty for an unknown id. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -131,6 +140,41 @@ public class MembersAdminService {
     public void liftSuspension(Caller me, long id, String reason) {
         requireAdmin(me);
         moderation.act(me, new TargetKey("account", id).toString(), null, null, ActionKind.LIFT_SUSPENSION, reason, null);
+    }
+
+    /** Removes the account's second factor (lost phone and backup codes): {@link TwoFactorService#resetByAdmin}. */
+    public void resetTwoFactor(Caller me, long id) {
+        twoFactor.resetByAdmin(me, id);
+    }
+
+    /** Whether the account has a second factor (the page offers to remove it). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasTwoFactor(Caller me, long id) {
+        requireAdmin(me);
+        return twoFactor.enabled(id);
+    }
+
+    /**
+     * Makes the account an admin of a collective ({@link DirectoryService#nameAdminBySite}) and
+     * journals it on the account, in one transaction.
+     *
+     * @return the collective's name
+     */
+    public String handOverCollective(Caller me, long id, String collective) {
+        requireAdmin(me);
+        Account account = accounts.forAdmin(me, id).orElseThrow(() -> new BusinessException("account.unknown", null));
+        if (account.isErased()) {
+            throw new BusinessException("account.admin.erasedAccount", null);
+        }
+        Collective c = directory.nameAdminBySite(me, collective, id);
+        accounts.collectiveHandedOver(me, id, c.getName());
+        return c.getName();
+    }
+
+    /** Collectives without an admin, for the search page. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Collective> collectivesWithoutAdmin(Caller me) {
+        return directory.withoutAdmin(me);
     }
 
     private static void requireAdmin(Caller me) {

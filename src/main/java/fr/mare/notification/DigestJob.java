@@ -36,6 +36,7 @@ public class DigestJob {
     private static final Logger LOG = Logger.getLogger(DigestJob.class.getName());
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int BATCH = 50;
+    private static final int FIRST_ROUND_SECONDS = 30;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
@@ -59,7 +60,9 @@ public class DigestJob {
     void start(@Observes @Priority(310) DatabaseReady ready) {
         digests.prepare();
         int every = Math.max(1, pollSeconds);
-        task = scheduler.scheduleWithFixedDelay(this::sendDue, every, every, TimeUnit.SECONDS);
+        // The first round soon after start: a node that was down at the digest hour (or a demo just
+        // loaded, whose digests are due) sends them within seconds, not a whole poll later.
+        task = scheduler.scheduleWithFixedDelay(this::sendDue, Math.min(every, FIRST_ROUND_SECONDS), every, TimeUnit.SECONDS);
     }
 
     @PreDestroy

@@ -62,7 +62,7 @@ public enum MailCategory {
             case NOTICE -> textKey == null ? null
                     : textKey.startsWith("contact.") ? CONTACT
                     : textKey.startsWith("moderation.") ? MODERATION
-                    : textKey.startsWith("directory.notice.invited") ? INVITATION
+                    : textKey.startsWith("directory.notice.invited") || textKey.equals("directory.notice.handedOver") ? INVITATION
                     : null;
         });
     }

@@ -1,5 +1,6 @@
 package fr.mare.boot;
 
+import fr.mare.testing.TestMail;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,9 @@ class LauncherIT {
                 "MARE_HTTP_PORT", Integer.toString(port),
                 "MARE_ADMIN_USERNAME", "gardienne",
                 "MARE_ADMIN_EMAIL", "gardienne@example.org",
-                "MARE_ADMIN_PASSWORD", "le premier mot de passe");
+                "MARE_ADMIN_PASSWORD", "le premier mot de passe",
+                // Not the address the test browses (localhost): mail links must come from here, never from Host.
+                "MARE_PUBLIC_URL", "http://127.0.0.1:" + port);
 
         Path firstLog = data.resolveSibling("launcher-it-1.log");
         Process first = launch(env, firstLog);
@@ -76,6 +79,9 @@ class LauncherIT {
         String adminPassword = printed(ADMIN_PASSWORD, firstLog);
         assertEquals(302, login(admin, "sophie", adminPassword).status(), "the password printed at the first start");
         assertEquals(1, occurrences(Files.readString(firstLog), adminPassword), "printed once, in the console only");
+        assertTrue(Files.readString(firstLog).contains("Aucun serveur SMTP n'est configuré (MARE_SMTP_HOST)"),
+                "the console says that no mail leaves and where to read them");
+        demoMailsWaitInTheOutbox(admin, port);
         String messages = client.get("/messages").mainText();
         assertTrue(messages.contains("Vos formulaires de distribution"), "demo conversations with collectives: " + messages);
         WebClient moderator = new WebClient(URI.create("http://localhost:" + port + "/"));
@@ -91,6 +97,15 @@ class LauncherIT {
 
         Map<String, String> second = new java.util.HashMap<>(env);
         second.put("MARE_ADMIN_PASSWORD", "un autre mot de passe");
+        // SMTP configured at last: what waited in the outbox leaves for a real SMTP server (GreenMail).
+        boolean smtp = TestMail.available();
+        if (smtp) {
+            second.put("MARE_SMTP_HOST", "127.0.0.1");
+            second.put("MARE_SMTP_PORT", Integer.toString(TestMail.smtpPort()));
+            second.put("MARE_SMTP_TLS", "none");
+            second.put("MARE_MAIL_FROM", "Mare <ne-pas-repondre@demo.mare.invalid>");
+            second.put("MARE_MAIL_POLL_SECONDS", "1");
+        }
         Path secondLog = data.resolveSibling("launcher-it-2.log");
         Process again = launch(second, secondLog);
         assertFalse(Files.readString(secondLog).contains("notez ces mots de passe"), "never printed again");
@@ -101,6 +116,9 @@ class LauncherIT {
                 "an existing administrator is never overwritten");
         assertEquals(200, login(afterRestart, "gardienne", "un autre mot de passe").status());
         assertEquals(membersBefore, memberCount(afterRestart), "the demo is not loaded twice");
+        if (smtp) {
+            demoMailsAreFrenchMultipartWithPublicLinks(port);
+        }
         stop(again, data);
     }
 
@@ -194,6 +212,72 @@ class LauncherIT {
         String output = Files.readString(log);
         assertTrue(output.contains("dossier temporaire"), output);
         assertFalse(Files.exists(underTmp), "nothing was written there");
+    }
+
+    /** The demo's kinds of mail, one of each flow, waiting in /admin/courriels (no SMTP on this start). */
+    private static final List<String> DEMO_MAIL_KINDS = List.of("password-reset", "change-email", "verify-email", "email-taken",
+            "notification", "digest");
+
+    /**
+     * Issue #13: without SMTP, the demo's start shows every mail flow to the administration —
+     * « mot de passe oublié », change of address, confirmation, the warning of a taken address,
+     * notification mails and the daily digest (due at the digest job's first round) — each readable,
+     * in French, with links from MARE_PUBLIC_URL.
+     */
+    private static void demoMailsWaitInTheOutbox(WebClient admin, int port) throws InterruptedException {
+        Page list = admin.get("/admin/courriels");
+        assertEquals(200, list.status());
+        assertTrue(list.html().getElementById("smtp-state").text().contains("Aucun serveur SMTP"), list.mainText());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        List<String> kinds = kinds(list);
+        while (!kinds.containsAll(DEMO_MAIL_KINDS) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            list = admin.get("/admin/courriels");
+            kinds = kinds(list);
+        }
+        assertTrue(kinds.containsAll(DEMO_MAIL_KINDS), "every flow of the demo in the outbox: " + kinds);
+        String publicUrl = "http://127.0.0.1:" + port + "/";
+        Page reset = admin.get(link(list, "password-reset"));
+        assertEquals("camille@demo.mare.invalid", reset.html().getElementById("mail-to").text());
+        String resetText = reset.html().getElementById("mail-text").text();
+        assertTrue(resetText.contains("Bonjour") && resetText.contains(publicUrl + "nouveau-mot-de-passe?jeton="), resetText);
+        Page digest = admin.get(link(list, "digest"));
+        assertEquals("karim@demo.mare.invalid", digest.html().getElementById("mail-to").text());
+        assertTrue(digest.html().getElementById("mail-subject").text().startsWith("Votre résumé Mare"), digest.mainText());
+        assertTrue(digest.html().getElementById("mail-text").text().contains("solution"), digest.mainText());
+        assertTrue(digest.mainText().contains("List-Unsubscribe") && digest.mainText().contains(publicUrl + "courriels/desabonnement?"),
+                "a notification mail carries its one-click unsubscribe address: " + digest.mainText());
+        assertTrue(admin.get(link(list, "email-taken")).html().getElementById("mail-text").text().contains("Quelqu'un a essayé"));
+    }
+
+    private static List<String> kinds(Page list) {
+        return list.html().select("tr.mail-row").eachAttr("data-kind");
+    }
+
+    private static String link(Page list, String kind) {
+        String href = list.html().selectFirst("tr.mail-row[data-kind=" + kind + "] a").attr("href");
+        return href.substring(href.indexOf("/admin/courriels"));
+    }
+
+    /** Once SMTP is configured, the demo's waiting mails arrive: multipart French, public links, RFC 8058 headers. */
+    private static void demoMailsAreFrenchMultipartWithPublicLinks(int port) throws Exception {
+        String publicUrl = "http://127.0.0.1:" + port + "/";
+        TestMail.Received reset = TestMail.awaitSubject("camille@demo.mare.invalid", "Choisir un nouveau mot de passe");
+        assertTrue(reset.message().getContentType().startsWith("multipart/alternative"), reset.message().getContentType());
+        assertEquals("fr", reset.header("Content-Language"));
+        assertTrue(reset.html() != null && reset.html().contains("lang=\"fr\""), "an HTML part in French");
+        assertTrue(reset.link("/nouveau-mot-de-passe").toString().startsWith(publicUrl + "nouveau-mot-de-passe?jeton="));
+        assertEquals(null, reset.header("List-Unsubscribe"), "an account mail is not a notification");
+        for (String subject : new String[] {"a répondu", "Votre résumé Mare"}) {
+            TestMail.Received notice = TestMail.await("karim@demo.mare.invalid", r -> r.subject().replace('\u00a0', ' ').contains(subject));
+            assertTrue(notice.message().getContentType().startsWith("multipart/alternative"));
+            assertTrue(notice.header("List-Unsubscribe").startsWith("<" + publicUrl + "courriels/desabonnement?"), notice.header("List-Unsubscribe"));
+            assertEquals("List-Unsubscribe=One-Click", notice.header("List-Unsubscribe-Post"));
+            assertTrue(notice.text().contains(publicUrl + "compte#courriels"), notice.text());
+        }
+        assertTrue(TestMail.awaitSubject("thomas@demo.mare.invalid", "Confirmez votre adresse").text().contains(publicUrl + "confirmer-adresse?jeton="));
+        TestMail.awaitSubject("benedicte@demo.mare.invalid", "Quelqu'un a essayé d'utiliser votre adresse");
+        TestMail.awaitSubject("karim.benali@demo.mare.invalid", "Confirmez votre nouvelle adresse");
     }
 
     private Process launch(Map<String, String> env, Path log) throws Exception {

@@ -66,11 +66,7 @@ class ContactIT {
 
     /** Creates a collective administered by {@code admin} and returns its slug. */
     private static String collective(Person admin, String name) {
-        Page saved = admin.client().get("/voisins/nouveau").form("collective")
-                .set("name", name).set("presentation", "Nous accueillons nos voisins.").set("kind", "ASSOCIATION")
-                .set("region", "35").set("size", "11-50").set("visible", "on").submit();
-        assertEquals(302, saved.status(), saved.mainText());
-        return saved.location().substring(saved.location().lastIndexOf('/') + 1);
+        return fr.mare.testing.Collectives.create(admin.client(), name);
     }
 
     /** Makes {@code member} a second admin of the collective (invited, accepts, appointed). */

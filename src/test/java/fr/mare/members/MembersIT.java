@@ -1,5 +1,6 @@
 package fr.mare.members;
 
+import fr.mare.testing.Collectives;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
@@ -238,6 +239,139 @@ class MembersIT extends MareIT {
         assertEquals("Merci, **ça marche** désormais.", files.get("messages/" + reply + ".md").replaceFirst("(?s)^<!--.*?-->\\n\\n", ""));
         assertTrue(files.containsKey("LISEZMOI.txt"));
         assertFalse(String.join("", files.values()).contains("canari-autre"));
+    }
+
+    /** Creates a collective administered by {@code admin} (through its page) and returns its slug. */
+    private static String collective(Member admin, String name) {
+        return Collectives.create(admin.client(), name);
+    }
+
+    /** Writes to a collective through its profile's « Contacter » link; returns the conversation's path. */
+    private static String contact(Member sender, String slug, String subject, String body) {
+        String href = sender.client().get("/voisins/" + slug).html().getElementById("contact-link").attr("href");
+        Page sent = sender.client().get(href.substring(href.indexOf("/messages"))).form("contact")
+                .set("subject", subject).set("body", body).submit();
+        assertEquals(302, sent.status(), sent.mainText());
+        return sent.location().substring(sent.location().indexOf("/messages/"));
+    }
+
+    private static Map<String, String> export(Member member) throws IOException {
+        HttpResponse<byte[]> zip = member.client().get("/mes-donnees").form("export").set("currentPassword", PASSWORD).download("submit");
+        assertEquals(200, zip.statusCode());
+        return unzip(zip.body());
+    }
+
+    @Test
+    void theExportHoldsTheConversationsWithCollectivesWrittenOrReceived() throws Exception {
+        Member sender = member("ecrit");
+        Member admin = member("recoit");
+        String slug = collective(admin, "Ressourcerie " + Names.username("r").replace("-", ""));
+        String conversation = contact(sender, slug, "Des meubles à donner", "Bonjour, nous avons **trois tables** à donner.");
+        assertEquals(302, admin.client().get(conversation).form("reply").set("body", "Merci, nous passons samedi.").submit().status());
+        long id = Long.parseLong(conversation.substring(conversation.lastIndexOf('/') + 1));
+
+        Map<String, String> mine = export(sender);
+        String json = mine.get("mes-donnees.json");
+        assertTrue(json.contains("\"conversationsAvecDesCollectifs\""), json);
+        assertTrue(json.contains("Des meubles à donner") && json.contains("Bonjour, nous avons **trois tables** à donner."),
+                "the sender's own message, as typed: " + json);
+        assertTrue(json.contains("Merci, nous passons samedi."), "and the answer they received");
+        String file = mine.get("messages-avec-des-collectifs/" + id + ".md");
+        assertNotNull(file, "one Markdown file per conversation: " + mine.keySet());
+        assertTrue(file.indexOf("trois tables") < file.indexOf("nous passons samedi"), "oldest first: " + file);
+        assertFalse(json.contains(Names.email(admin.name())), "no one else's address");
+
+        String received = export(admin).get("mes-donnees.json");
+        assertTrue(received.contains("Des meubles à donner") && received.contains("trois tables"),
+                "the collective's admin finds the conversation they received: " + received);
+
+        // A message that moderation hid: its author keeps their text, the other side reads what the page says.
+        sql("UPDATE contact_message SET hidden_at = NOW(6), hidden_reason = 'Essai de masquage', hidden_by = "
+                + "(SELECT id FROM account WHERE username = ?) WHERE conversation_id = ? AND body_markdown LIKE 'Merci%'",
+                TestDatabase.ADMIN_USERNAME, id);
+        String after = export(sender).get("mes-donnees.json");
+        assertFalse(after.contains("nous passons samedi"), "a hidden message of another is not in the export");
+        assertTrue(after.contains("masqué par la modération"), after);
+        assertTrue(export(admin).get("mes-donnees.json").contains("nous passons samedi"), "its author still has it");
+    }
+
+    @Test
+    void downloadsOfOnesDataAreLimitedPerHour() throws Exception {
+        Member member = member("archiviste");
+        for (int i = 0; i < 5; i++) {
+            export(member);
+        }
+        Page refused = member.client().get("/mes-donnees").form("export").set("currentPassword", PASSWORD).submit();
+        assertEquals(429, refused.status(), "mare.limits.data-requests (5 an hour): " + refused.mainText());
+        assertTrue(refused.mainText().contains("plusieurs fois dans l'heure"), refused.mainText());
+    }
+
+    @Test
+    void theOnlyAdminOfACollectiveWithMembersHandsItOverBeforeErasure() throws Exception {
+        Member alone = member("seule");
+        Member other = member("membre");
+        String name = "Jardin " + Names.username("j").replace("-", "");
+        String slug = collective(alone, name);
+        String page = "/voisins/" + slug;
+        assertEquals(302, alone.client().get(page).form("manage").set("username", other.name()).submit().status());
+        assertEquals(302, other.client().get(page).form("invitation").submit().status());
+        long account = id(alone.name());
+
+        Page data = alone.client().get("/mes-donnees");
+        assertEquals(1, data.html().select("#collectives-run-alone li.collective-run-alone[data-slug=" + slug + "]").size(),
+                "the page warns before anything is typed: " + data.mainText());
+        assertTrue(data.html().getElementById("collectives-run-alone").text().contains("nommez d'abord"), data.mainText());
+        Page refused = data.form("erase").set("currentPassword", PASSWORD).set("confirmed", "on").submit();
+        assertEquals(200, refused.status());
+        assertTrue(refused.mainText().contains("seul·e admin de « " + name + " »"), refused.mainText());
+        assertNull(text("SELECT erased_at FROM account WHERE id = ?", account), "not erased while the collective needs them");
+
+        // Another admin named from the collective's page: the erasure goes through, the collective keeps an admin.
+        assertEquals(302, alone.client().get(page).form("manage").set("username", other.name()).submit("appoint").status());
+        Page erased = alone.client().get("/mes-donnees").form("erase").set("currentPassword", PASSWORD).set("confirmed", "on").submit();
+        assertEquals(302, erased.status(), erased.mainText());
+        assertEquals(1, count("SELECT COUNT(*) FROM collective_member m JOIN collective c ON c.id = m.collective_id"
+                + " WHERE c.slug = ? AND m.role = 'ADMIN' AND m.status = 'ACTIVE'", slug));
+    }
+
+    @Test
+    void aCollectiveLeftWithoutAdminIsHandedOverByTheSiteAdministration() throws Exception {
+        Member founder = member("fondatrice");
+        Member next = member("relais");
+        String name = "Chorale " + Names.username("c").replace("-", "");
+        String slug = collective(founder, name);
+        Page warned = founder.client().get("/mes-donnees");
+        assertTrue(warned.html().getElementById("collectives-run-alone").text().contains("restera, sans admin"), warned.mainText());
+        assertEquals(302, warned.form("erase").set("currentPassword", PASSWORD).set("confirmed", "on").submit().status(),
+                "alone in their collective, the member may go");
+
+        WebClient admin = admin();
+        Page list = admin.get("/admin/comptes");
+        assertEquals(1, list.html().select("#orphan-collectives li.orphan-collective[data-slug=" + slug + "]").size(), list.mainText());
+        long account = id(next.name());
+        Page unconfirmed = admin.get("/admin/comptes?compte=" + account).form("handover").set("collective", "/voisins/" + slug).submit();
+        assertEquals(200, unconfirmed.status(), "not without the confirmation");
+        Page unknown = admin.get("/admin/comptes?compte=" + account).form("handover").set("collective", "pas-un-collectif-" + slug)
+                .set("confirmed", "on").submit();
+        assertEquals(200, unknown.status());
+        assertTrue(unknown.mainText().contains("Aucun collectif n'a cette adresse"), unknown.mainText());
+
+        Page done = admin.get("/admin/comptes?compte=" + account).form("handover")
+                .set("collective", "http://mare.example/voisins/" + slug).set("confirmed", "on").submit();
+        assertEquals(302, done.status(), done.mainText());
+        assertEquals(1, count("SELECT COUNT(*) FROM collective_member m JOIN collective c ON c.id = m.collective_id"
+                + " WHERE c.slug = ? AND m.account_id = ? AND m.role = 'ADMIN' AND m.status = 'ACTIVE'", slug, account));
+        assertEquals(1, count("SELECT COUNT(*) FROM account_event WHERE account_id = ? AND kind = 'COLLECTIVE_ADMIN'"
+                + " AND actor_id = ? AND detail LIKE ?", account, id(TestDatabase.ADMIN_USERNAME), "%" + name + "%"), "journalled");
+        assertEquals(1, count("SELECT COUNT(*) FROM notification WHERE recipient_id = ? AND text_key = 'directory.notice.handedOver'",
+                account), "the new admin is told");
+        assertTrue(admin.open(done.location()).html().select("li.account-event[data-kind=COLLECTIVE_ADMIN]").size() == 1);
+        assertTrue(admin.get("/admin/comptes").html().select("li.orphan-collective[data-slug=" + slug + "]").isEmpty(),
+                "no longer without an admin");
+        assertNotNull(next.client().get("/voisins/" + slug).html().getElementById("manage"), "the new admin runs the collective");
+        Page twice = admin.get("/admin/comptes?compte=" + account).form("handover").set("collective", slug).set("confirmed", "on").submit();
+        assertEquals(200, twice.status());
+        assertTrue(twice.mainText().contains("déjà admin"), twice.mainText());
     }
 
     @Test

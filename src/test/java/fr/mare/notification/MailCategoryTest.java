@@ -23,6 +23,8 @@ class MailCategoryTest {
         assertEquals(Optional.of(MailCategory.MODERATION), MailCategory.of(NotificationKind.NOTICE, "moderation.notice.HIDE"));
         assertEquals(Optional.of(MailCategory.MODERATION), MailCategory.of(NotificationKind.NOTICE, "moderation.notice.reportClosed"));
         assertEquals(Optional.of(MailCategory.INVITATION), MailCategory.of(NotificationKind.NOTICE, "directory.notice.invited"));
+        assertEquals(Optional.of(MailCategory.INVITATION), MailCategory.of(NotificationKind.NOTICE, "directory.notice.handedOver"),
+                "a collective handed over by the site's administration is an invitation to run it");
         assertEquals(Optional.empty(), MailCategory.of(NotificationKind.NOTICE, "autre.chose"));
     }
 

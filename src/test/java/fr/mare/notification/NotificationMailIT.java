@@ -154,6 +154,36 @@ class NotificationMailIT extends MareIT {
         assertEquals(0, outbox(to, "notification"));
     }
 
+    /**
+     * The two kinds whose default is the digest, chosen « tout de suite »: a moderation decision on
+     * one's post and an invitation to a collective each arrive as their own mail, with its headers.
+     */
+    @Test
+    void moderationDecisionsAndInvitationsChosenImmediateAreMailedAtOnce() throws Exception {
+        Member member = proven("choisit");
+        String to = Names.email(member.name());
+        Page saved = member.client().get("/compte").form("mails").set("reply", "IMMEDIATE").set("mention", "DIGEST")
+                .set("solution", "DIGEST").set("contact", "IMMEDIATE").set("moderation", "IMMEDIATE").set("invitation", "IMMEDIATE").submit();
+        assertEquals(302, saved.status(), saved.mainText());
+
+        Member admin = member("invite");
+        String slug = fr.mare.testing.Collectives.create(admin.client(), "Atelier vélo " + Names.username("v").replace("-", ""));
+        assertEquals(302, admin.client().get("/voisins/" + slug).form("manage").set("username", member.name()).submit().status());
+        TestMail.Received invitation = TestMail.awaitSubject(to, "vous invite à rejoindre le collectif");
+        assertTrue(invitation.link("/voisins/" + slug).toString().startsWith("http"), invitation.text());
+        assertEquals("List-Unsubscribe=One-Click", invitation.header("List-Unsubscribe-Post"));
+
+        String topic = Discussions.ask(admin.client(), CATEGORY, "Régler un dérailleur " + Names.username("d"), "Des conseils ?", null);
+        long post = Discussions.reply(member.client(), topic, null, "Une réponse que la modération va masquer.");
+        WebClient moderator = moderator("tranche").client();
+        assertEquals(302, moderator.get("/moderation/cible?cible=post:" + post).form("act-post-" + post)
+                .set("action", "HIDE").set("reason", "hors sujet").submit().status());
+        TestMail.Received decision = TestMail.awaitSubject(to, "La modération a masqué votre contenu");
+        assertTrue(plain(decision.text()).contains("hors sujet"), decision.text());
+        assertNotNull(decision.header("List-Unsubscribe"));
+        assertEquals(0, outbox(to, "digest"), "nothing waited for the digest");
+    }
+
     @Test
     void anUnprovenAddressReceivesNoNotificationMail() throws Exception {
         Member asker = member("pasconfirmee");

@@ -96,6 +96,13 @@ class MigrationIT {
                     "e-mails are unique whatever their case");
             assertThrows(SQLException.class, () -> connection.createStatement().executeUpdate(
                     "UPDATE account SET role = 'ROOT' WHERE username = 'zoe'"), "roles are checked");
+            // V0022: the two newer kinds of account_event are accepted, anything else still refused.
+            for (String kind : new String[] {"TWO_FACTOR_RESET", "COLLECTIVE_ADMIN"}) {
+                assertEquals(1, connection.createStatement().executeUpdate("INSERT INTO account_event (account_id, kind, created_at)"
+                        + " SELECT id, '" + kind + "', NOW(6) FROM account WHERE username = 'zoe'"));
+            }
+            assertThrows(SQLException.class, () -> connection.createStatement().executeUpdate("INSERT INTO account_event"
+                    + " (account_id, kind, created_at) SELECT id, 'WHATEVER', NOW(6) FROM account WHERE username = 'zoe'"));
         }
     }
 

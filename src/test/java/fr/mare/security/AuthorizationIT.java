@@ -266,7 +266,9 @@ class AuthorizationIT {
             row("comptes (admin) : changer un rôle", (c, k) -> administer(c, "role"),  D, D, D, D, A, D),
             row("comptes (admin) : envoyer un lien de mot de passe", (c, k) -> administer(c, "reset"), D, D, D, D, A, D),
             row("comptes (admin) : suspendre", (c, k) -> administer(c, "suspend"),     D, D, D, D, A, D),
-            row("comptes (admin) : lever une suspension", (c, k) -> administer(c, "lift"), D, D, D, D, A, D));
+            row("comptes (admin) : lever une suspension", (c, k) -> administer(c, "lift"), D, D, D, D, A, D),
+            row("comptes (admin) : retirer la double authentification", (c, k) -> administer(c, "twofactor"), D, D, D, D, A, D),
+            row("comptes (admin) : confier un collectif", (c, k) -> administer(c, "handover"), D, D, D, D, A, D));
 
     /** Marks an action method that writes nothing, in {@link #ACTIONS}. */
     private static final String NO_WRITE = "(writes nothing)";
@@ -321,6 +323,8 @@ class AuthorizationIT {
             Map.entry("membersAdminBacking.sendReset", "comptes (admin) : envoyer un lien de mot de passe"),
             Map.entry("membersAdminBacking.suspend", "comptes (admin) : suspendre"),
             Map.entry("membersAdminBacking.liftSuspension", "comptes (admin) : lever une suspension"),
+            Map.entry("membersAdminBacking.resetTwoFactor", "comptes (admin) : retirer la double authentification"),
+            Map.entry("membersAdminBacking.handOver", "comptes (admin) : confier un collectif"),
             Map.entry("accountForgotPasswordBacking.send", "(open to everyone, sends a link to the address's owner only: PasswordResetIT)"),
             Map.entry("accountNewPasswordBacking.save", "(open to whoever holds the mailed link, single use: PasswordResetIT)"),
             Map.entry("accountConfirmAddressBacking.confirm", "(open to whoever holds the mailed link, single use: VerificationIT)"),
@@ -1285,7 +1289,21 @@ class AuthorizationIT {
         if (form.equals("lift")) {
             update("UPDATE account SET suspended_at = NOW(6), suspension_reason = 'essai' WHERE id = ?", id);
         }
+        if (form.equals("twofactor")) {
+            // An enrolled second factor (its secret is never read by the reset).
+            update("INSERT INTO account_two_factor (account_id, secret, created_at, enabled_at) VALUES (?, x'00', NOW(6), NOW(6))", id);
+        }
+        String slug = null;
+        if (form.equals("handover")) {
+            WebClient owner = new WebClient(cast.base);
+            owner.registerNewMember("proprio", PASSWORD);
+            slug = fr.mare.testing.Collectives.create(owner, "Collectif confié " + name.replaceAll("[^a-z0-9]", ""));
+        }
+        String collective = slug;
         Effect effect = switch (form) {
+            case "twofactor" -> () -> count("SELECT COUNT(*) FROM account_two_factor WHERE account_id = ?", id) == 0;
+            case "handover" -> () -> count("SELECT COUNT(*) FROM collective_member m JOIN collective c ON c.id = m.collective_id"
+                    + " WHERE m.account_id = ? AND m.role = 'ADMIN' AND c.slug = ?", id, collective) > 0;
             case "role" -> () -> count("SELECT COUNT(*) FROM account WHERE id = ? AND role = 'MODERATOR'", id) > 0;
             case "reset" -> () -> count("SELECT COUNT(*) FROM account_token WHERE account_id = ? AND purpose = 'PASSWORD_RESET'", id) > 0;
             case "suspend" -> () -> count("SELECT COUNT(*) FROM account WHERE id = ? AND suspended_at IS NOT NULL", id) > 0;
@@ -1300,6 +1318,9 @@ class AuthorizationIT {
             }
             if (form.equals("role")) {
                 f.set("newRole", "MODERATOR");
+            }
+            if (form.equals("handover")) {
+                f.set("collective", collective);
             }
         }, admin, effect);
     }

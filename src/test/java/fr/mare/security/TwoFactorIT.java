@@ -175,6 +175,58 @@ class TwoFactorIT extends MareIT {
         assertEquals(200, admin().get("/admin/categories").status());
     }
 
+    /**
+     * Recovery without SQL (#10, ADR 0025): a moderator who lost their app and every backup code is
+     * reset by an administrator from /admin/comptes, journalled, told by mail, every session ended,
+     * and must enrol again before moderation; an administrator never resets their own.
+     */
+    @Test
+    void anAdministratorResetsTheSecondFactorOfStaffWhoLostItNeverTheirOwn() throws Exception {
+        Member staff = member("etourdie");
+        String address = Names.email(staff.name());
+        TestMail.confirmAddress(staff.client(), address);
+        sql("UPDATE account SET role = 'MODERATOR' WHERE username = ?", staff.name());
+        WebClient moderator = logIn(staff.name());
+        assertEquals(200, moderator.get("/moderation").status(), "enrolled by the login helper");
+        long id = count("SELECT id FROM account WHERE username = ?", staff.name());
+        assertEquals(1L, count("SELECT COUNT(*) FROM account_two_factor WHERE account_id = ? AND enabled_at IS NOT NULL", id));
+
+        WebClient admin = admin();
+        Page page = admin.get("/admin/comptes?compte=" + id);
+        Page unconfirmed = page.form("twofactor").submit();
+        assertEquals(200, unconfirmed.status(), "not without the confirmation");
+        assertEquals(1L, count("SELECT COUNT(*) FROM account_two_factor WHERE account_id = ?", id));
+        Page done = admin.get("/admin/comptes?compte=" + id).form("twofactor").set("confirmed", "on").submit();
+        assertEquals(302, done.status(), done.mainText());
+        assertEquals(0L, count("SELECT COUNT(*) FROM account_two_factor WHERE account_id = ?", id));
+        assertEquals(0L, count("SELECT COUNT(*) FROM account_backup_code WHERE account_id = ?", id));
+        long adminId = count("SELECT id FROM account WHERE username = ?", TestDatabase.ADMIN_USERNAME);
+        assertEquals(1L, count("SELECT COUNT(*) FROM account_event WHERE account_id = ? AND kind = 'TWO_FACTOR_RESET' AND actor_id = ?",
+                id, adminId), "journalled with who did it");
+        assertEquals(1, admin.open(done.location()).html().select("li.account-event[data-kind=TWO_FACTOR_RESET]").size());
+        assertNull(admin.open(done.location()).html().getElementById("twofactor"), "nothing left to remove");
+        TestMail.Received mail = TestMail.awaitSubject(address, "double authentification de votre compte Mare a été retirée");
+        assertTrue(mail.text().contains("activer de nouveau"), mail.text());
+        assertEquals(302, moderator.get("/compte").status(), "every session of the account ended");
+
+        WebClient next = anonymous();
+        Page login = next.loginWithPasswordOnly(staff.name(), PASSWORD);
+        assertEquals(302, login.status());
+        assertTrue(login.location().contains("/double-authentification"), "sent to enrol again: " + login.location());
+        assertEquals(302, next.get("/moderation").status(), "no moderation before a new second factor");
+        TwoFactorCodes.enrol(next, staff.name());
+        assertEquals(200, next.get("/moderation").status());
+
+        // Never one's own: another administrator must do it.
+        Page own = admin.get("/admin/comptes?compte=" + adminId);
+        assertTrue(own.html().getElementById("twofactor-help").text().contains("une autre personne"), own.mainText());
+        Page refused = own.form("twofactor").set("confirmed", "on").submit();
+        assertEquals(200, refused.status());
+        assertTrue(refused.mainText().contains("Vous ne pouvez pas retirer votre propre double authentification"), refused.mainText());
+        assertEquals(1L, count("SELECT COUNT(*) FROM account_two_factor WHERE account_id = ? AND enabled_at IS NOT NULL", adminId));
+        assertEquals(0L, count("SELECT COUNT(*) FROM account_event WHERE account_id = ? AND kind = 'TWO_FACTOR_RESET'", adminId));
+    }
+
     private static long count(String query, Object... parameters) throws Exception {
         return fr.mare.testing.Sql.count(query, parameters);
     }

@@ -61,6 +61,11 @@ public final class TestMail {
         return port;
     }
 
+    /** The SMTP port, for a Mare the test starts itself (LauncherIT's second start sends the demo's waiting mails here). */
+    public static int smtpPort() {
+        return port;
+    }
+
     /** A mail received, flattened for assertions. */
     public record Received(MimeMessage message, String subject, String text, String html) {
 

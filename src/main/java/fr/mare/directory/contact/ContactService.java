@@ -214,6 +214,36 @@ public class ContactService {
         return render(Caller.ANONYMOUS, markdown).html();
     }
 
+    // --- A member's own data (#13: « Vos données »), by account id ---
+
+    /** One conversation of a member's export: with whom, from which side, and its messages (oldest first). */
+    public record Exported(Conversation conversation, Collective collective, boolean sentByMe, List<Item> messages) {
+    }
+
+    /**
+     * The conversations a member wrote or received: those they started, those of the collectives
+     * they administer now, and any other they wrote in (an admin who left since). Oldest first, at
+     * most {@code max}. Each with all its messages, as the member reads (or read) them.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Exported> exportFor(long accountId, int max) {
+        List<Conversation> found = em.createQuery("SELECT c FROM Conversation c WHERE c.senderId = :me OR c.collectiveId IN"
+                        + " (SELECT m.collectiveId FROM CollectiveMember m WHERE m.accountId = :me AND m.role = 'ADMIN'"
+                        + " AND m.status = 'ACTIVE') OR c.id IN (SELECT x.conversationId FROM ContactMessage x WHERE x.authorId = :me)"
+                        + " ORDER BY c.createdAt, c.id", Conversation.class)
+                .setParameter("me", accountId).setMaxResults(max).getResultList();
+        List<Exported> exported = new java.util.ArrayList<>();
+        Map<Long, Collective> collectives = new java.util.HashMap<>();
+        for (Conversation c : found) {
+            List<ContactMessage> messages = em.createQuery("SELECT m FROM ContactMessage m WHERE m.conversationId = :c"
+                    + " ORDER BY m.createdAt, m.id", ContactMessage.class).setParameter("c", c.getId()).getResultList();
+            Map<Long, AccountSummary> authors = accounts.summaries(messages.stream().map(ContactMessage::getAuthorId).collect(Collectors.toSet()));
+            exported.add(new Exported(c, collectives.computeIfAbsent(c.getCollectiveId(), id -> em.find(Collective.class, id)),
+                    c.getSenderId() == accountId, messages.stream().map(m -> new Item(m, authors.get(m.getAuthorId()))).toList()));
+        }
+        return exported;
+    }
+
     // --- for moderation (the « message » report target) ---
 
     /** One message with its author, conversation and Markdown text, hidden or not; no caller check (moderation checks its own). */

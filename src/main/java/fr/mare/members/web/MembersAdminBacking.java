@@ -4,6 +4,7 @@ import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.Caller;
 import fr.mare.account.Role;
+import fr.mare.directory.Collective;
 import fr.mare.members.MemberActivity;
 import fr.mare.members.MembersAdminService;
 import fr.mare.platform.SecurityLog;
@@ -63,6 +64,9 @@ public class MembersAdminBacking {
     private boolean confirmed;
     private String reason;
     private String days;
+    private String collective;
+    private Boolean twoFactor;
+    private List<Collective> orphans;
 
     public void load() {
         if (compte != null) {
@@ -122,6 +126,45 @@ public class MembersAdminBacking {
         return back();
     }
 
+    /** Removes the account's second factor (lost phone and codes); confirmed, journalled, the member told by mail. */
+    public String resetTwoFactor() {
+        if (!requireConfirmation("twofactor") || !FormMessages.run("twofactor", () -> admin.resetTwoFactor(caller, compte))) {
+            return null;
+        }
+        SecurityLog.event("double-authentification-retirée-par-admin", "compte", compte, "par", caller.username(),
+                "adresse", request.getRemoteAddr());
+        FormMessages.flashInfo("account.admin.twoFactor.done");
+        return back();
+    }
+
+    /** Makes the account an admin of the typed collective (site administration's handover). */
+    public String handOver() {
+        if (!requireConfirmation("handover")) {
+            return null;
+        }
+        return FormMessages.call("handover", () -> admin.handOverCollective(caller, compte, collective)).map(name -> {
+            SecurityLog.event("collectif-confié-par-admin", "compte", compte, "par", caller.username(), "adresse", request.getRemoteAddr());
+            FormMessages.flashInfo("account.admin.handover.done", name);
+            return back();
+        }).orElse(null);
+    }
+
+    /** Whether the shown account has a second factor (the page offers to remove it). */
+    public boolean isTwoFactor() {
+        if (twoFactor == null) {
+            twoFactor = compte != null && admin.hasTwoFactor(caller, compte);
+        }
+        return twoFactor;
+    }
+
+    /** Collectives left without an admin (search page). */
+    public List<Collective> getOrphans() {
+        if (orphans == null) {
+            orphans = admin.collectivesWithoutAdmin(caller);
+        }
+        return orphans;
+    }
+
     private boolean requireConfirmation(String form) {
         if (!confirmed) {
             FormMessages.error(form, new BusinessException("account.admin.confirmRequired", "confirmed"));
@@ -168,5 +211,7 @@ public class MembersAdminBacking {
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
     public String getDays() { return days; }
+    public String getCollective() { return collective; }
+    public void setCollective(String collective) { this.collective = collective; }
     public void setDays(String days) { this.days = days; }
 }

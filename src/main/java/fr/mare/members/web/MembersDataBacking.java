@@ -2,6 +2,7 @@ package fr.mare.members.web;
 
 import fr.mare.account.CurrentAccount;
 import fr.mare.account.PasswordRefusals;
+import fr.mare.directory.DirectoryService;
 import fr.mare.members.MemberDataService;
 import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * {@code /mes-donnees}, « Vos données » (members; the access filter sends visitors to log in):
@@ -37,6 +39,8 @@ public class MembersDataBacking {
 
     @Inject
     private HttpServletRequest request;
+
+    private List<DirectoryService.Held> runAlone;
 
     private String exportPassword;
     private String erasePassword;
@@ -93,6 +97,15 @@ public class MembersDataBacking {
         }
         Navigation.redirect("/compte-supprime");
         return null;
+    }
+
+    /** The collectives the member runs alone (the page warns, and asks to hand over those with other members). */
+    public List<DirectoryService.Held> getCollectivesRunAlone() {
+        if (runAlone == null) {
+            Long id = currentAccount.getId();
+            runAlone = id == null ? List.of() : data.collectivesRunAlone(id);
+        }
+        return runAlone;
     }
 
     private void logRefusal(BusinessException e) {
