@@ -1,21 +1,13 @@
 package fr.mare.media;
 
-import fr.mare.testing.Chromium;
-import fr.mare.testing.Deployments;
+import fr.mare.testing.ChromiumIT;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.WebClient;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,7 +16,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
@@ -40,8 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with); mare.js receives exactly what a person's paste or drop gives it. Without JavaScript the
  * same forms are proved by {@link MediaIT}.
  */
-@ExtendWith(ArquillianExtension.class)
-class MediaBrowserIT {
+class MediaBrowserIT extends ChromiumIT {
 
     private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
@@ -59,29 +49,13 @@ class MediaBrowserIT {
             arguments[3].dispatchEvent(event);
             return event.defaultPrevented;""";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private ChromeDriver browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aPastedScreenshotAndADroppedImageLandAtTheCursorAndAreShown() throws Exception {
         WebClient client = new WebClient(base.toURI());
         String name = client.registerNewMember("glisser", PASSWORD);
         String topic = Discussions.ask(client, CATEGORY, "Mon partage affiche une erreur", "Que faire ?", null);
-        browser = Chromium.start();
+        startBrowser();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
         browser.get(base.toString() + "connexion");
