@@ -5,7 +5,8 @@
  *    so the server writes ![description](/medias/…) there instead of at the end;
  *  - a file dropped on the text area or the upload box, or an image pasted into the text area,
  *    is put into the form's file input; the description field then takes the focus (it is
- *    required), and the image is sent at once if a description is already written.
+ *    required, a polite status says so), and the image is sent at once if a description is
+ *    already written; Enter in the description sends the image (never the whole form).
  */
 (function () {
     "use strict";
@@ -19,7 +20,16 @@
         var altInput = box.querySelector("input[type=text]");
         var caret = box.querySelector("input.upload-caret");
         var button = box.querySelector("input[type=submit], button[type=submit]");
-        var text = form.querySelector("textarea");
+        // The text area the server writes into (textId of the include, "body" by default).
+        var textId = box.getAttribute("data-upload") || "body";
+        var text = null;
+        var areas = form.querySelectorAll("textarea");
+        for (var a = 0; a < areas.length && !text; a++) {
+            if (areas[a].id === textId || areas[a].id.slice(-textId.length - 1) === ":" + textId) {
+                text = areas[a];
+            }
+        }
+        var status = box.querySelector(".upload-status");
         if (!fileInput || !altInput || !caret || !button || !text) {
             return;
         }
@@ -29,6 +39,13 @@
         });
         button.addEventListener("click", function () {
             caret.value = placed && typeof text.selectionStart === "number" ? String(text.selectionStart) : "";
+        });
+        // Enter in the description sends the image, not the whole form (which would publish it).
+        altInput.addEventListener("keydown", function (event) {
+            if (event.key === "Enter") {
+                event.preventDefault();
+                button.click();
+            }
         });
 
         function take(files) {
@@ -48,6 +65,9 @@
             if (altInput.value.trim() !== "") {
                 button.click();
             } else {
+                if (status) {
+                    status.textContent = (box.getAttribute("data-ready") || "").replace("{0}", image.name || "");
+                }
                 altInput.focus();
             }
             return true;

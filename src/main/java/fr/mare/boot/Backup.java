@@ -236,11 +236,17 @@ final class Backup {
             if (Files.isDirectory(medias)) {
                 List<Path> files;
                 try (Stream<Path> walk = Files.walk(medias)) {
-                    files = walk.filter(Files::isRegularFile).sorted().toList();
+                    // Not the partial files of an upload under way (« .envoi-… »): only finished images.
+                    files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted().toList();
                 }
                 for (Path media : files) {
                     String name = MEDIAS + medias.relativize(media).toString().replace('\\', '/');
-                    sums.put(name, putFile(zip, name, media));
+                    try {
+                        sums.put(name, putFile(zip, name, media));
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        // Purged by a running Mare meanwhile (an upload never used): the archive goes without it.
+                    }
                 }
             }
             StringBuilder manifest = new StringBuilder();
@@ -258,9 +264,10 @@ final class Backup {
     }
 
     private static String putFile(ZipOutputStream zip, String name, Path file) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
         MessageDigest digest = sha256();
+        // Opened before the entry: a file gone meanwhile leaves no empty entry behind.
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            zip.putNextEntry(new ZipEntry(name));
             in.transferTo(zip);
         }
         zip.closeEntry();

@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +30,17 @@ public class MediaPurge {
     @Inject
     private MediaService media;
 
+    /** How often ({@code mare.uploads.purge-seconds}, an hour; the tests make it seconds). */
+    @Inject
+    @ConfigProperty(name = "mare.uploads.purge-seconds", defaultValue = "3600")
+    long periodSeconds;
+
     private ScheduledFuture<?> task;
 
     void start(@Observes DatabaseReady ready) {
         if (task == null) {
-            task = scheduler.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
+            long period = Math.max(1, periodSeconds);
+            task = scheduler.scheduleWithFixedDelay(this::purge, Math.min(300, period), period, TimeUnit.SECONDS);
         }
     }
 
@@ -48,7 +55,7 @@ public class MediaPurge {
         try {
             media.purgeUnused();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Purge des images inutilisées manquée ; nouvel essai dans une heure.", e);
+            LOG.log(Level.WARNING, "Purge des images inutilisées manquée ; nouvel essai au prochain passage.", e);
         }
     }
 }

@@ -122,6 +122,13 @@ public class MediaService {
             store.write(image.getDisplayName(), processed.display().bytes());
         }
         em.persist(image);
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            // The same bytes sent at the same instant through another node (a shared folder, ADR 0026):
+            // the unique hash decided; the files are the same. Sent again, it finds that image.
+            throw new BusinessException("media.busy", "image");
+        }
         return image;
     }
 
@@ -280,6 +287,8 @@ public class MediaService {
         List<MediaImage> unused = em.createNamedQuery("MediaImage.unusedBefore", MediaImage.class)
                 .setParameter("before", clock.instant().minus(Duration.ofHours(unusedHours))).setMaxResults(500).getResultList();
         unused.forEach(this::erase);
+        // Left by a writer that died between its temporary file and the rename (any node of a shared folder).
+        store.sweepPartials(Duration.ofHours(1));
         if (!unused.isEmpty()) {
             LOG.info(() -> unused.size() + " image(s) jamais utilisée(s) effacée(s).");
         }

@@ -1,24 +1,15 @@
 package fr.mare.account;
 
-import fr.mare.testing.Chromium;
-import fr.mare.testing.Deployments;
+import fr.mare.testing.ChromiumIT;
 import fr.mare.testing.Names;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,29 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reaches, the form is filled and sent, the header greets the new member, logging out and in
  * again works. No JavaScript is needed anywhere on the way.
  */
-@ExtendWith(ArquillianExtension.class)
-class SignUpBrowserIT {
+class SignUpBrowserIT extends ChromiumIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private ChromeDriver browser;
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void signUpLogOutAndLogInAgain() throws Exception {
-        browser = Chromium.start();
+        startBrowser();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         String name = Names.username("Karim");
         String password = "mon jardin a des tomates";

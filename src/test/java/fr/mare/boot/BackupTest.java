@@ -146,6 +146,8 @@ class BackupTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3};
         Files.write(medias.resolve("0123456789abcdef0123456789abcdef.png"), png);
         Files.write(medias.resolve("0123456789abcdef0123456789abcdef-1200.png"), new byte[] {4, 5});
+        // An upload under way (ADR 0026): its partial file is not an image, and stays out.
+        Files.write(medias.resolve(".envoi-123.part"), new byte[] {9});
         Path dump = Files.writeString(dir.resolve("dump.sql"), "-- Dump completed\n");
         Path zip = dir.resolve("sauvegarde.zip");
         Backup.writeArchive(zip, dump, medias, java.util.Map.of("format", "1"));
@@ -157,6 +159,7 @@ class BackupTest {
             sums = new String(archive.getInputStream(archive.getEntry(Backup.SUMS)).readAllBytes(), StandardCharsets.UTF_8);
         }
         assertTrue(sums.contains("  medias/0123456789abcdef0123456789abcdef.png\n"), sums);
+        assertFalse(sums.contains(".envoi-"), sums);
         Path restored = dir.resolve("ailleurs").resolve("images");
         Backup.restoreMedias(work.resolve("medias"), restored);
         assertTrue(java.util.Arrays.equals(png, Files.readAllBytes(restored.resolve("0123456789abcdef0123456789abcdef.png"))));

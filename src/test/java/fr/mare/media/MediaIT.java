@@ -141,6 +141,98 @@ class MediaIT extends MareIT {
         assertTrue(anonymous().get("/medias/..%2Fmare.sql").status() >= 400, "no way out of the folder");
     }
 
+    /**
+     * « Signaler » for one image (ADR 0026): the report page of a post lists the images it shows,
+     * each with its own link; the report goes into the moderation queue as an {@code image} target,
+     * whose hide takes it from every page. Then the account erasure deletes its uploader's images
+     * that no content shows, and keeps the others.
+     */
+    @Test
+    void aReaderReportsOneImageOfAPostAndTheErasureKeepsOnlyTheShownOnes() throws Exception {
+        Member author = member("capture");
+        String topic = Discussions.ask(author.client(), CATEGORY, "Mon calendrier partagé, capture jointe", "Qu'en pensez-vous ?", null);
+        Page uploaded = author.client().get(topic).form("reply").set("body", "Mon écran :")
+                .attach("image", "agenda.png", "image/png", png(64, 48, Color.ORANGE)).set("imageAlt", "Agenda avec une adresse").submit("upload");
+        Matcher markdown = MEDIA.matcher(uploaded.form("reply").get("body"));
+        assertTrue(markdown.find(), uploaded.mainText());
+        String image = markdown.group(2);
+        Page published = uploaded.form("reply").submit();
+        assertEquals(302, published.status(), published.mainText());
+        long post = Long.parseLong(published.location().replaceAll(".*#post-", ""));
+        // A second upload never published: its uploader's alone, erased with the account.
+        Page unused = author.client().get(topic).form("reply").attach("image", "brouillon.png", "image/png", png(65, 48, Color.PINK))
+                .set("imageAlt", "Brouillon").submit("upload");
+        Matcher unusedMarkdown = MEDIA.matcher(unused.form("reply").get("body"));
+        assertTrue(unusedMarkdown.find(), unused.mainText());
+        String draft = unusedMarkdown.group(2);
+
+        WebClient reader = loggedIn("lecteur");
+        Page reportPost = reader.get("/signaler?cible=post:" + post);
+        Element link = reportPost.html().selectFirst("#report-images a[id^=report-image-]");
+        assertNotNull(link, "the report page of the post lists its image: " + reportPost.mainText());
+        assertTrue(link.text().contains("Agenda avec une adresse"), link.text());
+        String imageTarget = "image:" + link.id().substring("report-image-".length());
+        Page reportImage = reader.get(link.attr("href"));
+        assertEquals(200, reportImage.status(), reportImage.mainText());
+        assertNotNull(reportImage.html().selectFirst("#report-image img[src=\"" + image + "\"]"), "the reader sees what they report");
+        Page sent = reportImage.form("report").set("reason", "PERSONAL_DATA").set("comment", "On y lit une adresse.").submit();
+        assertEquals(302, sent.status(), sent.mainText());
+        assertEquals(1, count("SELECT COUNT(*) FROM moderation_item WHERE target_type = 'image' AND target_id = ? AND status = 'OPEN'",
+                Long.parseLong(imageTarget.substring(6))));
+        assertEquals(404, loggedIn("autre-lecteur").get("/signaler?cible=image:999999999").status());
+
+        WebClient modo = moderator("tri").client();
+        String key = imageTarget.replace(':', '-');
+        Page queue = modo.get("/moderation");
+        assertNotNull(queue.html().getElementById("item-" + key), "the report is in the queue");
+        Page hidden = queue.form("act-" + key).set("action", "HIDE").set("reason", "adresse personnelle").submit();
+        assertEquals(302, hidden.status(), hidden.mainText());
+        assertEquals(404, anonymous().get(image).status(), "hidden everywhere");
+        assertTrue(modo.get("/moderation/journal?cible=" + imageTarget).mainText().contains("adresse personnelle"));
+
+        // Erasure (posts kept): the unused upload goes, row and file; the image of the kept post
+        // stays with it (still hidden: the same bytes stay refused).
+        Page erased = author.client().get("/mes-donnees").form("erase").set("currentPassword", PASSWORD).set("confirmed", "on").submit();
+        assertEquals(302, erased.status(), erased.mainText());
+        assertEquals(0, count("SELECT COUNT(*) FROM media_image WHERE hash = ?", draft.substring(8, 40)), draft);
+        assertFalse(Files.exists(TestDatabase.MEDIAS.resolve(draft.substring("/medias/".length()))), draft);
+        assertEquals(1, count("SELECT COUNT(*) FROM media_image WHERE hash = ? AND hidden_at IS NOT NULL", image.substring(8, 40)));
+        assertEquals(404, anonymous().get(image).status());
+    }
+
+    /** Unused uploads go after a day, rows and files; used ones stay; a dead writer's partial file goes after an hour. */
+    @Test
+    void unusedUploadsArePurgedAfterADay() throws Exception {
+        WebClient client = loggedIn("purge");
+        String topic = Discussions.ask(client, CATEGORY, "Une question pour la purge des images", "La question.", null);
+        Page first = client.get(topic).form("reply").attach("image", "a.png", "image/png", png(71, 33, Color.CYAN))
+                .set("imageAlt", "Publiée").submit("upload");
+        Matcher kept = MEDIA.matcher(first.form("reply").get("body"));
+        assertTrue(kept.find(), first.mainText());
+        assertEquals(302, first.form("reply").submit().status());
+        Page second = client.get(topic).form("reply").attach("image", "b.png", "image/png", png(72, 33, Color.CYAN))
+                .set("imageAlt", "Oubliée").submit("upload");
+        Matcher forgotten = MEDIA.matcher(second.form("reply").get("body"));
+        assertTrue(forgotten.find(), second.mainText());
+        String keptHash = kept.group(2).substring(8, 40);
+        String goneHash = forgotten.group(2).substring(8, 40);
+        fr.mare.testing.Sql.sql("UPDATE media_image SET created_at = NOW(6) - INTERVAL 2 DAY WHERE hash IN (?, ?)", keptHash, goneHash);
+        java.nio.file.Path partial = Files.write(TestDatabase.MEDIAS.resolve(MediaStore.PARTIAL_PREFIX + "mort-" + System.nanoTime() + ".part"),
+                new byte[] {1});
+        Files.setLastModifiedTime(partial, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10L * TestDatabase.MEDIA_PURGE_SECONDS);
+        while ((count("SELECT COUNT(*) FROM media_image WHERE hash = ?", goneHash) > 0 || Files.exists(partial))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200); // waiting for the scheduled purge, polled
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM media_image WHERE hash = ?", goneHash), "the forgotten upload is purged");
+        assertFalse(Files.exists(TestDatabase.MEDIAS.resolve(forgotten.group(2).substring("/medias/".length()))), "its file too");
+        assertFalse(Files.exists(partial), "the partial file of a dead writer is swept");
+        assertEquals(1, count("SELECT COUNT(*) FROM media_image WHERE hash = ?", keptHash), "a published image stays");
+        assertEquals(200, anonymous().get(kept.group(2)).status());
+    }
+
     @Test
     void aTutorialGetsALargeImageShownReducedWithTheOriginalBehindAClick() throws Exception {
         WebClient writer = loggedIn("tuto");

@@ -201,6 +201,8 @@ class AuthorizationIT {
             row("forum : marquer la solution", AuthorizationIT::markSolution,      D, D, A, A, A, D),
             row("forum : dire merci", AuthorizationIT::like,                       D, A, D, A, A, D),
             row("forum : suivre / ne plus suivre", AuthorizationIT::watch,         D, A, A, A, A, D),
+            // OWNER: the author of the topic answered; the uploader owns the image (#15).
+            row("images : envoyer une image", AuthorizationIT::uploadImage,       D, A, A, A, A, D),
             row("forum : créer une catégorie", AuthorizationIT::createCategory,    D, D, D, D, A, D),
             row("forum : modifier une catégorie", AuthorizationIT::updateCategory, D, D, D, D, A, D),
             row("recherche : reconstruire l'index", AuthorizationIT::rebuildSearchIndex, D, D, D, D, A, D),
@@ -238,6 +240,8 @@ class AuthorizationIT {
             // ---- notifications (OWNER: the recipient)
             // OWNER: the author of the reported message, who does not report their own.
             row("modération : signaler un message", AuthorizationIT::reportPost,   D, A, D, A, A, D),
+            // OWNER: the member who uploaded the image and published it in a reply.
+            row("modération : signaler une image", AuthorizationIT::reportImage,   D, A, D, A, A, D),
             // OWNER: the author of the target (or, for suspensions and approvals, a member unrelated to it).
             row("modération : classer sans suite", (c, k) -> moderate(c, "DISMISS", Target.REPORTED_POST), D, D, D, A, A, D),
             row("modération : masquer", (c, k) -> moderate(c, "HIDE", Target.REPORTED_POST),                D, D, D, A, A, D),
@@ -287,6 +291,7 @@ class AuthorizationIT {
             Map.entry("forumTopicBacking.markSolution", "forum : marquer la solution"),
             Map.entry("forumTopicBacking.like", "forum : dire merci"),
             Map.entry("forumTopicBacking.toggleWatch", "forum : suivre / ne plus suivre"),
+            Map.entry("mediaUploadBacking.upload", "images : envoyer une image"),
             Map.entry("forumCategoriesAdminBacking.create", "forum : créer une catégorie"),
             Map.entry("forumCategoriesAdminBacking.save", "forum : modifier une catégorie"),
             Map.entry("wikiEditBacking.save", "tutoriels : écrire;tutoriels : modifier;tutoriels : modifier un tutoriel protégé;"
@@ -310,7 +315,7 @@ class AuthorizationIT {
             Map.entry("contactNewBacking.send", "contact : écrire à un collectif"),
             Map.entry("contactNewBacking.preview", NO_WRITE),
             Map.entry("contactConversationBacking.reply", "contact : répondre dans une conversation"),
-            Map.entry("moderationReportBacking.submit", "modération : signaler un message"),
+            Map.entry("moderationReportBacking.submit", "modération : signaler un message;modération : signaler une image"),
             Map.entry("notificationListBacking.markRead", "notifications : marquer lue celle d'un autre"),
             Map.entry("notificationListBacking.markAllRead", "notifications : tout marquer lu (celles du propriétaire)"),
             Map.entry("accountSettingsBacking.saveProfile", "compte : modifier son profil"),
@@ -360,7 +365,8 @@ class AuthorizationIT {
             // names the account and the kind, and a wrong one answers 404 (NotificationMailIT).
             "OneClickUnsubscribeServlet");
 
-    private static final Pattern BUTTON_ACTION = Pattern.compile("<h:command(?:Button|Link)\\b[^>]*?\\baction=\"#\\{(\\w+\\.\\w+)");
+    /** A button's action, or its action listener (the image upload of #15 acts before validation, as a listener). */
+    private static final Pattern BUTTON_ACTION = Pattern.compile("<h:command(?:Button|Link)\\b[^>]*?\\b(?:action|actionListener)=\"#\\{(\\w+\\.\\w+)");
 
     @Test
     void everyFormActionHasARow() throws IOException {
@@ -1048,6 +1054,36 @@ class AuthorizationIT {
         long post = Discussions.reply(cast.owner(), topic, null, "Une réponse à signaler " + Names.username("m"));
         return new Trial("/signaler?cible=post:" + post, "report", "submit", f -> f.set("reason", "SPAM").set("comment", "Publicité."),
                 cast.third, () -> count("SELECT COUNT(*) FROM moderation_report WHERE target_type = 'post' AND target_id = ?", post) > 0);
+    }
+
+    /** A different picture for each attempt: its size tells its row apart (height {@value #IMAGE_HEIGHT}). */
+    private static final java.util.concurrent.atomic.AtomicInteger IMAGE_WIDTHS = new java.util.concurrent.atomic.AtomicInteger(300);
+    private static final int IMAGE_HEIGHT = 77;
+
+    private static byte[] png(int width) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, IMAGE_HEIGHT, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    private static Trial uploadImage(Cast cast, Kind kind) throws IOException {
+        String topic = ask(cast.owner());
+        int width = IMAGE_WIDTHS.incrementAndGet();
+        byte[] png = png(width);
+        return new Trial(topic, "reply", "upload", f -> f.attach("image", "capture.png", "image/png", png).set("imageAlt", "Une capture"),
+                cast.owner(), () -> count("SELECT COUNT(*) FROM media_image WHERE width = ? AND height = ?", width, IMAGE_HEIGHT) > 0);
+    }
+
+    private static Trial reportImage(Cast cast, Kind kind) throws Exception {
+        String topic = ask(cast.third);
+        int width = IMAGE_WIDTHS.incrementAndGet();
+        Page uploaded = cast.owner().get(topic).form("reply").set("body", "Voici mon écran.")
+                .attach("image", "ecran.png", "image/png", png(width)).set("imageAlt", "Mon écran").submit("upload");
+        assertEquals(200, uploaded.status(), uploaded.mainText());
+        assertEquals(302, uploaded.form("reply").submit().status(), "the reply with its image is published");
+        long image = count("SELECT id FROM media_image WHERE width = ? AND height = ?", width, IMAGE_HEIGHT);
+        return new Trial("/signaler?cible=image:" + image, "report", "submit", f -> f.set("reason", "PERSONAL_DATA").set("comment", "Une adresse."),
+                cast.third, () -> count("SELECT COUNT(*) FROM moderation_report WHERE target_type = 'image' AND target_id = ?", image) > 0);
     }
 
     /** What a moderation action is tried on, prepared fresh for each attempt. */

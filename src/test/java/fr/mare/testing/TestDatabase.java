@@ -59,6 +59,8 @@ public final class TestDatabase implements LauncherSessionListener {
     public static final int REGISTRATIONS_PER_ADDRESS = 5_000;
     /** Images a new account may upload per day (#15): MediaIT reaches it. */
     public static final int NEWCOMER_UPLOADS_PER_DAY = 6;
+    /** The images' purge runs this often under test (an hour in production), so MediaIT can see it. */
+    public static final int MEDIA_PURGE_SECONDS = 3;
     /** Where the server under test keeps uploaded images. */
     public static final java.nio.file.Path MEDIAS = java.nio.file.Path.of(System.getProperty("mare.buildDir", "target"), "it-medias");
 
@@ -105,6 +107,7 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.search.index-dir=" + java.nio.file.Path.of("target", "it-search-index-" + System.currentTimeMillis()).toAbsolutePath(),
                 "-Dmare.uploads.dir=" + MEDIAS.toAbsolutePath(),
                 "-Dmare.limits.newcomer-uploads-per-day=" + NEWCOMER_UPLOADS_PER_DAY,
+                "-Dmare.uploads.purge-seconds=" + MEDIA_PURGE_SECONDS,
                 "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
                 "-Dmare.login.max-failures-per-address=100000",
                 "-Dmare.limits.topics-per-minute=" + TOPICS_PER_MINUTE,

@@ -1,6 +1,7 @@
 package fr.mare.moderation.web;
 
 import fr.mare.account.Caller;
+import fr.mare.media.MediaService;
 import fr.mare.moderation.ModerationService;
 import fr.mare.moderation.Report;
 import fr.mare.moderation.ReportReason;
@@ -22,6 +23,10 @@ import java.util.List;
  * {@code /signaler?cible={type}:{id}}: a logged-in member reports a post, a topic, a tutorial, a
  * collective, a contact message or an account, with a reason and an optional comment. Visitors
  * are sent to log in and come back; an unknown target answers 404 with a French explanation.
+ * <p>
+ * A content that shows uploaded images lists them (#15, ADR 0026): each has its own
+ * « Signaler seulement cette image » link, {@code /signaler?cible=image:{id}}, for the one
+ * screenshot that shows what it should not, whatever else the content says.
  */
 @Named
 @RequestScoped
@@ -33,6 +38,9 @@ public class ModerationReportBacking {
 
     @Inject
     private ModerationService moderation;
+
+    @Inject
+    private MediaService media;
 
     @Inject
     private Caller caller;
@@ -83,6 +91,26 @@ public class ModerationReportBacking {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** One image the reported content shows, as the reader sees it (its description from the page). */
+    public record ShownImage(long id, String src, String alt, int width, int height) {
+    }
+
+    /** The images the target shows that the reader may see, each reportable by itself; none for an image. */
+    public List<ShownImage> getImages() {
+        TargetView shown = getTarget();
+        if (shown == null || "image".equals(shown.type()) || shown.html() == null || !shown.html().contains(MediaService.PATH)) {
+            return List.of();
+        }
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parseBodyFragment(shown.html());
+        return media.shownIn(shown.html()).stream().filter(image -> !image.isHidden()).map(image -> {
+            String src = MediaService.PATH + (image.getDisplayName() == null ? image.getName() : image.getDisplayName());
+            org.jsoup.nodes.Element img = page.selectFirst("img[src=\"" + src + "\"]");
+            int width = image.getDisplayWidth() == null ? image.getWidth() : image.getDisplayWidth();
+            int height = image.getDisplayHeight() == null ? image.getHeight() : image.getDisplayHeight();
+            return new ShownImage(image.getId(), src, img == null ? "" : img.attr("alt"), width, height);
+        }).toList();
     }
 
     public List<ReportReason> getReasons() {
