@@ -70,7 +70,7 @@ public class ProfileActivityBacking {
         return tutorials;
     }
 
-    public boolean isEmpty() {
+    public boolean isWithoutActivity() {
         return getTopics().isEmpty() && getReplies().isEmpty() && getTutorials().total() == 0;
     }
 
