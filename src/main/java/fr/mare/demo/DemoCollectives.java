@@ -7,6 +7,9 @@ import fr.mare.directory.Direction;
 import fr.mare.directory.DirectoryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import fr.mare.platform.PinnableClock;
+
+import java.time.ZonedDateTime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +31,13 @@ class DemoCollectives {
     @Inject
     private AccountService accounts;
 
-    void load() {
+    private ZonedDateTime now;
+    private int added;
+
+    /** Each collective joins « Voisins de service » a month after the one before, from J-420. */
+    void load(ZonedDateTime now) {
+        this.now = now;
+        this.added = 0;
         add("benedicte", "Épicerie coopérative L'Escale", "COOPERATIVE", "35", "11-50", "https://escale.example.org",
                 """
                 Épicerie de quartier à Rennes, gérée par ses coopérateurs et coopératrices. Les **plannings de \
@@ -126,7 +135,9 @@ class DemoCollectives {
     private void add(String username, String name, String kind, String region, String size, String website,
                      String presentation, Set<String> apps, Map<String, CollectiveDraft.Expertise> expertise) {
         Caller admin = Caller.of(accounts.summary(username).orElseThrow());
-        directory.create(admin, new CollectiveDraft(name, null, presentation, kind, region, size, website, apps, expertise), true);
+        String when = "J-" + (420 - 30 * added++) + " 20:30";
+        PinnableClock.at(DemoScript.When.parse(when, name).at(now),
+                () -> directory.create(admin, new CollectiveDraft(name, null, presentation, kind, region, size, website, apps, expertise), true));
     }
 
     private static Map<String, CollectiveDraft.Expertise> expertise(Object... triples) {

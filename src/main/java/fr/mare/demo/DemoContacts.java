@@ -7,6 +7,9 @@ import fr.mare.directory.contact.Conversation;
 import fr.mare.markdown.Slugs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import fr.mare.platform.PinnableClock;
+
+import java.time.ZonedDateTime;
 
 /**
  * Two demo conversations of « Contacter ce collectif », through {@link ContactService} as the demo
@@ -22,8 +25,8 @@ class DemoContacts {
     @Inject
     private AccountService accounts;
 
-    void load() {
-        Conversation amap = contact.start(as("karim"), Slugs.slugify("Amap du Plateau"), "Vos formulaires de distribution",
+    void load(ZonedDateTime now) {
+        Conversation amap = PinnableClock.at(DemoScript.When.parse("J-9 19:40", "contacts").at(now), () -> contact.start(as("karim"), Slugs.slugify("Amap du Plateau"), "Vos formulaires de distribution",
                 """
                 Bonjour,
 
@@ -32,16 +35,16 @@ class DemoContacts {
                 montrer comment vous avez fait (modèle de formulaire, partage des réponses) ?
 
                 Merci d'avance,
-                Karim""");
-        contact.reply(as("camille"), amap.getId(), """
+                Karim"""));
+        PinnableClock.at(DemoScript.When.parse("J-8 12:15", "contacts").at(now), () -> contact.reply(as("camille"), amap.getId(), """
                 Bonjour Karim,
 
                 Avec plaisir ! Nous avons **un formulaire par saison**, partagé en lecture avec les bénévoles \
                 de la distribution. Le plus simple est d'en parler en visio : je vous propose jeudi à 18 h sur \
                 Talk, dites-moi si cela vous va.
 
-                Camille""");
-        contact.start(as("anais"), Slugs.slugify("Épicerie coopérative L'Escale"), "Plannings de permanences dans Deck",
+                Camille"""));
+        PinnableClock.at(DemoScript.When.parse("J-4 21:05", "contacts").at(now), () -> contact.start(as("anais"), Slugs.slugify("Épicerie coopérative L'Escale"), "Plannings de permanences dans Deck",
                 """
                 Bonjour,
 
@@ -49,7 +52,7 @@ class DemoContacts {
                 répartissez-vous les cartes Deck entre les bénévoles, et comment les prévenez-vous des \
                 changements ?
 
-                Anaïs""");
+                Anaïs"""));
     }
 
     private Caller as(String username) {

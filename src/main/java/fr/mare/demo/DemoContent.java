@@ -4,18 +4,18 @@ import fr.mare.account.AccountService;
 import fr.mare.account.RateLimits;
 import fr.mare.account.Role;
 import fr.mare.platform.DatabaseReady;
+import fr.mare.platform.PinnableClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -37,18 +37,28 @@ public class DemoContent {
 
     private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
 
-    record DemoMember(String username, String displayName, String email, Role role) {
+    /** {@code joined}: when the account was created, as the demo's scripts write dates ({@code J-N HH:MM}). */
+    record DemoMember(String username, String displayName, String email, Role role, String joined) {
     }
 
     static final List<DemoMember> MEMBERS = List.of(
-            new DemoMember("sophie", "Sophie Lemaire (hébergeur)", "sophie@demo.mare.invalid", Role.ADMIN),
-            new DemoMember("lea", "Léa Rousseau", "lea@demo.mare.invalid", Role.MODERATOR),
-            new DemoMember("samuel", "Samuel N'Diaye", "samuel@demo.mare.invalid", Role.MODERATOR),
-            new DemoMember("camille", "Camille Martin — Jardins partagés de la Croix-Rousse", "camille@demo.mare.invalid", Role.MEMBER),
-            new DemoMember("karim", "Karim Benali", "karim@demo.mare.invalid", Role.MEMBER),
-            new DemoMember("benedicte", "Bénédicte Roy — Épicerie coopérative L'Escale", "benedicte@demo.mare.invalid", Role.MEMBER),
-            new DemoMember("anais", "Anaïs Girard", "anais@demo.mare.invalid", Role.MEMBER),
-            new DemoMember("jean-noel", "Jean-Noël Perrin — Chorale Les Voix Liées", "jean-noel@demo.mare.invalid", Role.MEMBER));
+            new DemoMember("sophie", "Sophie Lemaire (hébergeur)", "sophie@demo.mare.invalid", Role.ADMIN, "J-560 09:00"),
+            new DemoMember("lea", "Léa Rousseau", "lea@demo.mare.invalid", Role.MODERATOR, "J-558 18:30"),
+            new DemoMember("samuel", "Samuel N'Diaye", "samuel@demo.mare.invalid", Role.MODERATOR, "J-555 20:10"),
+            new DemoMember("camille", "Camille Martin — Jardins partagés de la Croix-Rousse", "camille@demo.mare.invalid", Role.MEMBER, "J-549 12:40"),
+            new DemoMember("karim", "Karim Benali", "karim@demo.mare.invalid", Role.MEMBER, "J-552 21:15"),
+            new DemoMember("benedicte", "Bénédicte Roy — Épicerie coopérative L'Escale", "benedicte@demo.mare.invalid", Role.MEMBER, "J-530 08:05"),
+            new DemoMember("anais", "Anaïs Girard", "anais@demo.mare.invalid", Role.MEMBER, "J-470 17:45"),
+            new DemoMember("jean-noel", "Jean-Noël Perrin — Chorale Les Voix Liées", "jean-noel@demo.mare.invalid", Role.MEMBER, "J-510 19:20"));
+
+    /**
+     * Accounts made to advertise, as real forums get them: one hidden and suspended long ago (the
+     * journal says so), one recent whose advertisement waits in the queue. Not listed in the README:
+     * nobody needs to log in as them.
+     */
+    static final List<DemoMember> SPAMMERS = List.of(
+            new DemoMember("bonnes-affaires-encre", "Bonnes affaires encre", "encre@demo.mare.invalid", Role.MEMBER, "J-131 14:02"),
+            new DemoMember("sono-destockage", "Sono Déstockage", "sono@demo.mare.invalid", Role.MEMBER, "J-12 03:17"));
 
     @Inject
     private AccountService accounts;
@@ -68,9 +78,6 @@ public class DemoContent {
     @Inject
     private DemoModeration moderation;
 
-    @PersistenceContext(unitName = "mare")
-    private EntityManager em;
-
     @Inject
     private Clock clock;
 
@@ -83,37 +90,62 @@ public class DemoContent {
     @ConfigProperty(name = "mare.demo.local", defaultValue = "false")
     boolean local;
 
-    @Transactional
+    @Inject
+    private DemoContent self;
+
+    @Inject
+    private DemoBackdating backdating;
+
+    /**
+     * Loads the demo in one transaction ({@link #load}), then, once the notifications of its
+     * events are written (after that commit, ADR 0007), dates them as the events they tell of.
+     */
     void onDatabaseReady(@Observes @Priority(100) DatabaseReady ready) {
         if (!enabled) {
             return;
         }
+        ZonedDateTime now = clock.instant().atZone(DemoScript.ZONE);
+        if (self.load(now)) {
+            backdating.notifications(now);
+        }
+    }
+
+    /** The demo, in one transaction; false when the database already has accounts. */
+    @Transactional
+    boolean load(ZonedDateTime now) {
         if (accounts.count() > 0) {
             LOG.info("MARE_DEMO : la base contient déjà des comptes, le contenu de démonstration n'est pas chargé.");
-            return;
+            return false;
         }
         String adminPassword = DemoPasswords.random();
         String memberPassword = local ? LOCAL_MEMBER_PASSWORD : DemoPasswords.random();
+        // The demo stands for a community that has lived eighteen months: its members are not
+        // « new accounts » (docs/adr/0011), so a visitor trying them meets the ordinary limits.
         for (DemoMember member : MEMBERS) {
             String password = member.role() == Role.ADMIN ? adminPassword : memberPassword;
-            accounts.createWithRole(member.username(), member.email(), password, member.role(), member.displayName());
+            create(member, password, now);
         }
-        // The demo stands for a community that has lived a while: its members are not « new
-        // accounts » (docs/adr/0011), so a visitor trying them meets the ordinary limits.
-        em.createNativeQuery("UPDATE account SET created_at = ? WHERE email LIKE '%@demo.mare.invalid'")
-                .setParameter(1, clock.instant().minus(Duration.ofDays(90))).executeUpdate();
+        for (DemoMember spammer : SPAMMERS) {
+            create(spammer, DemoPasswords.random(), now);
+        }
         // Mare writes its own demo in one go: the rate limits, made against people, do not apply.
         RateLimits.exempt(() -> {
-            discussions.load();
-            tutorials.load();
-            collectives.load();
-            contacts.load();
-            moderation.load();
+            Map<String, Long> ids = discussions.load(now);
+            tutorials.load(now, ids);
+            collectives.load(now);
+            contacts.load(now);
+            moderation.load(now, ids);
         });
         loadMails(memberPassword);
         digestsDue();
         LOG.info(() -> "Contenu de démonstration chargé : " + MEMBERS.size() + " comptes et leurs discussions.");
         printOnce(adminPassword, local ? null : memberPassword);
+        return true;
+    }
+
+    private void create(DemoMember member, String password, ZonedDateTime now) {
+        PinnableClock.at(DemoScript.When.parse(member.joined(), member.username()).at(now),
+                () -> accounts.createWithRole(member.username(), member.email(), password, member.role(), member.displayName()));
     }
 
     /**

@@ -204,6 +204,14 @@ public class Post {
         return bodyHtml;
     }
 
+    /**
+     * The HTML as a thread page shows it: heading anchors scoped by this post's id, so they stay
+     * unique across the posts of one page (#14).
+     */
+    public String getPageHtml() {
+        return fr.mare.markdown.Anchors.scoped(bodyHtml, "p" + id);
+    }
+
     public int getLikeCount() {
         return likeCount;
     }

@@ -61,8 +61,13 @@ public class TopicLists {
         return new TopicPage(List.copyOf(page), next);
     }
 
-    /** A reply chosen as its topic's solution, with its topic. */
+    /** A reply with its topic: one chosen as its topic's solution, or any reply on a profile. */
     public record Solution(Topic topic, Post post) {
+
+        /** The reply's address in its thread. */
+        public String link() {
+            return TopicLinks.of(topic) + "?message=" + post.getId();
+        }
     }
 
     /** Solutions given by some members: how many, and the most recent ones. */
@@ -87,6 +92,28 @@ public class TopicLists {
                 .setParameter("authors", authors).setMaxResults(limit).getResultStream()
                 .map(row -> new Solution((Topic) row[0], (Post) row[1])).toList();
         return new Solutions(total, recent);
+    }
+
+    /**
+     * A member's profile (#14): the topics they opened that everyone may read in full, newest
+     * first, at most {@code limit}.
+     */
+    public List<Topic> publicTopicsBy(long authorId, int limit) {
+        return em.createQuery("SELECT t FROM Topic t WHERE t.authorId = :author AND " + ForumVisibility.PUBLIC_TOPIC
+                        + " ORDER BY t.createdAt DESC, t.id DESC", Topic.class)
+                .setParameter("author", authorId).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * A member's profile (#14): their replies (not the questions) that everyone may read in full, in
+     * topics everyone may read, newest first, at most {@code limit}; each with its topic.
+     */
+    public List<Solution> publicRepliesBy(long authorId, int limit) {
+        return em.createQuery("SELECT t, p FROM Topic t, Post p WHERE p.topicId = t.id AND p.authorId = :author AND p.depth > 0 AND "
+                        + ForumVisibility.PUBLIC_TOPIC + " AND " + ForumVisibility.PUBLIC_POST + " ORDER BY p.createdAt DESC, p.id DESC",
+                        Object[].class)
+                .setParameter("author", authorId).setMaxResults(limit).getResultStream()
+                .map(row -> new Solution((Topic) row[0], (Post) row[1])).toList();
     }
 
     /** The tags of these topics (topic id to sorted tag names). */

@@ -250,6 +250,13 @@ public class ModerationService {
         return entries;
     }
 
+    /** How many items wait in the queue: the header's count for moderators (#14); one COUNT on the status index. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long openCount(Caller me) {
+        me.requireModerator();
+        return em.createQuery("SELECT COUNT(i) FROM ModerationItem i WHERE i.status = 'OPEN'", Long.class).getSingleResult();
+    }
+
     /** One target for a moderator: with its open item if it has one (the page of direct actions). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<QueueEntry> entry(Caller me, String cible) {

@@ -12,6 +12,6 @@ public class ClockProducer {
     @Produces
     @ApplicationScoped
     Clock clock() {
-        return Clock.systemUTC();
+        return new PinnableClock();
     }
 }

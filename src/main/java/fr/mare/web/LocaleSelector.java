@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * French first: a page is in English only when the browser asks for English before French.
- * (Faces alone would fall back to the server's default locale when no preference is sent.)
+ * French, whatever the browser prefers (ADR 0028, superseding the English half of ADR 0005): Mare's
+ * interface is translated into French only, and a page half in English under {@code lang="en"}
+ * served nobody. The browser's preference is still read, so that the day a whole translation
+ * exists (every bundle key, tested for completeness) it is offered again here.
  */
 @Named
 @RequestScoped
 public class LocaleSelector {
 
-    static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+    /** The interface languages with a complete bundle. */
+    static final List<Locale> SUPPORTED = List.of(Locale.FRENCH);
 
     @Inject
     private HttpServletRequest request;

@@ -9,13 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class RevisionHtml extends StoredHtml<WikiRevision> {
 
+    @jakarta.inject.Inject
+    private WikiRevisions revisions;
+
     RevisionHtml() {
         super(WikiRevision.class, "révisions des tutoriels");
     }
 
     @Override
     protected void rerender(WikiRevision row, Markdown markdown) {
-        Rendered body = markdown.render(WikiLinks.expand(row.getBodyMarkdown()));
+        Rendered body = markdown.render(revisions.expandLinks(row.getBodyMarkdown()));
         row.rerendered(body.html(), Toc.encode(body.headings()), body.version());
     }
 }

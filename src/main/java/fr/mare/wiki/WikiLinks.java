@@ -25,8 +25,30 @@ public final class WikiLinks {
     private WikiLinks() {
     }
 
-    /** The Markdown with every {@code [[slug]]} outside code turned into a link. */
+    /** The Markdown with every {@code [[slug]]} outside code turned into a link whose text is the slug. */
     public static String expand(String markdown) {
+        return expand(markdown, slug -> null);
+    }
+
+    /** The slugs of the {@code [[slug]]} links written without a text (whose text is the tutorial's title). */
+    public static Set<String> untitled(String markdown) {
+        Set<String> slugs = new LinkedHashSet<>();
+        if (markdown != null && markdown.contains("[[")) {
+            Matcher m = WIKI_LINK.matcher(markdown);
+            while (m.find()) {
+                if (m.group(2) == null) {
+                    slugs.add(m.group(1));
+                }
+            }
+        }
+        return slugs;
+    }
+
+    /**
+     * The Markdown with every {@code [[slug]]} outside code turned into a link; a link without a
+     * text shows {@code titleOf(slug)} (the tutorial's title, #14), or the slug when that is null.
+     */
+    public static String expand(String markdown, java.util.function.Function<String, String> titleOf) {
         if (markdown == null || !markdown.contains("[[")) {
             return markdown;
         }
@@ -48,13 +70,13 @@ public final class WikiLinks {
             } else if (line.startsWith("    ") || line.startsWith("\t")) {
                 out.append(line);
             } else {
-                out.append(expandOutsideCodeSpans(line));
+                out.append(expandOutsideCodeSpans(line, titleOf));
             }
         }
         return out.toString();
     }
 
-    private static String expandOutsideCodeSpans(String line) {
+    private static String expandOutsideCodeSpans(String line, java.util.function.Function<String, String> titleOf) {
         StringBuilder out = new StringBuilder(line.length());
         String[] parts = line.split("`", -1);
         for (int i = 0; i < parts.length; i++) {
@@ -63,9 +85,23 @@ public final class WikiLinks {
             }
             boolean inCode = i % 2 == 1 && i < parts.length - 1;
             out.append(inCode ? parts[i] : WIKI_LINK.matcher(parts[i]).replaceAll(m -> {
-                String text = m.group(2) == null ? m.group(1) : m.group(2).strip();
-                return Matcher.quoteReplacement("[" + text.replace("[", "\\[").replace("]", "\\]") + "](/tutoriels/" + m.group(1) + ")");
+                String title = m.group(2) == null ? titleOf.apply(m.group(1)) : null;
+                String text = title != null ? escapeAll(title) : m.group(2) == null ? m.group(1)
+                        : m.group(2).strip().replace("[", "\\[").replace("]", "\\]");
+                return Matcher.quoteReplacement("[" + text + "](/tutoriels/" + m.group(1) + ")");
             }));
+        }
+        return out.toString();
+    }
+
+    /** A title as plain link text: every ASCII punctuation escaped, so no Markdown in it takes effect. */
+    private static String escapeAll(String title) {
+        StringBuilder out = new StringBuilder(title.length() + 8);
+        for (char c : title.replace('\n', ' ').toCharArray()) {
+            if (c < 128 && "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
         }
         return out.toString();
     }

@@ -76,6 +76,16 @@ class WikiRevisions {
         throw new BusinessException("wiki.versions.invalid", field);
     }
 
+    /** {@code [[slug]]} links expanded, those without a text showing the tutorial's current title (#14). */
+    String expandLinks(String markdown) {
+        java.util.Set<String> untitled = WikiLinks.untitled(markdown);
+        java.util.Map<String, String> titles = untitled.isEmpty() ? java.util.Map.of()
+                : em.createQuery("SELECT p.slug, p.title FROM WikiPage p WHERE p.slug IN :slugs", Object[].class)
+                .setParameter("slugs", untitled).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
+        return WikiLinks.expand(markdown, titles::get);
+    }
+
     Rendered render(String markdown) {
         if (markdown == null || markdown.isBlank()) {
             throw new BusinessException("wiki.body.required", "body");
@@ -84,7 +94,7 @@ class WikiRevisions {
             throw new BusinessException("wiki.body.tooLong", "body", BODY_MAX);
         }
         try {
-            return this.markdown.render(WikiLinks.expand(markdown));
+            return this.markdown.render(expandLinks(markdown));
         } catch (ContentTooLargeException e) {
             throw new BusinessException("wiki.body.tooLong", "body", BODY_MAX);
         }

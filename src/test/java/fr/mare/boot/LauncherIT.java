@@ -86,7 +86,13 @@ class LauncherIT {
         assertTrue(messages.contains("Vos formulaires de distribution"), "demo conversations with collectives: " + messages);
         WebClient moderator = new WebClient(URI.create("http://localhost:" + port + "/"));
         assertEquals(302, login(moderator, "lea", DEMO_PASSWORD).status());
-        assertEquals(2, moderator.get("/moderation").html().select(".queue-item").size(), "the demo's open reports (#6)");
+        org.jsoup.nodes.Document queue = moderator.get("/moderation").html();
+        assertEquals(2, queue.select(".queue-item").size(), "the demo's open reports (#6)");
+        assertEquals("2", queue.selectFirst("#moderation-count").text(), "the header counts the open items (#14)");
+        java.util.Set<String> journal = new java.util.HashSet<>(moderator.get("/moderation/journal").html()
+                .select(".journal-line").eachAttr("data-action"));
+        assertTrue(journal.containsAll(List.of("HIDE", "SUSPEND", "EDIT", "DISMISS", "MOVE", "LOCK")), "a moderation history (#14): " + journal);
+        assertDemoLivesEighteenMonths(client);
         assertEquals(302, login(client, "gardienne", "le premier mot de passe").status(), "configured administrator");
         Page registered = client.get("/inscription").form("register")
                 .set("username", "Rescapée").set("email", "rescapee@example.org").set("password", PASSWORD).submit();
@@ -120,6 +126,30 @@ class LauncherIT {
             demoMailsAreFrenchMultipartWithPublicLinks(port);
         }
         stop(again, data);
+    }
+
+    /** #14: dated over eighteen months, in <time> elements; profiles show activity; the DAVx⁵ discussion leads to its tutorial. */
+    private static void assertDemoLivesEighteenMonths(WebClient client) throws Exception {
+        org.jsoup.nodes.Document home = client.get("/").html();
+        assertFalse(home.text().contains("bientôt"), "no placeholder for features that exist");
+        List<Instant> dates = new ArrayList<>();
+        for (String category : List.of("installation-et-hebergement", "fichiers-partage-et-synchronisation", "agenda-contacts-et-taches",
+                "bureautique-en-ligne", "talk-et-visio", "applications", "administration-de-l-espace", "vie-du-forum")) {
+            org.jsoup.nodes.Document list = client.get("/c/" + category).html();
+            assertFalse(list.select("time[datetime]").isEmpty(), category + " has discussions with dates");
+            list.select("time[datetime]").eachAttr("datetime").forEach(d -> dates.add(Instant.parse(d)));
+        }
+        Instant now = Instant.now();
+        assertTrue(dates.stream().anyMatch(d -> d.isBefore(now.minus(Duration.ofDays(365)))), "over a year ago: " + dates);
+        assertTrue(dates.stream().anyMatch(d -> d.isAfter(now.minus(Duration.ofDays(7)))), "this week: " + dates);
+        org.jsoup.nodes.Document davx5 = client.get("/t/2/l-agenda-partage-de-l-epicerie-n-apparait-pas-sur-mon-telephone-android").html();
+        assertFalse(davx5.select("a[href*=synchroniser-l-agenda-partage-sur-android-avec-davx5]").isEmpty(),
+                "the solved DAVx⁵ discussion links to its tutorial");
+        org.jsoup.nodes.Document karim = client.get("/u/karim").html();
+        assertFalse(karim.select("#profile-solutions li").isEmpty(), "solutions given");
+        assertFalse(karim.select("#profile-tutorials li").isEmpty(), "tutorials written");
+        assertFalse(karim.select("#profile-replies li time[datetime]").isEmpty(), "recent replies, dated");
+        assertTrue(client.get("/tutoriels/a-revoir").html().select("a[href^=/tutoriels/]").size() > 3, "some tutorials due for review");
     }
 
     @Test

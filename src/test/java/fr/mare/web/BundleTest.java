@@ -54,9 +54,20 @@ class BundleTest {
             Locale.setDefault(Locale.ENGLISH);
             assertEquals("Bienvenue sur Mare", ResourceBundle.getBundle(Bundle.NAME, Locale.FRENCH).getString("home.title"));
             assertTrue(ResourceBundle.getBundle(Bundle.NAME, Locale.ENGLISH).getString("home.lead").startsWith("Votre association"),
-                    "missing English keys fall back to French");
+                    "an English browser reads the French bundle");
         } finally {
             Locale.setDefault(before);
+        }
+    }
+
+    /** French only (#14, ADR 0028): no partial translation mixes languages under a wrong {@code lang}. */
+    @Test
+    void noPartialTranslationIsShipped() {
+        assertEquals(Locale.FRENCH, LocaleSelector.choose("en-GB,en;q=0.8,fr;q=0.5"));
+        assertEquals(Locale.FRENCH, LocaleSelector.choose("de-DE"));
+        for (String language : java.util.List.of("en", "de", "es", "it")) {
+            assertEquals(null, BundleTest.class.getClassLoader().getResource("fr/mare/i18n/messages_" + language + ".properties"),
+                    "a bundle for " + language + " must translate every key and be offered by LocaleSelector");
         }
     }
 }

@@ -62,8 +62,12 @@ class SiteIT {
     }
 
     @Test
-    void englishOnlyWhenTheBrowserPrefersIt() throws Exception {
-        assertEquals("en", client().acceptLanguage("en-GB,en;q=0.8,fr;q=0.5").get("/").html().selectFirst("html").attr("lang"));
+    void frenchUnderLangFrWhateverTheBrowserPrefers() throws Exception {
+        Page english = client().acceptLanguage("en-GB,en;q=0.8,fr;q=0.5").get("/");
+        assertEquals("fr", english.html().selectFirst("html").attr("lang"), "no English interface until it is complete (#14)");
+        assertTrue(english.html().selectFirst("nav").text().contains("Discussions"));
+        assertNotNull(english.html().selectFirst("a#login-link:contains(Se connecter)"), "the French interface, not a mix");
+        assertEquals("fr", client().acceptLanguage("en-GB,en;q=0.8,fr;q=0.5").get("/").html().selectFirst("html").attr("lang"));
         assertEquals("fr", client().acceptLanguage("de-DE,de;q=0.9").get("/").html().selectFirst("html").attr("lang"));
         assertEquals("fr", client().acceptLanguage("fr-CA,en;q=0.5").get("/").html().selectFirst("html").attr("lang"));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WikiLinksTest {
 
@@ -16,6 +17,19 @@ class WikiLinksTest {
                 WikiLinks.expand("Voir [[partager-un-dossier]]."));
         assertEquals("Voir [ce tutoriel](/tutoriels/davx5-android) et [a](/tutoriels/a).",
                 WikiLinks.expand("Voir [[davx5-android|ce tutoriel]] et [[a]]."));
+    }
+
+    /** #14: a link without a text shows the tutorial's title, its Markdown characters as plain text; unknown pages keep the slug. */
+    @Test
+    void linksWithoutTextShowTheTutorialsTitle() {
+        java.util.Map<String, String> titles = java.util.Map.of("davx5-android", "Synchroniser l'agenda *sur Android* [DAVx⁵]");
+        String expanded = WikiLinks.expand("Voir [[davx5-android]], [[davx5-android|ce tutoriel]] et [[inconnu]].", titles::get);
+        assertEquals("Voir [Synchroniser l\\'agenda \\*sur Android\\* \\[DAVx⁵\\]](/tutoriels/davx5-android), "
+                + "[ce tutoriel](/tutoriels/davx5-android) et [inconnu](/tutoriels/inconnu).", expanded);
+        String html = new fr.mare.markdown.MarkdownRenderer().render(expanded, fr.mare.markdown.RenderOptions.forHost("mare.example")).html();
+        assertTrue(html.contains(">Synchroniser l'agenda *sur Android* [DAVx⁵]</a>"), html);
+        assertEquals(java.util.Set.of("davx5-android", "inconnu"), WikiLinks.untitled("[[davx5-android]] [[x|texte]] `[[y]]` [[inconnu]]")
+                .stream().filter(s -> !s.equals("y")).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
