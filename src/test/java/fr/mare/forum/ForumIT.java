@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,6 +91,48 @@ class ForumIT {
                 .set("category", CATEGORY).set("body", "x".repeat(ForumService.BODY_MAX + 1)).submit();
         assertTrue(tooLong.mainText().contains("il dépasse 32 000 caractères") || tooLong.mainText().contains("il dépasse 32000 caractères"),
                 tooLong.mainText());
+    }
+
+    @Test
+    void anEmptyQuestionIsRefusedWithEveryMissingFieldAtOnceInASummary() throws Exception {
+        WebClient client = member("vide");
+        Document blank = client.get("/nouveau-sujet").html();
+        assertEquals(3, blank.select("#topic .required-mark").size(), "title, category and body visibly required");
+        Page refused = client.get("/nouveau-sujet").form("topic").set("tags", "partage").submit();
+        assertEquals(200, refused.status());
+        Document page = refused.html();
+        Element summary = page.getElementById("error-summary");
+        assertNotNull(summary, refused.mainText());
+        assertEquals("alert", summary.attr("role"));
+        assertEquals("-1", summary.attr("tabindex"));
+        assertTrue(summary.hasAttr("autofocus"), "in view without JavaScript");
+        assertEquals(Set.of("#topic:category", "#topic:title", "#topic:body"), Set.copyOf(summary.select("li a").eachAttr("href")),
+                "one submit tells every missing field: " + summary.text());
+        assertTrue(summary.text().contains("3 points à corriger"), summary.text());
+        assertTrue(summary.text().contains("Choisissez une catégorie"), summary.text());
+        for (String field : List.of("topic:title", "topic:category", "topic:body")) {
+            Element input = page.getElementById(field);
+            assertEquals("true", input.attr("aria-invalid"), field);
+            String messageId = input.attr("aria-describedby").split(" ")[0];
+            assertEquals(field + "-error", messageId, field);
+            assertFalse(page.getElementById(messageId).text().isBlank(), field + " has its message");
+        }
+        assertEquals("partage", page.getElementById("topic:tags").val(), "what was typed stays");
+        assertEquals("false", page.getElementById("topic:tags").attr("aria-invalid"));
+        assertNull(client.get("/nouveau-sujet").html().getElementById("error-summary"), "no summary on a fresh form");
+    }
+
+    @Test
+    void aReplyBoxLeftOpenWhileReadingManyOtherPagesStillPublishes() throws Exception {
+        WebClient client = member("flaneur");
+        String topic = ask(client, "Une réponse écrite en lisant d'autres pages", "La question.");
+        WebClient.Form open = client.get(topic).form("reply").set("body", "Écrite pendant que je lisais ailleurs.");
+        for (int i = 0; i < 40; i++) {
+            assertEquals(200, client.get(i % 2 == 0 ? topic : "/c/" + CATEGORY).status());
+        }
+        Page posted = open.submit();
+        assertEquals(302, posted.status(), "40 pages later the form still works (#14): " + posted.mainText());
+        assertTrue(client.get(topic).mainText().contains("Écrite pendant que je lisais ailleurs."));
     }
 
     @Test
