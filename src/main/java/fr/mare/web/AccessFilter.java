@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Deque;
 import java.util.Map;
 
@@ -56,7 +60,14 @@ public class AccessFilter extends HttpFilter {
         if (role != null) {
             if (request.getUserPrincipal() == null) {
                 String query = request.getQueryString();
-                response.sendRedirect(request.getContextPath() + Navigation.loginPath(query == null ? path : path + "?" + query));
+                String back = query == null ? path : path + "?" + query;
+                List<ErrorPageBacking.SubmittedField> typed = "POST".equals(request.getMethod())
+                        ? ErrorPageBacking.typedFields(request.getParameterMap()) : List.of();
+                if (!typed.isEmpty()) {
+                    loginWithTheTypedText(request, response, back, typed);
+                    return;
+                }
+                response.sendRedirect(request.getContextPath() + Navigation.loginPath(back));
                 return;
             }
             if (!request.isUserInRole(role)) {
@@ -65,6 +76,45 @@ public class AccessFilter extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A member whose session ended while writing sent a form (#14): the answer is the login page,
+     * carrying what they typed ({@link SessionDraft}), not a redirect that would lose it. The
+     * login view sees a plain first visit (no parameters, no view state of the dead session).
+     */
+    private static void loginWithTheTypedText(HttpServletRequest request, HttpServletResponse response, String back,
+                                              List<ErrorPageBacking.SubmittedField> typed) throws IOException, ServletException {
+        request.setAttribute(SessionDraft.FIELDS, typed);
+        response.setHeader("Cache-Control", "no-store");
+        HttpServletRequest firstVisit = new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+
+            @Override
+            public String getParameter(String name) {
+                return null;
+            }
+
+            @Override
+            public Map<String, String[]> getParameterMap() {
+                return Map.of();
+            }
+
+            @Override
+            public Enumeration<String> getParameterNames() {
+                return Collections.emptyEnumeration();
+            }
+
+            @Override
+            public String[] getParameterValues(String name) {
+                return null;
+            }
+        };
+        request.getRequestDispatcher(Navigation.loginPath(back).replace("/connexion?", "/connexion.xhtml?"))
+                .forward(firstVisit, response);
     }
 
     /**

@@ -123,6 +123,38 @@ class ForumIT {
     }
 
     @Test
+    void aMemberWhoseSessionEndedWhileWritingFindsTheTextAfterLoggingIn() throws Exception {
+        WebClient writer = new WebClient(base.toURI());
+        String name = writer.registerNewMember("ecrivain", PASSWORD);
+        String body = "Un long texte écrit pendant que la session se terminait.";
+        WebClient.Form typed = writer.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                .set("title", "Une question écrite trop lentement").set("body", body);
+        // The same browser after its session ended: no session, the form of the old one.
+        WebClient later = new WebClient(base.toURI());
+        Page login = typed.replayedBy(later, typed.get("jakarta.faces.ViewState")).submit("submit");
+        assertEquals(200, login.status(), "the login page itself, not a redirect that loses the text");
+        assertEquals("no-store", login.header("Cache-Control"));
+        assertTrue(login.mainText().contains("Votre session a pris fin pendant que vous écriviez"), login.mainText());
+        assertTrue(login.html().select("textarea[readonly]").text().contains(body), "the text is shown, to copy if need be");
+
+        Page wrong = login.form("login").set("username", name).set("password", "pas le bon mot de passe").submit();
+        assertTrue(wrong.html().select("textarea[readonly]").text().contains(body), "still carried after a wrong password");
+        Page loggedIn = wrong.form("login").set("username", name).set("password", PASSWORD).submit();
+        assertEquals(302, loggedIn.status(), loggedIn.mainText());
+        assertTrue(loggedIn.location().contains("/nouveau-sujet"), loggedIn.location());
+
+        Page back = later.follow(loggedIn);
+        assertTrue(back.mainText().contains("voici le texte que vous aviez écrit"), back.mainText());
+        assertEquals(body, back.html().getElementById("topic:body").text());
+        assertEquals("Une question écrite trop lentement", back.html().getElementById("topic:title").val());
+        assertEquals(CATEGORY, back.html().select("select[id=topic:category] option[selected]").val());
+        Page published = back.form("topic").submit("submit");
+        assertEquals(302, published.status(), "one click publishes: " + published.mainText());
+        assertTrue(later.follow(published).mainText().contains(body));
+        assertFalse(later.get("/nouveau-sujet").mainText().contains("voici le texte"), "shown once");
+    }
+
+    @Test
     void aReplyBoxLeftOpenWhileReadingManyOtherPagesStillPublishes() throws Exception {
         WebClient client = member("flaneur");
         String topic = ask(client, "Une réponse écrite en lisant d'autres pages", "La question.");
