@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayOutputStream;
@@ -14,8 +13,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Deque;
 import java.util.Map;
@@ -87,32 +84,7 @@ public class AccessFilter extends HttpFilter {
                                               List<ErrorPageBacking.SubmittedField> typed) throws IOException, ServletException {
         request.setAttribute(SessionDraft.FIELDS, typed);
         response.setHeader("Cache-Control", "no-store");
-        HttpServletRequest firstVisit = new HttpServletRequestWrapper(request) {
-            @Override
-            public String getMethod() {
-                return "GET";
-            }
-
-            @Override
-            public String getParameter(String name) {
-                return null;
-            }
-
-            @Override
-            public Map<String, String[]> getParameterMap() {
-                return Map.of();
-            }
-
-            @Override
-            public Enumeration<String> getParameterNames() {
-                return Collections.emptyEnumeration();
-            }
-
-            @Override
-            public String[] getParameterValues(String name) {
-                return null;
-            }
-        };
+        HttpServletRequest firstVisit = new RequestLimitsFilter.WithoutBody(request);
         request.getRequestDispatcher(Navigation.loginPath(back).replace("/connexion?", "/connexion.xhtml?"))
                 .forward(firstVisit, response);
     }

@@ -207,7 +207,10 @@ public class RequestLimitsFilter extends HttpFilter {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
     }
 
-    /** The error page's view of a request whose body was refused: a GET with no parameter. */
+    /**
+     * The error page's view of a request whose body was refused: a GET with no parameter (also the
+     * login page's view of a post whose session ended, {@link AccessFilter}).
+     */
     static final class WithoutBody extends HttpServletRequestWrapper {
 
         WithoutBody(HttpServletRequest request) {
