@@ -76,17 +76,16 @@ public class AccessFilter extends HttpFilter {
     }
 
     /**
-     * A member whose session ended while writing sent a form (#14): the answer is the login page,
-     * carrying what they typed ({@link SessionDraft}), not a redirect that would lose it. The
-     * login view sees a plain first visit (no parameters, no view state of the dead session).
+     * A member whose session ended while writing sent a form (#14): the answer (401) is a login
+     * page carrying what they typed ({@link SessionDraft}, {@code WEB-INF/errorpages/session-ended.xhtml}),
+     * not a redirect that would lose it.
      */
     private static void loginWithTheTypedText(HttpServletRequest request, HttpServletResponse response, String back,
-                                              List<ErrorPageBacking.SubmittedField> typed) throws IOException, ServletException {
+                                              List<ErrorPageBacking.SubmittedField> typed) throws IOException {
         request.setAttribute(SessionDraft.FIELDS, typed);
+        request.setAttribute(SessionDraft.RETURN, Navigation.safeLocalPath(back));
         response.setHeader("Cache-Control", "no-store");
-        HttpServletRequest firstVisit = new RequestLimitsFilter.WithoutBody(request);
-        request.getRequestDispatcher(Navigation.loginPath(back).replace("/connexion?", "/connexion.xhtml?"))
-                .forward(firstVisit, response);
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "session ended");
     }
 
     /**

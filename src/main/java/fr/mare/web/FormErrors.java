@@ -5,6 +5,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Named;
 
 import java.util.ArrayList;
@@ -45,9 +46,13 @@ public class FormErrors {
 
     /** The error messages of fields, in the page's order of messages. */
     public List<Item> getItems() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+            // Asked while a postback is decoded (is the summary rendered?): the messages come later.
+            return List.of();
+        }
         if (items == null) {
             items = new ArrayList<>();
-            FacesContext context = FacesContext.getCurrentInstance();
             if (context.getMaximumSeverity() != null && context.getMaximumSeverity().compareTo(FacesMessage.SEVERITY_ERROR) >= 0) {
                 for (Iterator<String> ids = context.getClientIdsWithMessages(); ids.hasNext(); ) {
                     String clientId = ids.next();

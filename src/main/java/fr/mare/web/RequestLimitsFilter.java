@@ -207,10 +207,7 @@ public class RequestLimitsFilter extends HttpFilter {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
     }
 
-    /**
-     * The error page's view of a request whose body was refused: a GET with no parameter (also the
-     * login page's view of a post whose session ended, {@link AccessFilter}).
-     */
+    /** The error page's view of a request whose body was refused: a GET with no parameter. */
     static final class WithoutBody extends HttpServletRequestWrapper {
 
         WithoutBody(HttpServletRequest request) {

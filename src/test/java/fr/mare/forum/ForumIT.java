@@ -132,7 +132,7 @@ class ForumIT {
         // The same browser after its session ended: no session, the form of the old one.
         WebClient later = new WebClient(base.toURI());
         Page login = typed.replayedBy(later, typed.get("jakarta.faces.ViewState")).submit("submit");
-        assertEquals(200, login.status(), "the login page itself, not a redirect that loses the text");
+        assertEquals(401, login.status(), "a login page that carries the text, not a redirect that loses it");
         assertEquals("no-store", login.header("Cache-Control"));
         assertTrue(login.mainText().contains("Votre session a pris fin pendant que vous écriviez"), login.mainText());
         assertTrue(login.html().select("textarea[readonly]").text().contains(body), "the text is shown, to copy if need be");
@@ -165,6 +165,19 @@ class ForumIT {
         Page posted = open.submit();
         assertEquals(302, posted.status(), "40 pages later the form still works (#14): " + posted.mainText());
         assertTrue(client.get(topic).mainText().contains("Écrite pendant que je lisais ailleurs."));
+
+        // Truly expired (more pages than a session keeps): the text comes back in the form.
+        WebClient.Form old = client.get(topic).form("reply").set("body", "Écrite pendant une très longue lecture.");
+        for (int i = 0; i < 65; i++) {
+            client.get(topic);
+        }
+        Page expired = old.submit();
+        assertEquals(400, expired.status(), expired.mainText());
+        assertNotNull(expired.html().getElementById("expired-restore"), expired.mainText());
+        Page retried = client.get(expired.html().getElementById("retry").attr("href"));
+        assertTrue(retried.mainText().contains("voici le texte que vous aviez envoyé"), retried.mainText());
+        assertEquals("Écrite pendant une très longue lecture.", retried.html().getElementById("reply:body").text());
+        assertEquals(302, retried.form("reply").submit().status(), "one click sends it");
     }
 
     @Test
