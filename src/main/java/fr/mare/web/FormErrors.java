@@ -71,6 +71,12 @@ public class FormErrors {
         return items;
     }
 
+    /** The summary's heading: how many points to fix. */
+    public String getTitle() {
+        int count = getItems().size();
+        return count == 1 ? Bundle.text("form.errors.one") : Bundle.text("form.errors.many", count);
+    }
+
     private static String label(FacesContext context, String clientId) {
         UIComponent field = context.getViewRoot().findComponent(clientId);
         Object label = field == null ? null : field.getAttributes().get("label");
