@@ -9,10 +9,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +80,9 @@ public class DemoContent {
 
     @Inject
     private DemoModeration moderation;
+
+    @PersistenceContext(unitName = "mare")
+    private EntityManager em;
 
     @Inject
     private Clock clock;

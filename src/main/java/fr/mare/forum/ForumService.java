@@ -6,6 +6,7 @@ import fr.mare.account.RateLimits;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.BusinessExceptions;
 import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,11 +73,14 @@ public class ForumService {
     /** Publishes a question with free tags (comma-separated, normalized, at most {@value Tags#MAX}). */
     public Topic createTopic(Caller me, String categorySlug, String typedTitle, String markdown, String typedTags) {
         policy.requireMember(me);
-        Category category = categories.category(categorySlug == null ? "" : categorySlug)
-                .orElseThrow(() -> new BusinessException("forum.category.required", "category"));
-        String title = title(typedTitle);
-        List<String> tags = Tags.parse(typedTags);
-        Rendered body = bodies.render(markdown);
+        // Every field checked before refusing (#14): one submit tells all that is missing.
+        BusinessExceptions.Collector checks = new BusinessExceptions.Collector();
+        Category category = checks.check(() -> categories.category(categorySlug == null ? "" : categorySlug)
+                .orElseThrow(() -> new BusinessException("forum.category.required", "category")));
+        String title = checks.check(() -> title(typedTitle));
+        List<String> tags = checks.check(() -> Tags.parse(typedTags));
+        Rendered body = checks.check(() -> bodies.render(markdown));
+        checks.throwIfAny();
         limits.checkLinks(me.accountId(), body.linkCount(), "body");
         limits.check(me.accountId(), limits.topics(me.accountId()), since -> em.createQuery(
                         "SELECT COUNT(t) FROM Topic t WHERE t.authorId = :me AND t.createdAt > :since", Long.class)

@@ -311,11 +311,14 @@ public class ModerationService {
      */
     public void act(Caller me, String cible, Long itemId, Long version, ActionKind action, String typedReason, String parameter) {
         me.requireModerator();
-        if (action == null || action == ActionKind.AUTO_HIDE) {
+        if (action == null) {
+            throw new BusinessException("moderation.action.choose.required", "action");
+        }
+        if (action == ActionKind.AUTO_HIDE) {
             throw new BusinessException("moderation.action.unsupported", null);
         }
         String reason = typedReason == null ? "" : typedReason.strip();
-        if (reason.isEmpty()) {
+        if (reason.isEmpty() && reasonToldToAuthor(action)) {
             throw new BusinessException("moderation.reason.required", "reason");
         }
         if (reason.length() > REASON_MAX) {
@@ -391,6 +394,14 @@ public class ModerationService {
         }
         notices.fire(new Notice(target.authorId(), null, "moderation.notice." + action.name(),
                 target.label(), reason, target.link()));
+    }
+
+    /**
+     * Whether the author reads the reason (#14): dismissing tells them nothing and a validation
+     * says only that the message is visible, so these two need none (the journal keeps it if given).
+     */
+    static boolean reasonToldToAuthor(ActionKind action) {
+        return action != ActionKind.DISMISS && action != ActionKind.APPROVE;
     }
 
     private static void requireAuthor(TargetView target) {

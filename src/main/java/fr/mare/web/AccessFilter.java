@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Deque;
 
 /**
@@ -44,7 +45,14 @@ public class AccessFilter extends HttpFilter {
         if (role != null) {
             if (request.getUserPrincipal() == null) {
                 String query = request.getQueryString();
-                response.sendRedirect(request.getContextPath() + Navigation.loginPath(query == null ? path : path + "?" + query));
+                String back = query == null ? path : path + "?" + query;
+                List<ErrorPageBacking.SubmittedField> typed = "POST".equals(request.getMethod())
+                        ? ErrorPageBacking.typedFields(request.getParameterMap()) : List.of();
+                if (!typed.isEmpty()) {
+                    loginWithTheTypedText(request, response, back, typed);
+                    return;
+                }
+                response.sendRedirect(request.getContextPath() + Navigation.loginPath(back));
                 return;
             }
             if (!request.isUserInRole(role)) {
@@ -53,6 +61,19 @@ public class AccessFilter extends HttpFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A member whose session ended while writing sent a form (#14): the answer (401) is a login
+     * page carrying what they typed ({@link SessionDraft}, {@code WEB-INF/errorpages/session-ended.xhtml}),
+     * not a redirect that would lose it.
+     */
+    private static void loginWithTheTypedText(HttpServletRequest request, HttpServletResponse response, String back,
+                                              List<ErrorPageBacking.SubmittedField> typed) throws IOException {
+        request.setAttribute(SessionDraft.FIELDS, typed);
+        request.setAttribute(SessionDraft.RETURN, Navigation.safeLocalPath(back));
+        response.setHeader("Cache-Control", "no-store");
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "session ended");
     }
 
     /**

@@ -25,8 +25,11 @@ public class ErrorPageBacking {
 
     private static final Logger LOG = Logger.getLogger(ErrorPageBacking.class.getName());
 
-    /** A field the person typed into: its name (last part of the client id) and its value. */
-    public record SubmittedField(String name, String label, String value) {
+    /**
+     * A field the person typed into: its name (last part of the client id), its label, its value
+     * and the request parameter it came in (the field's client id).
+     */
+    public record SubmittedField(String name, String label, String value, String parameter) {
     }
 
     @Inject
@@ -69,8 +72,13 @@ public class ErrorPageBacking {
         if (!"POST".equals(request.getMethod())) {
             return List.of();
         }
+        return typedFields(request.getParameterMap());
+    }
+
+    /** The typed fields among posted parameters (see {@link #getSubmittedFields()}). */
+    public static List<SubmittedField> typedFields(Map<String, String[]> parameters) {
         List<SubmittedField> fields = new ArrayList<>();
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             String name = parameter.getKey();
             String shortName = name.substring(name.lastIndexOf(':') + 1);
             String lower = shortName.toLowerCase(Locale.ROOT);
@@ -80,7 +88,7 @@ public class ErrorPageBacking {
             }
             for (String value : parameter.getValue()) {
                 if (value != null && !value.isBlank()) {
-                    fields.add(new SubmittedField(shortName, label(shortName), value));
+                    fields.add(new SubmittedField(shortName, label(shortName), value, name));
                 }
             }
         }

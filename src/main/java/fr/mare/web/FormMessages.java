@@ -1,6 +1,7 @@
 package fr.mare.web;
 
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.BusinessExceptions;
 import fr.mare.platform.RateLimitedException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
@@ -26,6 +27,10 @@ public final class FormMessages {
     }
 
     public static void error(String formId, BusinessException e) {
+        if (e instanceof BusinessExceptions several) {
+            several.all().forEach(each -> error(formId, each));
+            return;
+        }
         FacesContext context = FacesContext.getCurrentInstance();
         String clientId = null;
         if (e.field() != null) {

@@ -59,6 +59,29 @@ class SignUpBrowserIT extends ChromiumIT {
         assertEquals(name, wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-account"))).getText());
     }
 
+    /** #14: a refused form's summary takes the focus (read at once, in view) and links to each field. */
+    @Test
+    void aRefusedFormFocusesItsErrorSummary() throws Exception {
+        browser = Chromium.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        String name = Names.username("Lina");
+        browser.get(base.toURI().resolve("inscription").toString());
+        browser.findElement(By.id("register:username")).sendKeys(name);
+        browser.findElement(By.id("register:email")).sendKeys(Names.email(name));
+        browser.findElement(By.id("register:password")).sendKeys("des radis et des poireaux");
+        browser.findElement(By.id("register:submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-account")));
+
+        browser.get(base.toURI().resolve("nouveau-sujet").toString());
+        browser.findElement(By.id("topic:submit")).click();
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+        wait.until(d -> "error-summary".equals(d.switchTo().activeElement().getDomAttribute("id")));
+        assertEquals(3, summary.findElements(By.cssSelector("li a")).size(), summary.getText());
+        screenshot("error-summary");
+        summary.findElement(By.cssSelector("a[href='#topic:title']")).click();
+        wait.until(ExpectedConditions.urlContains("#topic:title"));
+    }
+
     /** Kept in target/ so a person can look at what the browser showed. */
     private void screenshot(String label) throws Exception {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();

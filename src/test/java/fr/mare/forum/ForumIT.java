@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,6 +91,93 @@ class ForumIT {
                 .set("category", CATEGORY).set("body", "x".repeat(ForumService.BODY_MAX + 1)).submit();
         assertTrue(tooLong.mainText().contains("il dépasse 32 000 caractères") || tooLong.mainText().contains("il dépasse 32000 caractères"),
                 tooLong.mainText());
+    }
+
+    @Test
+    void anEmptyQuestionIsRefusedWithEveryMissingFieldAtOnceInASummary() throws Exception {
+        WebClient client = member("vide");
+        Document blank = client.get("/nouveau-sujet").html();
+        assertEquals(3, blank.select("#topic .required-mark").size(), "title, category and body visibly required");
+        Page refused = client.get("/nouveau-sujet").form("topic").set("tags", "partage").submit();
+        assertEquals(200, refused.status());
+        Document page = refused.html();
+        Element summary = page.getElementById("error-summary");
+        assertNotNull(summary, refused.mainText());
+        assertEquals("alert", summary.attr("role"));
+        assertEquals("-1", summary.attr("tabindex"));
+        assertTrue(summary.hasAttr("autofocus"), "in view without JavaScript");
+        assertEquals(Set.of("#topic:category", "#topic:title", "#topic:body"), Set.copyOf(summary.select("li a").eachAttr("href")),
+                "one submit tells every missing field: " + summary.text());
+        assertTrue(summary.text().contains("3 points à corriger"), summary.text());
+        assertTrue(summary.text().contains("Choisissez une catégorie"), summary.text());
+        for (String field : List.of("topic:title", "topic:category", "topic:body")) {
+            Element input = page.getElementById(field);
+            assertEquals("true", input.attr("aria-invalid"), field);
+            String messageId = input.attr("aria-describedby").split(" ")[0];
+            assertEquals(field + "-error", messageId, field);
+            assertFalse(page.getElementById(messageId).text().isBlank(), field + " has its message");
+        }
+        assertEquals("partage", page.getElementById("topic:tags").val(), "what was typed stays");
+        assertEquals("false", page.getElementById("topic:tags").attr("aria-invalid"));
+        assertNull(client.get("/nouveau-sujet").html().getElementById("error-summary"), "no summary on a fresh form");
+    }
+
+    @Test
+    void aMemberWhoseSessionEndedWhileWritingFindsTheTextAfterLoggingIn() throws Exception {
+        WebClient writer = new WebClient(base.toURI());
+        String name = writer.registerNewMember("ecrivain", PASSWORD);
+        String body = "Un long texte écrit pendant que la session se terminait.";
+        WebClient.Form typed = writer.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                .set("title", "Une question écrite trop lentement").set("body", body);
+        // The same browser after its session ended: no session, the form of the old one.
+        WebClient later = new WebClient(base.toURI());
+        Page login = typed.replayedBy(later, typed.get("jakarta.faces.ViewState")).submit("submit");
+        assertEquals(401, login.status(), "a login page that carries the text, not a redirect that loses it");
+        assertEquals("no-store", login.header("Cache-Control"));
+        assertTrue(login.mainText().contains("Votre session a pris fin pendant que vous écriviez"), login.mainText());
+        assertTrue(login.html().select("textarea[readonly]").text().contains(body), "the text is shown, to copy if need be");
+
+        Page wrong = login.form("login").set("username", name).set("password", "pas le bon mot de passe").submit();
+        assertTrue(wrong.html().select("textarea[readonly]").text().contains(body), "still carried after a wrong password");
+        Page loggedIn = wrong.form("login").set("username", name).set("password", PASSWORD).submit();
+        assertEquals(302, loggedIn.status(), loggedIn.mainText());
+        assertTrue(loggedIn.location().contains("/nouveau-sujet"), loggedIn.location());
+
+        Page back = later.follow(loggedIn);
+        assertTrue(back.mainText().contains("voici le texte que vous aviez écrit"), back.mainText());
+        assertEquals(body, back.html().getElementById("topic:body").text());
+        assertEquals("Une question écrite trop lentement", back.html().getElementById("topic:title").val());
+        assertEquals(CATEGORY, back.html().select("select[id=topic:category] option[selected]").val());
+        Page published = back.form("topic").submit("submit");
+        assertEquals(302, published.status(), "one click publishes: " + published.mainText());
+        assertTrue(later.follow(published).mainText().contains(body));
+        assertFalse(later.get("/nouveau-sujet").mainText().contains("voici le texte"), "shown once");
+    }
+
+    @Test
+    void aReplyBoxLeftOpenWhileReadingManyOtherPagesStillPublishes() throws Exception {
+        WebClient client = member("flaneur");
+        String topic = ask(client, "Une réponse écrite en lisant d'autres pages", "La question.");
+        WebClient.Form open = client.get(topic).form("reply").set("body", "Écrite pendant que je lisais ailleurs.");
+        for (int i = 0; i < 40; i++) {
+            assertEquals(200, client.get(i % 2 == 0 ? topic : "/c/" + CATEGORY).status());
+        }
+        Page posted = open.submit();
+        assertEquals(302, posted.status(), "40 pages later the form still works (#14): " + posted.mainText());
+        assertTrue(client.get(topic).mainText().contains("Écrite pendant que je lisais ailleurs."));
+
+        // Truly expired (more pages than a session keeps): the text comes back in the form.
+        WebClient.Form old = client.get(topic).form("reply").set("body", "Écrite pendant une très longue lecture.");
+        for (int i = 0; i < 65; i++) {
+            client.get(topic);
+        }
+        Page expired = old.submit();
+        assertEquals(400, expired.status(), expired.mainText());
+        assertNotNull(expired.html().getElementById("expired-restore"), expired.mainText());
+        Page retried = client.get(expired.html().getElementById("retry").attr("href"));
+        assertTrue(retried.mainText().contains("voici le texte que vous aviez envoyé"), retried.mainText());
+        assertEquals("Écrite pendant une très longue lecture.", retried.html().getElementById("reply:body").text());
+        assertEquals(302, retried.form("reply").submit().status(), "one click sends it");
     }
 
     @Test

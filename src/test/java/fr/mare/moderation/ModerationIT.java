@@ -202,7 +202,7 @@ class ModerationIT extends MareIT {
     // ---------------------------------------------------------------- actions
 
     @Test
-    void everyActionNeedsAReason() throws Exception {
+    void everyActionTheAuthorIsToldOfNeedsAReason() throws Exception {
         Reported r = reportedReply("SPAM");
         WebClient modo = moderator("veilleur").client();
         Page refused = act(modo, "post:" + r.post(), "HIDE", "  ");
@@ -438,12 +438,19 @@ class ModerationIT extends MareIT {
         Page own = newcomer.client().get(topic);
         assertEquals(200, own.status());
         assertTrue(own.mainText().contains("En attente de validation"), own.mainText());
+        assertTrue(own.mainText().contains("attend la validation de la modération"), "not announced as published (#14): " + own.mainText());
+        assertFalse(own.mainText().contains("Votre question est publiée"), own.mainText());
 
         WebClient modo = moderator("veilleur").client();
         long question = Long.parseLong(modo.get("/moderation").html().select(".queue-item").stream()
                 .filter(e -> e.text().contains("Ma toute première question")).findFirst().orElseThrow()
                 .id().replace("item-post-", ""));
         assertNotNull(modo.get("/moderation").html().getElementById("item-post-" + question + "-pending"));
+        // Nothing preselected (#14): sent as it comes, the form asks for an action and does nothing.
+        assertTrue(modo.get("/moderation").html().select("#act-post-" + question + "-action option[selected]").isEmpty());
+        Page noAction = modo.get("/moderation").form("act-post-" + question).set("reason", "bienvenue").submit();
+        assertTrue(noAction.mainText().contains("Choisissez une action."), noAction.mainText());
+        assertEquals(404, anonymous().get(topic).status(), "still pending");
         assertEquals(302, act(modo, "post:" + question, "APPROVE", "bienvenue").status());
         assertEquals(200, anonymous().get(topic).status());
         assertNotNull(anonymous().get("/c/" + CATEGORY).html().selectFirst("a[href$=" + topic + "]"));
@@ -453,6 +460,8 @@ class ModerationIT extends MareIT {
         Member helper = member("aidant");
         String helperTopic = ask(helper.client(), "Une question où le débutant répond");
         long held = Discussions.reply(newcomer.client(), helperTopic, null, "Ma réponse en attente.");
+        String announced = newcomer.client().get(helperTopic).mainText();
+        assertTrue(announced.contains("Votre réponse est enregistrée et attend la validation"), announced);
         assertFalse(helper.client().get(helperTopic).mainText().contains("Ma réponse en attente."), "invisible to others");
         Page hiddenFromReports = helper.client().get("/signaler?cible=post:" + held);
         assertEquals(404, hiddenFromReports.status(), "a pending post cannot be reported (nor its excerpt read) by others");
@@ -462,7 +471,7 @@ class ModerationIT extends MareIT {
         assertEquals(302, act(modo, "post:" + held, "REJECT", "hors charte").status());
         assertFalse(helper.client().get(helperTopic).mainText().contains("Ma réponse en attente."));
         long second = Discussions.reply(newcomer.client(), helperTopic, null, "Ma réponse corrigée.");
-        assertEquals(302, act(modo, "post:" + second, "APPROVE", "ok").status());
+        assertEquals(302, act(modo, "post:" + second, "APPROVE", "").status(), "no reason needed to approve: the author reads none");
         assertTrue(helper.client().get(helperTopic).mainText().contains("Ma réponse corrigée."));
         assertEquals(1, count("SELECT reply_count FROM forum_topic WHERE id = ?", topicId(helperTopic)));
         long third = Discussions.reply(newcomer.client(), helperTopic, null, "Désormais publié directement.");

@@ -48,6 +48,9 @@ public class AccountLoginBacking {
     @Inject
     private Clock clock;
 
+    @Inject
+    private fr.mare.web.SessionDraft draft;
+
     private String username;
     private String password;
     private String returnTo;
@@ -66,6 +69,7 @@ public class AccountLoginBacking {
         }
         if (status == AuthenticationStatus.SUCCESS) {
             throttle.recordSuccess(username);
+            draft.keep(Navigation.safeLocalPath(returnTo));
             Navigation.redirect(afterLogin(accounts, twoFactor, username, Navigation.safeLocalPath(returnTo)));
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             throttle.recordSuccess(username);
@@ -73,6 +77,7 @@ public class AccountLoginBacking {
             // The password was right; the code comes next, on its own page. The name's failures are
             // not cleared: they go on counting wrong codes (ADR 0023).
             SecurityLog.event("connexion-code-demandé", "nom", username, "adresse", address);
+            draft.keep(Navigation.safeLocalPath(returnTo));
             new SecondFactorStep(refusal.secondFactorAccount(), username, clock.instant(), Navigation.safeLocalPath(returnTo)).keep(request,
                     (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse());
             Navigation.redirect(SecondFactorStep.PAGE);

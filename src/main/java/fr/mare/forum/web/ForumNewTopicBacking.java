@@ -74,7 +74,7 @@ public class ForumNewTopicBacking {
             FormMessages.error("topic", e);
             return null;
         }
-        FormMessages.flashInfo("forum.newTopic.published");
+        FormMessages.flashInfo(topic.isPending() ? "forum.newTopic.held" : "forum.newTopic.published");
         Navigation.redirect(TopicLinks.of(topic));
         return null;
     }

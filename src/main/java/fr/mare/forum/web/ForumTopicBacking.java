@@ -321,7 +321,7 @@ public class ForumTopicBacking {
             FormMessages.error(replyTarget == null ? "reply" : "replyTo", e);
             return null;
         }
-        FormMessages.flashInfo("forum.reply.published");
+        FormMessages.flashInfo(created.isPending() ? "forum.reply.held" : "forum.reply.published");
         Navigation.redirect(TopicLinks.of(topic, created, threadReading.pageOf(created)));
         return null;
     }
