@@ -66,7 +66,7 @@
                 button.click();
             } else {
                 if (status) {
-                    status.textContent = (box.getAttribute("data-ready") || "").replace("{0}", image.name || "");
+                    status.textContent = (box.getAttribute("data-ready") || "").replace("[nom]", image.name || "");
                 }
                 altInput.focus();
             }

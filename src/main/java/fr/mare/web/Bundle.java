@@ -33,7 +33,9 @@ public final class Bundle {
         } catch (MissingResourceException e) {
             return key;
         }
-        if (arguments.length == 0) {
+        if (arguments.length == 0 || !pattern.contains("{")) {
+            // A text without placeholders is shown as written (BundleTest): never through
+            // MessageFormat, which would eat its apostrophes (« dans lheure »).
             return pattern;
         }
         // Parsing a pattern costs more than formatting with it (#11: a thread page formats dozens).

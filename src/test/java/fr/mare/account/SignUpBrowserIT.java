@@ -62,7 +62,7 @@ class SignUpBrowserIT extends ChromiumIT {
     /** #14: a refused form's summary takes the focus (read at once, in view) and links to each field. */
     @Test
     void aRefusedFormFocusesItsErrorSummary() throws Exception {
-        browser = Chromium.start();
+        startBrowser();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         String name = Names.username("Lina");
         browser.get(base.toURI().resolve("inscription").toString());
