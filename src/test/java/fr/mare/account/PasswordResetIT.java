@@ -162,4 +162,24 @@ class PasswordResetIT {
         assertTrue(refused.mainText().contains("Trop de demandes de lien"), refused.mainText());
         assertEquals(unknown, refused.form("forgot").get("email"), "the typed address is kept");
     }
+
+    @Test
+    void requestsAreLimitedPerSourceWhicheverAddressesTheyName() throws Exception {
+        assertEquals(302, ask(client(), Names.email(Names.username("source"))).status());
+        long newest = count("SELECT MAX(id) FROM rate_limit_hit WHERE kind = 'reset-address'");
+        // The tests' limit per source is raised (TestDatabase): the source's row is copied up to it.
+        int copies = fr.mare.testing.TestDatabase.REGISTRATIONS_PER_ADDRESS;
+        assertEquals(copies, sql("INSERT INTO rate_limit_hit (kind, subject_hash, created_at) SELECT kind, subject_hash, created_at"
+                + " FROM rate_limit_hit JOIN seq_1_to_" + copies + " s WHERE id = ?", newest));
+        try {
+            String other = Names.email(Names.username("autre"));
+            Page refused = ask(client(), other);
+            assertEquals(429, refused.status(), "a fresh address from the same source is refused: " + refused.mainText());
+            assertTrue(refused.mainText().contains("Trop de demandes de lien"), refused.mainText());
+            assertEquals(other, refused.form("forgot").get("email"), "the typed address is kept");
+        } finally {
+            sql("DELETE FROM rate_limit_hit WHERE kind = 'reset-address'");
+        }
+        assertEquals(302, ask(client(), Names.email(Names.username("apres"))).status(), "the source may ask again");
+    }
 }

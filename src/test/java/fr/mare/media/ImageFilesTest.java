@@ -85,6 +85,16 @@ class ImageFilesTest {
     }
 
     @Test
+    void aReducedCopyThatWouldWeighMoreThanTheOriginalIsNotKept() {
+        ImageFiles.Encoded original = new ImageFiles.Encoded(new byte[31_898], "png", 1600, 1000);
+        assertNull(ImageFiles.lighterOrNull(new ImageFiles.Encoded(new byte[37_941], "png", 1200, 750), original),
+                "the measured screenshot: a heavier copy is not kept");
+        assertNull(ImageFiles.lighterOrNull(new ImageFiles.Encoded(new byte[31_898], "png", 1200, 750), original));
+        ImageFiles.Encoded lighter = new ImageFiles.Encoded(new byte[12_000], "png", 1200, 750);
+        assertEquals(lighter, ImageFiles.lighterOrNull(lighter, original));
+    }
+
+    @Test
     void aLargeImageGetsAReducedCopyAndKeepsItsSize() throws IOException {
         BufferedImage wide = new BufferedImage(3000, 1000, BufferedImage.TYPE_INT_RGB);
         ImageFiles.Processed out = ImageFiles.process(encode(wide, "png"), null, MAX_BYTES, MAX_PIXELS);

@@ -118,9 +118,16 @@ class NotificationIT {
         String link = notification.selectFirst("a.notification-link").attr("href");
         assertTrue(link.endsWith(topic + "?message=" + answer), link);
         Page followed = asker.client().get(link);
-        assertEquals(302, followed.status());
-        assertTrue(followed.location().endsWith(topic + "#post-" + answer), "the permalink finds the post: " + followed.location());
-        assertEquals("1", unreadCount(asker), "following the link is a plain GET: it changes nothing");
+        assertEquals(303, followed.status(), "the list's link marks the notification read on the way (#14)");
+        assertTrue(followed.location().endsWith(topic + "?message=" + answer), followed.location());
+        Page permalink = asker.client().get(followed.location());
+        assertEquals(302, permalink.status());
+        assertTrue(permalink.location().endsWith(topic + "#post-" + answer), "the permalink finds the post: " + permalink.location());
+        assertNull(unreadCount(asker), "followed, the notification is read");
+        assertTrue(only(asker).hasClass("is-read"));
+        assertTrue(helper.client().get(link).location().endsWith("/notifications"), "another member's notification is not theirs to open");
+        assertTrue(helper.client().get(link.replace("vers=/", "vers=//ailleurs.example/")).location().endsWith("/notifications"),
+                "only a path of this site is followed");
 
         assertNull(unreadCount(helper), "the replier is not told of their own reply");
         assertTrue(notifications(helper).isEmpty());

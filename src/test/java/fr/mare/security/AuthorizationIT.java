@@ -354,6 +354,9 @@ class AuthorizationIT {
                     + "modération : lever une suspension;modération : valider un message en attente;"
                     + "modération : refuser un message en attente",
             "logout", "(LogoutServlet: plainServletPostsNeedTheirToken)",
+            // The session-ended page (#14) posts the /connexion login form's own fields: open to everyone,
+            // it writes only the caller's new session (accountLoginBacking.login above; ForumIT's ended-session test).
+            "login", "(the /connexion login form: accountLoginBacking.login; ForumIT.aMemberWhoseSessionEnded…)",
             // A post's own form on a thread page (ADR 0024), decoded by the thread-actions Faces form.
             "post-", "forum : supprimer un message;forum : marquer la solution;forum : dire merci");
 

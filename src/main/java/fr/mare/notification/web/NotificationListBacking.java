@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 /**
  * {@code /notifications} (members only, {@code AccessFilter}): the caller's notifications, newest
  * first, 50 a page with a keyset cursor ({@code ?avant=}). Each links to its post's permalink
- * ({@code ?message=}, which finds the page and anchor). « Marquer comme lu » and « Tout marquer
+ * ({@code ?message=}, which finds the page and anchor) through {@link NotificationOpenServlet},
+ * which marks it read on the way (#14). « Marquer comme lu » and « Tout marquer
  * comme lu » are Faces forms (POST, view state as CSRF token), then Post/Redirect/Get.
  * <p>
  * A row's form sends the notification's id in a plain field rather than relying on the row's

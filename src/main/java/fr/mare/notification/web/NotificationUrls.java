@@ -8,7 +8,7 @@ import jakarta.enterprise.inject.Produces;
 @Dependent
 public class NotificationUrls {
 
-    public static final UrlRules RULES = UrlRules.of("notification").member("/notifications");
+    public static final UrlRules RULES = UrlRules.of("notification").member("/notifications", "/notifications/");
 
     @Produces
     static UrlRules rules() {
