@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code java -jar target/mare.jar}: one command gives a living Mare.
@@ -102,6 +103,22 @@ public final class Launcher {
                 // No usage report to Payara's servers: Mare makes no request to a third party.
                 "--disablephonehome"));
         payaraArgs.addAll(List.of(args));
+        // The watchdog waits for /health beside Payara's boot, not after it: Payara Micro 7 can hang
+        // inside its boot (seen in LauncherIT: no log line after Grizzly started, for minutes), and
+        // a wait placed after it would never run. A boot that makes no progress thus ends the
+        // launcher with code 1, and a service manager (or the next start) starts Mare again (R7).
+        CompletableFuture<Boolean> healthy = new CompletableFuture<>();
+        Duration wait = Duration.ofSeconds(waitSeconds);
+        Thread.ofPlatform().daemon().name("mare-boot-watchdog").start(() -> {
+            try {
+                healthy.complete(awaitHealth(httpAddress, httpPort, started, wait));
+            } catch (InterruptedException e) {
+                healthy.complete(false);
+            }
+            if (!healthy.join()) {
+                exit(1);
+            }
+        });
         try {
             // PayaraMicroLauncher rather than PayaraMicro.main, which logs a failed boot and
             // returns as if all was well, leaving this JVM and mariadbd running for nothing.
@@ -120,9 +137,8 @@ public final class Launcher {
             return;
         }
 
-        if (!awaitHealth(httpAddress, httpPort, started, Duration.ofSeconds(waitSeconds))) {
-            System.exit(1);
-            return;
+        if (!healthy.join()) {
+            return; // the watchdog said why and ends the launcher
         }
         if (demo != LauncherConfig.Demo.NONE && fresh) {
             System.out.println("Contenu de démonstration : le mot de passe de l'administration (« sophie ») est affiché"
@@ -229,6 +245,23 @@ public final class Launcher {
         } catch (IOException e) {
             throw new LaunchException("impossible d'écouter sur " + address.getHostAddress() + ":" + port + " : " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Ends the launcher with {@code code}: the shutdown hooks stop Payara and mariadbd. When Payara
+     * hangs, its own hook may hang too: after 30 s the JVM is halted, and the next start stops the
+     * mariadbd left behind (R3, {@link EmbeddedDatabase}).
+     */
+    private static void exit(int code) {
+        Thread.ofPlatform().daemon().name("mare-exit-deadline").start(() -> {
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Runtime.getRuntime().halt(code);
+        });
+        System.exit(code);
     }
 
     /**

@@ -322,19 +322,50 @@ class LauncherIT {
         TestMail.awaitSubject("karim.benali@demo.mare.invalid", "Confirmez votre nouvelle adresse");
     }
 
+    /**
+     * Starts the launcher and waits for « Mare est prête ». Payara Micro 7 rarely hangs inside its
+     * boot (seen here once in ~30 boots: no log line after Grizzly started); the launcher then ends
+     * itself with code 1 after MARE_STARTUP_WAIT_SECONDS (R7), and a service manager starts it
+     * again (docs/operations.md, Restart=on-failure). This does the same, once, and says so.
+     */
     private Process launch(Map<String, String> env, Path log) throws Exception {
-        Process process = start(env, log);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The launcher stopped: " + Files.readString(log));
+        Map<String, String> withWait = new java.util.HashMap<>(env);
+        withWait.putIfAbsent("MARE_STARTUP_WAIT_SECONDS", "150");
+        for (int attempt = 1; ; attempt++) {
+            Process process = start(withWait, log);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    String output = Files.readString(log);
+                    if (attempt == 1 && process.exitValue() == 1 && output.contains("MARE_STARTUP_WAIT_SECONDS")) {
+                        System.err.println("LauncherIT: boot made no progress, the launcher ended itself (R7); started again as a supervisor would.");
+                        break;
+                    }
+                    throw new AssertionError("The launcher stopped: " + output);
+                }
+                if (Files.exists(log) && Files.readString(log).contains("Mare est prête")) {
+                    return process;
+                }
+                Thread.sleep(500);
             }
-            if (Files.exists(log) && Files.readString(log).contains("Mare est prête")) {
-                return process;
+            if (process.isAlive()) {
+                throw new AssertionError("Mare was not ready within 3 minutes: " + Files.readString(log));
             }
-            Thread.sleep(500);
         }
-        throw new AssertionError("Mare was not ready within 3 minutes: " + Files.readString(log));
+    }
+
+    @Test
+    void aBootThatMakesNoProgressEndsTheLauncherAndStopsItsDatabase() throws Exception {
+        Path data = freshFolder("launcher-it-slow-boot");
+        Path log = data.resolveSibling("launcher-it-slow-boot.log");
+        // Payara's boot takes longer than 3 s here: the watchdog fires while it is still under way,
+        // as it would during a boot that hangs (the wait used to start only after Payara returned).
+        Process process = start(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(freePort()),
+                "MARE_DEMO", "false", "MARE_STARTUP_WAIT_SECONDS", "3"), log);
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the launcher ends itself: " + Files.readString(log));
+        assertEquals(1, process.exitValue(), Files.readString(log));
+        assertTrue(Files.readString(log).contains("MARE_STARTUP_WAIT_SECONDS"), Files.readString(log));
+        assertNoMariadbd(data);
     }
 
     private Process start(Map<String, String> env, Path log, String... args) throws IOException {
