@@ -3,23 +3,19 @@ package fr.mare.moderation.web;
 import fr.mare.account.Caller;
 import fr.mare.account.CurrentAccount;
 import fr.mare.moderation.ModerationService;
+import fr.mare.web.HeaderCounts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 /**
  * The header's count of open items on « Modération » ({@code #{moderationCount.open}}, #14): one
- * indexed COUNT per page for a moderator, nothing for anyone else; no count rather than a failed
- * page when the database is away.
+ * indexed COUNT per page for a moderator, nothing for anyone else; no count while the database is
+ * away ({@link HeaderCounts}).
  */
 @Named
 @RequestScoped
 public class ModerationCount {
-
-    private static final Logger LOG = Logger.getLogger(ModerationCount.class.getName());
 
     @Inject
     private CurrentAccount currentAccount;
@@ -30,24 +26,15 @@ public class ModerationCount {
     @Inject
     private ModerationService moderation;
 
+    @Inject
+    private HeaderCounts counts;
+
     private Long open;
 
     public long getOpen() {
         if (open == null) {
-            open = count();
+            open = currentAccount.isModerator() ? counts.count("Nombre d'éléments à modérer", () -> moderation.openCount(caller)) : 0;
         }
         return open;
-    }
-
-    private long count() {
-        if (!currentAccount.isModerator()) {
-            return 0;
-        }
-        try {
-            return moderation.openCount(caller);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Nombre d'éléments à modérer indisponible, l'en-tête s'en passe", e);
-            return 0;
-        }
     }
 }
