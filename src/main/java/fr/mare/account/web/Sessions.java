@@ -46,9 +46,20 @@ final class Sessions {
         RANDOM.nextBytes(random);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         request.getSession(true).setAttribute(BINDING, value);
-        String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        response.addHeader("Set-Cookie", COOKIE + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Lax"
+        response.addHeader("Set-Cookie", COOKIE + "=" + value + "; Path=" + cookiePath(request) + "; HttpOnly; SameSite=Lax"
                 + (request.isSecure() ? "; Secure" : ""));
+    }
+
+    /**
+     * Tells the client to forget the session id it sent (#10: an id without its binding is
+     * refused without closing the session, which is still its owner's).
+     */
+    static void forgetSessionId(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", "JSESSIONID=; Path=" + cookiePath(request) + "; Max-Age=0; HttpOnly; SameSite=Lax");
+    }
+
+    private static String cookiePath(HttpServletRequest request) {
+        return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
     }
 
     /** Whether the request carries its session's binding. */

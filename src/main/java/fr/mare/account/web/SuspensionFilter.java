@@ -59,8 +59,7 @@ public class SuspensionFilter extends HttpFilter {
             // This client forgets the id and is sent to the login page, as anyone not logged in.
             SecurityLog.event("session-refusée-sans-son-cookie-de-liaison",
                     "nom", request.getUserPrincipal().getName(), "adresse", request.getRemoteAddr());
-            String cookiePath = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-            response.addHeader("Set-Cookie", "JSESSIONID=; Path=" + cookiePath + "; Max-Age=0; HttpOnly; SameSite=Lax");
+            Sessions.forgetSessionId(request, response);
             response.sendRedirect(request.getContextPath() + Navigation.loginPath(back));
             return;
         }

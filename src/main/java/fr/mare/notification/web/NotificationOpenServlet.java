@@ -3,6 +3,7 @@ package fr.mare.notification.web;
 import fr.mare.account.Caller;
 import fr.mare.notification.NotificationService;
 import fr.mare.platform.BusinessException;
+import fr.mare.web.Navigation;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -55,12 +56,8 @@ public class NotificationOpenServlet extends HttpServlet {
         response.setHeader("Location", request.getContextPath() + target);
     }
 
-    /** A path of this site ({@code /…}, not {@code //host} nor {@code /\host}), else the list. */
+    /** A path of this site ({@link Navigation#safeLocalPath}'s rule), else the list. */
     static String target(String path) {
-        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")
-                || path.chars().anyMatch(c -> c < 0x20)) {
-            return "/notifications";
-        }
-        return path;
+        return path != null && path.equals(Navigation.safeLocalPath(path)) ? path : "/notifications";
     }
 }
