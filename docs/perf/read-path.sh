@@ -97,8 +97,8 @@ run() { # url connections pids... -> "req/s|p50|p99|errors|requests|cpu-ms-per-r
 heap_used() { # heap after a full GC, in MB
     jcmd_bin=${JAVA_HOME:+$JAVA_HOME/bin/}jcmd
     "$jcmd_bin" "$mare" GC.run > /dev/null 2>&1 || true
-    # G1 prints one « garbage-first heap » line; Serial and Parallel one line per generation: sum them.
-    "$jcmd_bin" "$mare" GC.heap_info 2>/dev/null | awk '/generation|garbage-first heap|PSYoungGen|ParOldGen/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub(/K,?/, "", v); sum += v}} END {print int(sum / 1024)}'
+    # G1 prints one « garbage-first heap » line; Serial (DefNew, Tenured) and Parallel one line per generation: sum them.
+    "$jcmd_bin" "$mare" GC.heap_info 2>/dev/null | awk '/^ *(DefNew|Tenured|def new generation|tenured generation|garbage-first heap|PSYoungGen|ParOldGen)/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub(/K,?/, "", v); sum += v}} END {print int(sum / 1024)}'
 }
 
 heap_before=$(heap_used)
@@ -142,4 +142,9 @@ printf '| topic of 100 replies, logged in | %s | %s | %s ms |\n' "$(echo "$out" 
 echo
 echo "Visitors' requests: $anonymous_requests; heap after GC: $heap_before MB before, $heap_after MB after."
 echo "RSS after the load: JVM $(rss_mb "$mare") MB + mariadbd $(rss_mb ${db:+"$db"}) MB = $(rss_mb "${servers[@]}") MB."
+# With -XX:NativeMemoryTracking=summary in MARE_JVM_OPTIONS (or PERF_JVM_OPTIONS): where the JVM's memory goes.
+nmt=$(${JAVA_HOME:+$JAVA_HOME/bin/}jcmd "$mare" VM.native_memory summary 2>/dev/null | awk '/^-/ && /committed=/ {
+    name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name); c = $0; sub(/.*committed=/, "", c); sub(/KB.*/, "", c)
+    if (c + 0 >= 4096) { printf "%s%s %d", sep, name, c / 1024; sep = ", " } }' || true)
+[ -n "$nmt" ] && echo "JVM committed (MB, NMT): $nmt."
 echo "Sessions: $(curl -s -D - -o /dev/null "$base$topic" | grep -ci '^set-cookie' || true) Set-Cookie on a visitor's topic page."

@@ -60,8 +60,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** sun_path holds 108 bytes on Linux, the terminating NUL included. */
     private static final int MAX_SOCKET_PATH = 107;
 
+    /** InnoDB's buffer pool unless {@code MARE_DB_BUFFER_POOL} says otherwise (issue #11, docs/perf.md « Mémoire »). */
+    public static final String DEFAULT_BUFFER_POOL = "32M";
+
     private final Path folder;
     private final int port;
+    private final String bufferPool;
     private final boolean fresh;
     private final Path socket;
     private final EmbeddedCredentials credentials;
@@ -70,9 +74,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private volatile boolean closing;
     private volatile long serverPid = -1;
 
-    private EmbeddedDatabase(Path folder, int port, boolean fresh, Path socket, EmbeddedCredentials credentials) {
+    private EmbeddedDatabase(Path folder, int port, String bufferPool, boolean fresh, Path socket, EmbeddedCredentials credentials) {
         this.folder = folder;
         this.port = port;
+        this.bufferPool = bufferPool;
         this.fresh = fresh;
         this.socket = socket;
         this.credentials = credentials;
@@ -86,6 +91,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param port 0 for any free port
      */
     public static EmbeddedDatabase start(Path folder, int port) {
+        return start(folder, port, DEFAULT_BUFFER_POOL);
+    }
+
+    /** @param bufferPool InnoDB's buffer pool size, in MariaDB's notation ({@code 32M}) */
+    public static EmbeddedDatabase start(Path folder, int port, String bufferPool) {
         Path dir = folder.toAbsolutePath().normalize();
         refuseTemporaryFolder(dir);
         Path dataDir = dir.resolve("mariadb");
@@ -110,7 +120,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path socket = socketDir.resolve("mariadb.sock");
 
         int chosenPort = port == 0 ? freePort() : port;
-        EmbeddedDatabase database = new EmbeddedDatabase(dir, chosenPort, fresh, socket, credentials);
+        EmbeddedDatabase database = new EmbeddedDatabase(dir, chosenPort, bufferPool, fresh, socket, credentials);
         Path initFile = null;
         try {
             if (stored.isEmpty()) {
@@ -280,7 +290,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .addArg("--local-infile=0")
                 .addArg("--pid-file=" + pidFile)
                 .addArg("--character-set-server=utf8mb4")
-                .addArg("--collation-server=utf8mb4_uca1400_ai_ci");
+                .addArg("--collation-server=utf8mb4_uca1400_ai_ci")
+                // Memory (issue #11, measured in docs/perf.md « Mémoire »): MariaDB's defaults size
+                // caches for a dedicated server (128 MB of buffer pool, 128 MB of Aria page cache
+                // for the internal temporary tables, 128 MB of MyISAM key cache that Mare never
+                // uses). Mare's tables are InnoDB and its pages mostly come from its own caches.
+                .addArg("--innodb-buffer-pool-size=" + bufferPool)
+                .addArg("--innodb-log-buffer-size=4M")
+                .addArg("--aria-pagecache-buffer-size=8M")
+                .addArg("--key-buffer-size=1M")
+                .addArg("--performance-schema=OFF")
+                .addArg("--table-open-cache=256")
+                .addArg("--table-definition-cache=256")
+                .addArg("--thread-cache-size=16");
         if (initFile != null) {
             config.addArg("--init-file=" + initFile);
         }

@@ -50,6 +50,8 @@ public final class Launcher {
             System.exit(Backup.run(args[0], List.of(args).subList(1, args.length), config));
             return;
         }
+        // Issue #11: Mare's memory settings, by replacing this process (same pid) before anything starts.
+        JvmRelaunch.relaunchIfWanted(config);
         int httpPort;
         InetAddress httpAddress;
         Path war;
@@ -191,7 +193,7 @@ public final class Launcher {
     private static void startEmbeddedDatabase(LauncherConfig config) {
         Path dataDir = config.dataDir();
         System.out.println("Démarrage de la base MariaDB intégrée (données dans " + dataDir + ")…");
-        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 0);
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, 0, config.databaseBufferPool());
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "mare-embedded-mariadb-stop"));
         database.superviseInBackground();
         System.setProperty("mare.db.url", database.jdbcUrl());

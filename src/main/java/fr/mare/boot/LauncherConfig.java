@@ -94,6 +94,19 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
         }
     }
 
+    /**
+     * The embedded mariadbd's InnoDB buffer pool (issue #11): {@value EmbeddedDatabase#DEFAULT_BUFFER_POOL}
+     * by default, enough for a forum of a few hundred megabytes on modest hardware; a size in
+     * MariaDB's notation ({@code 256M}, {@code 1G}).
+     */
+    String databaseBufferPool() {
+        String value = get("mare.db.buffer-pool").orElse(EmbeddedDatabase.DEFAULT_BUFFER_POOL);
+        if (!value.matches("[1-9][0-9]{0,5}[KMG]?")) {
+            throw new LaunchException("MARE_DB_BUFFER_POOL doit être une taille comme 32M, 256M ou 1G (reçu : « " + value + " »).");
+        }
+        return value;
+    }
+
     /** MicroProfile Config's boolean converter, which the application applies to the same key. */
     Optional<Boolean> demoSetting() {
         return get("mare.demo").map(v -> Set.of("true", "1", "yes", "y", "on").contains(v.toLowerCase(Locale.ROOT)));

@@ -88,6 +88,23 @@ public class MediaService {
     public record Served(Path file, String contentType, String etag, boolean forEveryone) {
     }
 
+    /** What a running Mare keeps in its heap besides one image being decoded (docs/perf.md, « Mémoire »). */
+    static final long HEAP_KEPT_FOR_THE_REST = 120L * 1024 * 1024;
+
+    /** A decoded image costs about four bytes a pixel (one int per pixel, measured: 40 Mpx, ~160 MB). */
+    static final long BYTES_PER_DECODED_PIXEL = 4;
+
+    /**
+     * The most pixels an image may have on this JVM: {@code mare.uploads.max-pixels}, lowered to
+     * what the heap can decode beside the rest of Mare (issue #11: the launcher's default heap of
+     * 200 MB decodes about 18 Mpx, more than a phone's 12 Mpx photo), so that a large image is
+     * refused with its reason instead of ending in an OutOfMemoryError.
+     */
+    long maxPixels(long maxHeap) {
+        long decodable = Math.max(1_000_000, (maxHeap - HEAP_KEPT_FOR_THE_REST) / BYTES_PER_DECODED_PIXEL);
+        return Math.min(maxPixels, decodable);
+    }
+
     /** The most bytes an uploaded file may have ({@code mare.uploads.max-bytes}). */
     public long maxBytes() {
         return maxBytes;
@@ -139,7 +156,7 @@ public class MediaService {
             if (!acquired) {
                 throw new BusinessException("media.busy", "image");
             }
-            return ImageFiles.process(bytes, fileName, maxBytes, maxPixels);
+            return ImageFiles.process(bytes, fileName, maxBytes, maxPixels(Runtime.getRuntime().maxMemory()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BusinessException("media.busy", "image");

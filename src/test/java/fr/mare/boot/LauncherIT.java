@@ -69,6 +69,7 @@ class LauncherIT {
 
         Path firstLog = data.resolveSibling("launcher-it-1.log");
         Process first = launch(env, firstLog);
+        assertRunsWithMaresMemorySettings(first, firstLog);
         assertTrue(ListeningSockets.of(first.pid()).stream().anyMatch(a -> a.getPort() == port), "Mare listens on its port");
         assertEquals(List.of(), ListeningSockets.reachable(first.pid()),
                 "HTTP on loopback by default (#10), no Hazelcast (#17): nothing reachable; all: " + ListeningSockets.of(first.pid()));
@@ -368,10 +369,23 @@ class LauncherIT {
         assertNoMariadbd(data);
     }
 
+    /**
+     * Issue #11 (ADR 0033): the README's plain command runs with Mare's JVM settings, in the same
+     * process (the pid a service manager or a drill knows), with glibc's arenas capped.
+     */
+    private static void assertRunsWithMaresMemorySettings(Process process, Path log) throws IOException {
+        assertEquals(1, occurrences(Files.readString(log), "Mare relance sa JVM avec ses réglages de mémoire"), Files.readString(log));
+        String commandLine = Files.readString(Path.of("/proc/" + process.pid() + "/cmdline")).replace('\0', ' ');
+        assertTrue(commandLine.contains(String.join(" ", JvmRelaunch.DEFAULTS) + " -jar "), "the same pid runs the relaunched JVM: " + commandLine);
+        String environment = Files.readString(Path.of("/proc/" + process.pid() + "/environ"));
+        assertTrue(environment.contains("\0MALLOC_ARENA_MAX=2\0") || environment.startsWith("MALLOC_ARENA_MAX=2\0"), "glibc's arenas capped");
+    }
+
+    /** The README's command, {@code java -jar target/mare.jar}: with Mare's own JVM settings (issue #11). */
     private Process start(Map<String, String> env, Path log, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of(System.getProperty("mare.launcherJar", "target/mare.jar"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -202,6 +202,19 @@ class ImageFilesTest {
 
     // ------------------------------------------------------------------ helpers
 
+    @Test
+    void thePixelLimitIsLoweredToWhatTheHeapCanDecode() {
+        MediaService service = new MediaService();
+        service.maxPixels = 40_000_000;
+        long mb = 1024 * 1024;
+
+        assertEquals(40_000_000, service.maxPixels(1024 * mb), "a large heap keeps the configured limit");
+        // The launcher's default heap (-Xmx200m, ~193 MB usable with the serial collector).
+        long underDefaultHeap = service.maxPixels(193 * mb);
+        assertTrue(underDefaultHeap > 12_000_000 && underDefaultHeap < 20_000_000, "a phone's 12 Mpx photo fits: " + underDefaultHeap);
+        assertEquals(1_000_000, service.maxPixels(100 * mb), "never below a million pixels");
+    }
+
     private static BusinessException assertRefused(String key, byte[] bytes, String name) {
         return assertRefused(key, bytes, name, MAX_BYTES, MAX_PIXELS);
     }
