@@ -73,7 +73,7 @@ public final class Launcher {
             } else {
                 System.out.println("Mare utilise la base MariaDB externe configurée (MARE_DB_URL).");
             }
-            applyDemo(demo, config);
+            applyDemo(demo, config, httpAddress);
             // Search (#12): each node's Lucene index lives next to its data unless configured.
             if (System.getProperty("mare.search.index-dir") == null && System.getenv("MARE_SEARCH_INDEX_DIR") == null) {
                 System.setProperty("mare.search.index-dir", config.dataDir().resolve("search").toAbsolutePath().toString());
@@ -181,8 +181,11 @@ public final class Launcher {
      * win over the environment in MicroProfile Config): {@code mare.demo.local} is always set, so
      * a stray MARE_DEMO_LOCAL cannot give a public demo the README's password.
      */
-    private static void applyDemo(LauncherConfig.Demo demo, LauncherConfig config) {
-        System.setProperty("mare.demo.local", Boolean.toString(demo == LauncherConfig.Demo.LOCAL));
+    private static void applyDemo(LauncherConfig.Demo demo, LauncherConfig config, InetAddress address) {
+        System.setProperty("mare.demo.local", Boolean.toString(config.localDemo(demo, address)));
+        if (demo == LauncherConfig.Demo.LOCAL) {
+            config.rememberLocalDemo();
+        }
         if (demo == LauncherConfig.Demo.NONE || config.demoExplicitlySet()) {
             return;
         }

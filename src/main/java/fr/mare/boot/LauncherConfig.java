@@ -152,6 +152,37 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
                 + " sont alors tirés au hasard et affichés une seule fois).");
     }
 
+    /** In the data folder of a local demo: later starts on loopback keep the local demo's rules. */
+    static final String LOCAL_DEMO_MARKER = "demo-locale";
+
+    /**
+     * Whether this start runs the local demo ({@code mare.demo.local}: the README's passwords, no
+     * second factor required of its moderators): the start that loads it, and every later start
+     * on loopback of the embedded database it was loaded into, unless {@code MARE_DEMO=false}.
+     * Without the marker, the second start of a demo asked its moderators to enrol a second factor.
+     */
+    boolean localDemo(Demo demo, InetAddress address) {
+        if (demo == Demo.LOCAL) {
+            return true;
+        }
+        return demo == Demo.NONE && address.isLoopbackAddress() && !externalDatabase()
+                && !demoSetting().equals(Optional.of(false)) && Files.exists(dataDir().resolve(LOCAL_DEMO_MARKER));
+    }
+
+    /** Marks the data folder as a local demo's (see {@link #localDemo}). */
+    void rememberLocalDemo() {
+        if (externalDatabase()) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir());
+            Files.writeString(dataDir().resolve(LOCAL_DEMO_MARKER),
+                    "Démonstration locale de Mare (sur 127.0.0.1) : mots de passe du README, sans double authentification.\n");
+        } catch (java.io.IOException e) {
+            throw new LaunchException("Impossible d'écrire dans le dossier de données " + dataDir() + " : " + e.getMessage(), e);
+        }
+    }
+
     /** The embedded database's own test (EmbeddedDatabase.fresh), made before it starts. */
     static boolean embeddedDatabaseIsEmpty(Path dataDir) {
         return !Files.isDirectory(dataDir.resolve("mariadb").resolve("mysql"));

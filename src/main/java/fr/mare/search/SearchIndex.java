@@ -233,7 +233,7 @@ public final class SearchIndex implements Closeable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query query = query(request, suggestion(searcher.getIndexReader(), request.text()));
+                Query query = query(request, suggestion(searcher.getIndexReader(), request.text()), searcher.getIndexReader());
                 TopDocs top = searcher.search(query, count);
                 List<String> keys = new ArrayList<>();
                 var stored = searcher.storedFields();
@@ -254,7 +254,7 @@ public final class SearchIndex implements Closeable {
         // Rewritten once against the index: the typo-tolerant terms become the words the index
         // holds. The highlighter would otherwise rewrite them again for every hit and field
         // (a Levenshtein automaton each time): 62 % of a search's CPU in the profile (docs/perf.md).
-        Query query = searcher.rewrite(query(request, suggestion));
+        Query query = searcher.rewrite(query(request, suggestion, searcher.getIndexReader()));
         int wanted = (request.page() + 1) * SearchRequest.PAGE_SIZE;
         TopDocs top = searcher.search(query, wanted);
         int from = request.page() * SearchRequest.PAGE_SIZE;
@@ -300,8 +300,13 @@ public final class SearchIndex implements Closeable {
      * The query the index runs for this request; {@code corrected} (the « Vouliez-vous dire »
      * text, or null) also searches, a little lower, so that a typo still reaches the synonyms of
      * the word meant (« calandrier » → calendrier → agenda).
+     * <p>
+     * Typo tolerance (fuzzy terms) is asked only for the words that no title and no body holds
+     * as written: a word the index knows is found as it is (and by its stem and synonyms), and its
+     * Levenshtein automaton, rewritten against every term of the body field, was the largest
+     * remaining cost of a search (issue #12, docs/perf.md « Vitesse »).
      */
-    Query query(SearchRequest request, String corrected) {
+    Query query(SearchRequest request, String corrected, IndexReader reader) throws IOException {
         Analyzer analyzer = queryAnalyzer.get();
         QueryBuilder builder = new QueryBuilder(analyzer);
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
@@ -323,7 +328,7 @@ public final class SearchIndex implements Closeable {
         List<String> words = FrenchAnalysis.terms(plainAnalyzer, request.text());
         if (words.size() <= FUZZY_MAX_WORDS) {
             for (String word : words) {
-                if (word.length() < 4) {
+                if (word.length() < 4 || reader.docFreq(new Term(TITLE, word)) > 0 || reader.docFreq(new Term(BODY, word)) > 0) {
                     continue;
                 }
                 int edits = word.length() >= 7 ? 2 : 1;

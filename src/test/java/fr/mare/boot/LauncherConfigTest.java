@@ -31,6 +31,32 @@ class LauncherConfigTest {
     }
 
     @Test
+    void aLocalDemoStaysLocalOnLaterStartsOnLoopbackOnly(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        InetAddress everywhere = InetAddress.getByName("0.0.0.0");
+        LauncherConfig config = new LauncherConfig(Map.of("MARE_DATA_DIR", data.toString()), new Properties());
+        assertFalse(config.localDemo(Demo.NONE, loopback), "a folder that never held the local demo");
+
+        config.rememberLocalDemo();
+        assertTrue(config.localDemo(Demo.NONE, loopback), "the second start of the local demo keeps its rules");
+        assertFalse(config.localDemo(Demo.NONE, everywhere), "never once reachable from other machines");
+        assertFalse(new LauncherConfig(Map.of("MARE_DATA_DIR", data.toString(), "MARE_DEMO", "false"), new Properties())
+                .localDemo(Demo.NONE, loopback), "MARE_DEMO=false ends it");
+        assertFalse(new LauncherConfig(Map.of("MARE_DATA_DIR", data.toString(), "MARE_DB_URL", "jdbc:mariadb://db/mare"), new Properties())
+                .localDemo(Demo.NONE, loopback), "an external database is not the folder's");
+        assertTrue(config.localDemo(Demo.LOCAL, loopback));
+        assertFalse(config.localDemo(Demo.PUBLIC, everywhere));
+    }
+
+    @Test
+    void theBufferPoolIsASizeInMariadbNotation() {
+        assertEquals("32M", new LauncherConfig(Map.of(), new Properties()).databaseBufferPool());
+        assertEquals("1G", new LauncherConfig(Map.of("MARE_DB_BUFFER_POOL", "1G"), new Properties()).databaseBufferPool());
+        assertThrows(LaunchException.class, () -> new LauncherConfig(Map.of("MARE_DB_BUFFER_POOL", "32M --init-file=x"), new Properties())
+                .databaseBufferPool());
+    }
+
+    @Test
     void defaults() {
         LauncherConfig config = new LauncherConfig(Map.of(), new Properties());
         assertEquals(8080, config.httpPort());

@@ -123,6 +123,10 @@ class LauncherIT {
                 "an existing administrator is never overwritten");
         assertEquals(200, login(afterRestart, "gardienne", "un autre mot de passe").status());
         assertEquals(membersBefore, memberCount(afterRestart), "the demo is not loaded twice");
+        WebClient moderatorAgain = new WebClient(URI.create("http://localhost:" + port + "/"));
+        assertEquals(302, login(moderatorAgain, "lea", DEMO_PASSWORD).status());
+        assertFalse(moderatorAgain.get("/moderation").html().select(".queue-item").isEmpty(),
+                "the local demo's moderators still need no second factor after a restart (demo-locale marker)");
         if (smtp) {
             demoMailsAreFrenchMultipartWithPublicLinks(port, digestTo);
         }
