@@ -170,17 +170,21 @@ public final class Screenshots {
     }
 
     private static void shoot(String url, String click, Path file, int width) throws Exception {
-        int firstScreen = width < 600 ? 812 : 900;
+        boolean phone = width < 600;
+        int firstScreen = phone ? 812 : 800;
         metrics(width, firstScreen);
         post("/session/" + session + "/url", json("url", url));
-        if (click != null) {
-            script("var e = document.querySelector(arguments[0]); if (e && e.offsetParent) { e.click(); } return 1", click);
+        if (click != null && number(script("var e = document.querySelector(arguments[0]);"
+                + " if (e && e.offsetParent) { e.click(); return 1; } return 0", click)) == 0) {
+            System.out.printf("%-28s %5d px wide: nothing to click (%s), no shot%n", file.getFileName(), width, click);
+            return;
         }
         long scrollWidth = number(script("return document.documentElement.scrollWidth"));
         long height = number(script("return document.documentElement.scrollHeight"));
         String widest = scrollWidth > width ? string(script(WIDEST.replace("arguments[0]", Integer.toString(width))), "value") : "";
-        // The whole page up to two and a half first screens: the rest is more of the same.
-        metrics(width, (int) Math.min(Math.max(height, firstScreen), firstScreen * 5L / 2));
+        // The page down to two first screens on a phone, one and a quarter on a wide screen: enough to
+        // judge the layout, and the PNGs stay light enough to be committed (docs/screenshots/).
+        metrics(width, (int) Math.min(Math.max(height, firstScreen), phone ? firstScreen * 2L : firstScreen * 5L / 4));
         String png = string(post("/session/" + session + "/goog/cdp/execute",
                 "{\"cmd\":\"Page.captureScreenshot\",\"params\":{\"format\":\"png\"}}"), "data");
         Files.write(file, Base64.getDecoder().decode(png));
