@@ -4,7 +4,8 @@
 # CPU time from /proc, divided by the requests wrk completed) and resident memory. Run from the
 # project root after `mvn package -DskipTests`; needs Debian's `wrk` and `nginx-light`:
 #     docs/perf/read-path.sh            (PERF_SECONDS=10 per run by default)
-# Loopback only; bounded: about 25 runs of PERF_SECONDS each, plus Mare's start.
+# Loopback only; bounded: about 25 runs of PERF_SECONDS each, a warm-up of PERF_WARMUP_SECONDS (5)
+# per page, plus Mare's start.
 set -euo pipefail
 seconds=${PERF_SECONDS:-10}
 port=${MARE_PERF_PORT:-18092}
@@ -101,6 +102,11 @@ heap_used() { # heap after a full GC, in MB
     "$jcmd_bin" "$mare" GC.heap_info 2>/dev/null | awk '/^ *(DefNew|Tenured|def new generation|tenured generation|garbage-first heap|PSYoungGen|ParOldGen)/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub(/K,?/, "", v); sum += v}} END {print int(sum / 1024)}'
 }
 
+# Warm-up of every page first: the JIT compiles Mare's hot paths during the first seconds, and
+# the compiler threads' CPU would otherwise be counted against the first page measured.
+for entry in "${pages[@]}"; do
+    wrk -t2 -c16 -d"${PERF_WARMUP_SECONDS:-5}s" "$base${entry#*|}" > /dev/null
+done
 heap_before=$(heap_used)
 total_before=$(ticks "${servers[@]}")
 echo
@@ -130,6 +136,7 @@ curl -fs -c "$cookies" -b "$cookies" -o /dev/null --data-urlencode "login=login"
     --data-urlencode "jakarta.faces.ViewState=stateless" "$base/connexion"
 session=$(awk '$6 == "JSESSIONID" {print $7}' "$cookies")
 second=$(awk '$6 == "MARE_SESSION" {print $7}' "$cookies")   # the session's 128-bit second cookie (#10)
+wrk -t2 -c16 -d"${PERF_WARMUP_SECONDS:-5}s" -H "Cookie: JSESSIONID=$session; MARE_SESSION=$second" "$base$topic" > /dev/null
 before=$(ticks "${servers[@]}")
 out=$(wrk -t2 -c16 -d"${seconds}s" --latency -H "Cookie: JSESSIONID=$session; MARE_SESSION=$second" "$base$topic")
 after=$(ticks "${servers[@]}")

@@ -35,13 +35,14 @@ final class JvmRelaunch {
     /**
      * Measured in docs/perf.md (« Mémoire ») with the demo and 100,000 requests: the live heap
      * after a collection stays under 110 MB; the serial collector keeps no per-core structures
-     * and costs less CPU per request than G1 here; the code cache and the compiler threads are
-     * sized for two cores.
+     * and costs as much CPU per request as G1 here (160 MB of heap doubled a member's page); the
+     * compiled code reached 54 MB (a full code cache stops compilation), two compiler threads
+     * for two cores.
      */
     static final List<String> DEFAULTS = List.of(
             "-Xms64m", "-Xmx200m",
             "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=64m",
+            "-XX:ReservedCodeCacheSize=80m",
             "-XX:CICompilerCount=2",
             "-Xss512k");
 

@@ -80,6 +80,20 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
         }
     }
 
+    /** Payara's HTTP request threads (issue #11): 32 unless {@code MARE_HTTP_THREADS} says otherwise. */
+    int httpThreads() {
+        String value = get("mare.http.threads").orElse("32");
+        try {
+            int threads = Integer.parseInt(value);
+            if (threads < 4 || threads > 1000) {
+                throw new NumberFormatException();
+            }
+            return threads;
+        } catch (NumberFormatException e) {
+            throw new LaunchException("MARE_HTTP_THREADS doit être un nombre de fils entre 4 et 1000 (reçu : « " + value + " »).");
+        }
+    }
+
     /** How long the launcher waits for {@code /health} to say UP before giving up with exit code 1. */
     int startupWaitSeconds() {
         String value = get("mare.startup.wait-seconds").orElse("300");

@@ -49,6 +49,13 @@ class LauncherConfigTest {
     }
 
     @Test
+    void httpThreadsAreBounded() {
+        assertEquals(32, new LauncherConfig(Map.of(), new Properties()).httpThreads());
+        assertEquals(64, new LauncherConfig(Map.of("MARE_HTTP_THREADS", "64"), new Properties()).httpThreads());
+        assertThrows(LaunchException.class, () -> new LauncherConfig(Map.of("MARE_HTTP_THREADS", "2"), new Properties()).httpThreads());
+    }
+
+    @Test
     void theBufferPoolIsASizeInMariadbNotation() {
         assertEquals("32M", new LauncherConfig(Map.of(), new Properties()).databaseBufferPool());
         assertEquals("1G", new LauncherConfig(Map.of("MARE_DB_BUFFER_POOL", "1G"), new Properties()).databaseBufferPool());
