@@ -1,6 +1,7 @@
 package fr.mare.account;
 
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.BusinessExceptions;
 import fr.mare.platform.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -99,9 +100,12 @@ public class AccountService {
      */
     public Account register(String typedUsername, String typedEmail, String password, String address) {
         registrationsPerAddress.countAttempt(address);
-        Username name = checkNewName(typedUsername, Role.MEMBER);
-        String email = normalizeEmail(typedEmail);
-        checkPassword(password, name);
+        // Every field checked before refusing (#14): one submit tells all that is wrong.
+        BusinessExceptions.Collector checks = new BusinessExceptions.Collector();
+        Username name = checks.check(() -> checkNewName(typedUsername, Role.MEMBER));
+        String email = checks.check(() -> normalizeEmail(typedEmail));
+        checks.check(() -> checkPassword(password, name == null ? typedUsername : name.canonical()));
+        checks.throwIfAny();
         Instant now = clock.instant();
         Account account = new Account(name, null, hasher.hash(password.toCharArray()), Role.MEMBER, now);
         account.awaitEmail(email, now);
@@ -161,7 +165,7 @@ public class AccountService {
         AccountTokens.Valid valid = tokens.consume(AccountTokens.Purpose.PASSWORD_RESET, token)
                 .orElseThrow(() -> new BusinessException("account.reset.linkInvalid", null));
         Account account = lockedAccount(valid.accountId());
-        checkPassword(newPassword, Usernames.parse(account.getUsername()));
+        checkPassword(newPassword, Usernames.parse(account.getUsername()).canonical());
         Instant now = clock.instant();
         account.changePasswordHash(hasher.hash(newPassword.toCharArray()), now);
         account.revokeSessions(now);
@@ -251,7 +255,7 @@ public class AccountService {
     Account create(String typedUsername, String typedEmail, String password, Role role) {
         Username name = checkNewName(typedUsername, role);
         String email = normalizeEmail(typedEmail);
-        checkPassword(password, name);
+        checkPassword(password, name.canonical());
         if (findByEmail(email).isPresent()) {
             throw new BusinessException("account.email.taken", "email");
         }
@@ -354,8 +358,10 @@ public class AccountService {
      */
     public boolean updateProfile(String username, String typedDisplayName, String typedEmail, String currentPassword, String address) {
         Account account = requireAccount(username);
-        String displayName = normalizeDisplayName(typedDisplayName);
-        String email = normalizeEmail(typedEmail);
+        BusinessExceptions.Collector checks = new BusinessExceptions.Collector();
+        String displayName = checks.check(() -> normalizeDisplayName(typedDisplayName));
+        String email = checks.check(() -> normalizeEmail(typedEmail));
+        checks.throwIfAny();
         Instant now = clock.instant();
         boolean addressChange = !email.equals(account.getShownEmail());
         if (addressChange) {
@@ -385,8 +391,16 @@ public class AccountService {
      */
     public Instant changePassword(String username, String currentPassword, String newPassword, String address) {
         Account account = requireAccount(username);
-        requireCurrentPassword(account, currentPassword, address);
-        checkPassword(newPassword, Usernames.parse(account.getUsername()));
+        BusinessExceptions.Collector checks = new BusinessExceptions.Collector();
+        checks.check(() -> checkPassword(newPassword, Usernames.parse(account.getUsername()).canonical()));
+        checks.check(() -> {
+            if (currentPassword == null || currentPassword.isEmpty()) {
+                throw new BusinessException("common.required", "currentPassword");
+            }
+            requireCurrentPassword(account, currentPassword, address);
+            return true;
+        });
+        checks.throwIfAny();
         Instant now = clock.instant();
         account.changePasswordHash(hasher.hash(newPassword.toCharArray()), now);
         account.revokeSessions(now);
@@ -768,12 +782,14 @@ public class AccountService {
         }
     }
 
-    private static void checkPassword(String password, Username name) {
+    /** The password's rules for the account {@code name}; returns the password (for {@link BusinessExceptions.Collector}). */
+    private static String checkPassword(String password, String name) {
         try {
-            PasswordPolicy.check(password, name.canonical());
+            PasswordPolicy.check(password, name);
         } catch (InvalidPasswordException e) {
             throw new BusinessException(e.messageKey(), "password");
         }
+        return password;
     }
 
     static String normalizeEmail(String typed) {

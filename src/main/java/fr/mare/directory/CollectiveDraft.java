@@ -2,6 +2,7 @@ package fr.mare.directory;
 
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.BusinessExceptions;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -41,7 +42,61 @@ public record CollectiveDraft(String name, String slug, String presentation, Str
                           String sizeBand, String website, Set<String> apps, Map<String, Expertise> expertise) {
     }
 
+    /** Every field checked before refusing (#14): one submit tells all that is wrong. */
     public Checked check() {
+        BusinessExceptions.Collector checks = new BusinessExceptions.Collector();
+        String n = checks.check(this::checkedName);
+        String s = n == null ? null : checks.check(() -> checkedSlug(n));
+        String p = checks.check(this::checkedPresentation);
+        CollectiveKind k = checks.check(() -> {
+            try {
+                return CollectiveKind.valueOf(kind == null ? "" : kind);
+            } catch (IllegalArgumentException e) {
+                throw new BusinessException("directory.kind.required", "kind");
+            }
+        });
+        checks.check(() -> {
+            if (!Regions.exists(region)) {
+                throw new BusinessException("directory.region.required", "region");
+            }
+            return region;
+        });
+        checks.check(() -> {
+            if (sizeBand == null || !SIZE_BANDS.contains(sizeBand)) {
+                throw new BusinessException("directory.size.required", "size");
+            }
+            return sizeBand;
+        });
+        String w = website == null || website.isBlank() ? null : website.strip();
+        checks.check(() -> {
+            if (w != null && !validWebsite(w)) {
+                throw new BusinessException("directory.website.invalid", "website");
+            }
+            return w;
+        });
+        Set<String> a = checks.check(this::checkedApps);
+        Map<String, Expertise> e = new LinkedHashMap<>();
+        if (expertise != null) {
+            for (Map.Entry<String, Expertise> entry : expertise.entrySet()) {
+                Expertise x = entry.getValue();
+                if (x == null || x.direction() == null) {
+                    continue;
+                }
+                String note = x.note() == null ? "" : x.note().strip();
+                checks.check(() -> {
+                    if (note.length() > NOTE_MAX) {
+                        throw new BusinessException("directory.note.tooLong", "note-" + entry.getKey(), NOTE_MAX);
+                    }
+                    return note;
+                });
+                e.put(entry.getKey(), new Expertise(x.direction(), note));
+            }
+        }
+        checks.throwIfAny();
+        return new Checked(n, s, p, k, region, sizeBand, w, Set.copyOf(a), Map.copyOf(e));
+    }
+
+    private String checkedName() {
         String n = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (n.isEmpty()) {
             throw new BusinessException("directory.name.required", "name");
@@ -52,10 +107,18 @@ public record CollectiveDraft(String name, String slug, String presentation, Str
         if (n.length() > NAME_MAX) {
             throw new BusinessException("directory.name.tooLong", "name", NAME_MAX);
         }
+        return n;
+    }
+
+    private String checkedSlug(String n) {
         String s = slug == null || slug.isBlank() ? Slugs.slugify(n) : slug.strip().toLowerCase(Locale.ROOT);
         if (s.length() > Slugs.MAX_LENGTH || !SLUG.matcher(s).matches() || RESERVED_SLUGS.contains(s)) {
             throw new BusinessException("directory.slug.invalid", "slug");
         }
+        return s;
+    }
+
+    private String checkedPresentation() {
         String p = presentation == null ? "" : presentation.strip();
         if (p.isEmpty()) {
             throw new BusinessException("directory.presentation.required", "presentation");
@@ -63,22 +126,10 @@ public record CollectiveDraft(String name, String slug, String presentation, Str
         if (p.length() > PRESENTATION_MAX) {
             throw new BusinessException("directory.presentation.tooLong", "presentation", PRESENTATION_MAX);
         }
-        CollectiveKind k;
-        try {
-            k = CollectiveKind.valueOf(kind == null ? "" : kind);
-        } catch (IllegalArgumentException e) {
-            throw new BusinessException("directory.kind.required", "kind");
-        }
-        if (!Regions.exists(region)) {
-            throw new BusinessException("directory.region.required", "region");
-        }
-        if (sizeBand == null || !SIZE_BANDS.contains(sizeBand)) {
-            throw new BusinessException("directory.size.required", "size");
-        }
-        String w = website == null || website.isBlank() ? null : website.strip();
-        if (w != null && !validWebsite(w)) {
-            throw new BusinessException("directory.website.invalid", "website");
-        }
+        return p;
+    }
+
+    private Set<String> checkedApps() {
         Set<String> a = new TreeSet<>();
         if (apps != null) {
             for (String app : apps) {
@@ -88,21 +139,7 @@ public record CollectiveDraft(String name, String slug, String presentation, Str
                 a.add(app);
             }
         }
-        Map<String, Expertise> e = new LinkedHashMap<>();
-        if (expertise != null) {
-            for (Map.Entry<String, Expertise> entry : expertise.entrySet()) {
-                Expertise x = entry.getValue();
-                if (x == null || x.direction() == null) {
-                    continue;
-                }
-                String note = x.note() == null ? "" : x.note().strip();
-                if (note.length() > NOTE_MAX) {
-                    throw new BusinessException("directory.note.tooLong", "note-" + entry.getKey(), NOTE_MAX);
-                }
-                e.put(entry.getKey(), new Expertise(x.direction(), note));
-            }
-        }
-        return new Checked(n, s, p, k, region, sizeBand, w, Set.copyOf(a), Map.copyOf(e));
+        return a;
     }
 
     static boolean validWebsite(String w) {

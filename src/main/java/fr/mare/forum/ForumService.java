@@ -244,13 +244,26 @@ public class ForumService {
     /** « Supprimer » from a thread page: the post the page showed, in topic {@code topicId} (#17). */
     public void delete(Caller me, long topicId, long postId) {
         Post post = em.find(Post.class, postId, LockModeType.PESSIMISTIC_WRITE);
+        requireDeletable(me, topicId, post);
+        post.delete(clock.instant());
+    }
+
+    /**
+     * The checks of {@link #delete(Caller, long, long)}, nothing written: « Supprimer » first
+     * asks for a confirmation (#14), and refuses there already what the deletion would refuse.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void checkDeletable(Caller me, long topicId, long postId) {
+        requireDeletable(me, topicId, em.find(Post.class, postId));
+    }
+
+    private void requireDeletable(Caller me, long topicId, Post post) {
         if (post == null) {
             throw new BusinessException("forum.post.gone", null);
         }
         policy.requireMember(me);
         requireShown(me, topicId, post);
         policy.requireCanDelete(me, post);
-        post.delete(clock.instant());
     }
 
     /**

@@ -10,6 +10,7 @@ import fr.mare.forum.ForumService;
 import fr.mare.forum.TopicLists;
 import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.BusinessExceptions;
 import fr.mare.platform.RateLimitedException;
 import fr.mare.platform.Retryable;
 import fr.mare.web.Bundle;
@@ -133,13 +134,22 @@ public class ModerationService {
     public Report report(Caller me, String cible, ReportReason reason, String typedComment) {
         policy.requireMember(me);
         TargetView target = reportable(me, cible).orElseThrow(() -> new BusinessException("moderation.target.unknown", null));
-        if (reason == null) {
-            throw new BusinessException("moderation.report.reasonRequired", "reason");
-        }
+        // Both fields checked before refusing (#14).
+        BusinessExceptions.Collector checks = new BusinessExceptions.Collector();
+        checks.check(() -> {
+            if (reason == null) {
+                throw new BusinessException("moderation.report.reasonRequired", "reason");
+            }
+            return reason;
+        });
         String comment = typedComment == null ? "" : typedComment.strip();
-        if (comment.length() > Report.COMMENT_MAX) {
-            throw new BusinessException("moderation.report.commentTooLong", "comment", Report.COMMENT_MAX);
-        }
+        checks.check(() -> {
+            if (comment.length() > Report.COMMENT_MAX) {
+                throw new BusinessException("moderation.report.commentTooLong", "comment", Report.COMMENT_MAX);
+            }
+            return comment;
+        });
+        checks.throwIfAny();
         if (target.authorId() != null && me.is(target.authorId())) {
             throw new BusinessException("moderation.report.own", null);
         }

@@ -42,6 +42,20 @@ public class Dates {
         return Bundle.text("common.date.on", full(when));
     }
 
+    /**
+     * {@link #full} inside {@code <time datetime="…">} (#14), for a date that a message places
+     * among words ({@code h:outputFormat escape="false"}: its other parameters escaped by the page).
+     * Only the formatter's words and an ISO instant go in: nothing typed by anyone.
+     */
+    public String fullTime(Instant when) {
+        return when == null ? "" : "<time datetime=\"" + when + "\">" + full(when) + "</time>";
+    }
+
+    /** {@link #relative} inside {@code <time datetime="…">}, as {@link #fullTime}. */
+    public String relativeTime(Instant when) {
+        return when == null ? "" : "<time datetime=\"" + when + "\">" + relative(when) + "</time>";
+    }
+
     public String full(Instant when) {
         return when == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.FRENCH).format(when.atZone(ZONE));
     }

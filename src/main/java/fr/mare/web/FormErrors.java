@@ -71,10 +71,39 @@ public class FormErrors {
         return items;
     }
 
+    /**
+     * The errors of one form ({@code reply}, or a repeated {@code replyTo}/{@code edit} whose
+     * client id is {@code posts:3:replyTo}): a form far down a page shows its own summary at its
+     * top, where the person is (#14), instead of the page's.
+     */
+    public List<Item> itemsOf(String form) {
+        return getItems().stream().filter(item -> inForm(item.clientId(), form)).toList();
+    }
+
+    /**
+     * The errors of no form in {@code forms} (space-separated ids; null or empty: every error):
+     * the page's summary, at the top of {@code main}, when the forms that show their own are named.
+     */
+    public List<Item> itemsOutside(String forms) {
+        if (forms == null || forms.isBlank()) {
+            return getItems();
+        }
+        List<String> own = List.of(forms.strip().split("\\s+"));
+        return getItems().stream().filter(item -> own.stream().noneMatch(form -> inForm(item.clientId(), form))).toList();
+    }
+
+    private static boolean inForm(String clientId, String form) {
+        return clientId.startsWith(form + ":") || clientId.contains(":" + form + ":");
+    }
+
     /** The summary's heading: how many points to fix. */
-    public String getTitle() {
-        int count = getItems().size();
+    public String title(List<Item> shown) {
+        int count = shown.size();
         return count == 1 ? Bundle.text("form.errors.one") : Bundle.text("form.errors.many", count);
+    }
+
+    public String getTitle() {
+        return title(getItems());
     }
 
     private static String label(FacesContext context, String clientId) {

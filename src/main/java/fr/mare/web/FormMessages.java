@@ -27,18 +27,32 @@ public final class FormMessages {
     }
 
     public static void error(String formId, BusinessException e) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        report(e, field -> {
+            UIComponent component = context.getViewRoot().findComponent(formId + ":" + field);
+            return component != null ? component.getClientId(context) : null;
+        });
+    }
+
+    /**
+     * {@link #error(String, BusinessException)} for a form repeated by a {@code ui:repeat} (a
+     * thread's row forms, #14), which no component search finds: each refusal goes to
+     * {@code rowFormClientId:field} ({@code posts:3:edit:body}), the client id its field will have
+     * when the row is rendered again.
+     */
+    public static void errorInRow(String rowFormClientId, BusinessException e) {
+        report(e, field -> rowFormClientId + ":" + field);
+    }
+
+    private static void report(BusinessException e, java.util.function.UnaryOperator<String> clientIdOfField) {
         if (e instanceof BusinessExceptions several) {
-            several.all().forEach(each -> error(formId, each));
+            several.all().forEach(each -> report(each, clientIdOfField));
             return;
         }
         FacesContext context = FacesContext.getCurrentInstance();
-        String clientId = null;
-        if (e.field() != null) {
-            UIComponent field = context.getViewRoot().findComponent(formId + ":" + e.field());
-            // Not marked invalid: an invalid input re-renders its (already cleared) submitted
-            // value, which would erase what the person typed. The page marks it from the message.
-            clientId = field != null ? field.getClientId(context) : null;
-        }
+        // Not marked invalid: an invalid input re-renders its (already cleared) submitted
+        // value, which would erase what the person typed. The page marks it from the message.
+        String clientId = e.field() == null ? null : clientIdOfField.apply(e.field());
         add(clientId, FacesMessage.SEVERITY_ERROR, Bundle.text(e.messageKey(), e.arguments()));
         context.validationFailed();
         if (e instanceof RateLimitedException) {

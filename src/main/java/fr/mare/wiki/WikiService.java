@@ -17,6 +17,7 @@ import fr.mare.markdown.MarkdownRenderer;
 import fr.mare.markdown.Rendered;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.BusinessExceptions;
 import fr.mare.platform.VersionedMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -306,9 +307,10 @@ public class WikiService {
     /** Creates a page and its first revision; any logged-in member may. */
     public WikiPage create(Caller me, WikiDraft draft) {
         policy.requireMember(me);
-        WikiMetadata metadata = metadata(draft);
-        Rendered body = store.render(draft.body());
-        String summary = summary(draft.summary());
+        Checked checked = checked(draft);
+        WikiMetadata metadata = checked.metadata();
+        Rendered body = checked.body();
+        String summary = checked.summary();
         Instant now = clock.instant();
         WikiPage page = new WikiPage(freeSlug(metadata.title()), metadata, now);
         em.persist(page);
@@ -325,9 +327,10 @@ public class WikiService {
     public WikiPage edit(Caller me, String slug, WikiDraft draft, int base) {
         WikiPage page = store.locked(slug);
         policy.requireCanEdit(me, page);
-        WikiMetadata metadata = metadata(draft);
-        Rendered body = store.render(draft.body());
-        String summary = summary(draft.summary());
+        Checked checked = checked(draft);
+        WikiMetadata metadata = checked.metadata();
+        Rendered body = checked.body();
+        String summary = checked.summary();
         if (page.getRevisionCount() != base) {
             throw new WikiConflictException(base, page.getRevisionCount());
         }
@@ -343,13 +346,23 @@ public class WikiService {
     /** Writes an old revision's text as a new revision: history is never rewritten. */
     public WikiRevision revert(Caller me, String slug, int number) {
         WikiPage page = store.locked(slug);
+        String markdown = revertible(me, page, number).getBodyMarkdown();
+        return store.add(page, me, revertSummary(number), markdown, store.render(markdown), clock.instant());
+    }
+
+    /** The checks of {@link #revert}, nothing written: the confirmation step refuses what the revert would (#14). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void checkRevert(Caller me, WikiPage page, int number) {
+        revertible(me, page, number);
+    }
+
+    private WikiRevision revertible(Caller me, WikiPage page, int number) {
         policy.requireCanEdit(me, page);
         WikiRevision old = revision(page, number).orElseThrow(() -> new BusinessException("wiki.revision.unknown", null));
         if (number == page.getRevisionCount()) {
             throw new BusinessException("wiki.revert.current", null);
         }
-        String markdown = old.getBodyMarkdown();
-        return store.add(page, me, revertSummary(number), markdown, store.render(markdown), clock.instant());
+        return old;
     }
 
     /** The summary of a revert; French like every stored text. */
@@ -394,8 +407,46 @@ public class WikiService {
         return slug;
     }
 
-    private WikiMetadata metadata(WikiDraft draft) {
-        String title = draft.title() == null ? "" : draft.title().strip().replaceAll("\\s+", " ");
+    /** The draft's description, each field checked into {@code checks} (#14: one submit tells all). */
+    private WikiMetadata metadata(WikiDraft draft, BusinessExceptions.Collector checks) {
+        String title = checks.check(() -> title(draft.title()));
+        Category section = checks.check(() -> forumCategories.category(draft.section() == null ? "" : draft.section())
+                .orElseThrow(() -> new BusinessException("wiki.section.required", "section")));
+        WikiLevel level = checks.check(() -> WikiLevel.fromParam(draft.level())
+                .orElseThrow(() -> new BusinessException("wiki.level.required", "level")));
+        WikiAudience audience = checks.check(() -> {
+            try {
+                return WikiAudience.valueOf(Objects.requireNonNullElse(draft.audience(), ""));
+            } catch (IllegalArgumentException e) {
+                throw new BusinessException("wiki.audience.required", "audience");
+            }
+        });
+        Integer min = checks.check(() -> WikiRevisions.ncVersion(draft.ncVersionMin(), "ncMin"));
+        Integer max = checks.check(() -> WikiRevisions.ncVersion(draft.ncVersionMax(), "ncMax"));
+        if (min != null && max != null && min > max) {
+            checks.check(() -> {
+                throw new BusinessException("wiki.versions.order", "ncMax");
+            });
+        }
+        return title == null || section == null || level == null || audience == null ? null
+                : new WikiMetadata(title, section.getId(), level, audience, min, max);
+    }
+
+    /** Metadata, body and summary of a draft, all checked at once (#14). */
+    private record Checked(WikiMetadata metadata, Rendered body, String summary) {
+    }
+
+    private Checked checked(WikiDraft draft) {
+        BusinessExceptions.Collector checks = new BusinessExceptions.Collector();
+        WikiMetadata metadata = metadata(draft, checks);
+        Rendered body = checks.check(() -> store.render(draft.body()));
+        String summary = checks.check(() -> summary(draft.summary()));
+        checks.throwIfAny();
+        return new Checked(metadata, body, summary);
+    }
+
+    private static String title(String typed) {
+        String title = typed == null ? "" : typed.strip().replaceAll("\\s+", " ");
         if (title.isEmpty()) {
             throw new BusinessException("wiki.title.required", "title");
         }
@@ -406,22 +457,7 @@ public class WikiService {
         if (length > TITLE_MAX) {
             throw new BusinessException("wiki.title.tooLong", "title", TITLE_MAX);
         }
-        Category section = forumCategories.category(draft.section() == null ? "" : draft.section())
-                .orElseThrow(() -> new BusinessException("wiki.section.required", "section"));
-        WikiLevel level = WikiLevel.fromParam(draft.level())
-                .orElseThrow(() -> new BusinessException("wiki.level.required", "level"));
-        WikiAudience audience;
-        try {
-            audience = WikiAudience.valueOf(Objects.requireNonNullElse(draft.audience(), ""));
-        } catch (IllegalArgumentException e) {
-            throw new BusinessException("wiki.audience.required", "audience");
-        }
-        Integer min = WikiRevisions.ncVersion(draft.ncVersionMin(), "ncMin");
-        Integer max = WikiRevisions.ncVersion(draft.ncVersionMax(), "ncMax");
-        if (min != null && max != null && min > max) {
-            throw new BusinessException("wiki.versions.order", "ncMax");
-        }
-        return new WikiMetadata(title, section.getId(), level, audience, min, max);
+        return title;
     }
 
     private static String summary(String typed) {

@@ -1,5 +1,6 @@
 package fr.mare.account;
 
+import fr.mare.testing.FormChecks;
 import fr.mare.testing.Deployments;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
@@ -60,6 +61,25 @@ class AccountIT {
     private static String headerName(Page page) {
         var link = page.html().getElementById("current-account");
         return link == null ? null : link.text();
+    }
+
+    /** Sign-up, profile and password forms tell every wrong field in one submit (#14), keeping what was typed. */
+    @Test
+    void accountFormsTellEveryWrongFieldAtOnce() throws Exception {
+        WebClient visitor = client();
+        assertEquals(3, visitor.get("/inscription").html().select("#register .required-mark").size());
+        Page signUp = visitor.get("/inscription").form("register").set("username", "").set("email", "pas-une-adresse")
+                .set("password", "court").submit();
+        FormChecks.everyFieldAtOnce(signUp, "register:username", "register:email", "register:password");
+        assertEquals("pas-une-adresse", signUp.html().getElementById("register:email").val(), "the typed e-mail stays");
+
+        WebClient member = client();
+        member.registerNewMember("reglages", PASSWORD);
+        Page profile = member.get("/compte").form("profile").set("displayName", "").set("email", "invalide").submit();
+        FormChecks.everyFieldAtOnce(profile, "profile:displayName", "profile:email");
+        assertEquals("invalide", profile.html().getElementById("profile:email").val());
+        Page password = member.get("/compte").form("changePassword").set("currentPassword", "").set("password", "court").submit();
+        FormChecks.everyFieldAtOnce(password, "changePassword:currentPassword", "changePassword:password");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.mare.directory;
 
+import fr.mare.testing.FormChecks;
 import fr.mare.testing.Deployments;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
@@ -111,6 +112,18 @@ class ContactIT {
         for (Person p : people) {
             assertFalse(page.body().contains(p.email()), "no e-mail address is ever shown: " + p.email());
         }
+    }
+
+    @Test
+    void anEmptyMessageToACollectiveTellsBothFieldsAtOnce() throws Exception {
+        Person alix = person("alixvide");
+        Person sender = person("hative");
+        String slug = collective(alix, "Jardin pressé " + Names.username("j").replace("-", ""));
+        Page refused = write(sender, slug, "", "");
+        FormChecks.everyFieldAtOnce(refused, "contact:subject", "contact:body");
+        Page half = write(sender, slug, "", "Bonjour, une question sur vos outils.");
+        FormChecks.everyFieldAtOnce(half, "contact:subject");
+        assertTrue(half.html().getElementById("contact:body").text().contains("une question sur vos outils"), "the typed text stays");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.mare.directory;
 
+import fr.mare.testing.FormChecks;
 import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.Names;
@@ -74,6 +75,18 @@ class DirectoryIT {
 
     private static String token(String prefix) {
         return Names.username(prefix).replace("-", "");
+    }
+
+    @Test
+    void anEmptyCollectiveFormTellsEveryMissingFieldAtOnce() throws Exception {
+        WebClient client = member("pressee");
+        assertEquals(5, client.get("/voisins/nouveau").html().select("#collective .required-mark").size(),
+                "name, kind, region, size and presentation marked");
+        Page refused = client.get("/voisins/nouveau").form("collective").set("name", "").set("presentation", "")
+                .set("kind", "").set("region", "").set("size", "").set("website", "pas une adresse").submit();
+        FormChecks.everyFieldAtOnce(refused, "collective:name", "collective:kind", "collective:region", "collective:size",
+                "collective:website", "collective:presentation");
+        assertEquals("pas une adresse", refused.html().getElementById("collective:website").val(), "what was typed stays");
     }
 
     @Test
@@ -438,7 +451,7 @@ class DirectoryIT {
                 .anyMatch(h -> h.endsWith("?message=" + baoSolution.answer())));
 
         assertEquals(302, admin(base).get(baoTutorial).form("moderation").submit("archive").status());
-        assertEquals(302, bao.client().get(baoSolution.topic()).formAround("likes-" + baoSolution.answer()).submit("delete").status());
+        assertEquals(302, Discussions.delete(bao.client(), baoSolution.topic(), baoSolution.answer()).status());
         Document after = anonymous().get(page).html();
         assertEquals(List.of("Partager un dossier " + word), after.select("#contributions-tutorials li").eachText(),
                 "an archived tutorial no longer counts");

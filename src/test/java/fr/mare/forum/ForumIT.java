@@ -2,6 +2,8 @@ package fr.mare.forum;
 
 import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.FormChecks;
+import fr.mare.testing.PageChecks;
 import fr.mare.testing.Names;
 import fr.mare.testing.WebClient.Page;
 import fr.mare.testing.WebClient;
@@ -152,6 +154,48 @@ class ForumIT {
         assertEquals(302, published.status(), "one click publishes: " + published.mainText());
         assertTrue(later.follow(published).mainText().contains(body));
         assertFalse(later.get("/nouveau-sujet").mainText().contains("voici le texte"), "shown once");
+    }
+
+    /**
+     * An empty reply or edit far down a thread (#14): its summary is at the top of its own form,
+     * where the person is (focused), not at the top of the page out of view.
+     */
+    @Test
+    void anEmptyReplyOrEditShowsItsSummaryInItsOwnForm() throws Exception {
+        WebClient client = member("muet");
+        String topic = ask(client, "Une discussion où l'on répond trop vite", "La question.");
+        Page refused = client.get(topic).form("reply").set("body", "   ").submit();
+        Element summary = FormChecks.everyFieldAtOnce(refused, "reply:body");
+        assertEquals("reply", summary.closest("form").id(), "the summary is in the reply form");
+        assertNull(refused.html().selectFirst("main > #error-summary"), "not at the top of the page");
+
+        long mine = reply(client, topic, null, "Une réponse que je vais vider.");
+        Page editing = client.get(topic + "?modifier=" + mine);
+        String body = editing.html().selectFirst("form[id$=edit] textarea").id();
+        Page emptied = editing.formEndingWith("edit").set("body", "").submit();
+        Element editSummary = FormChecks.everyFieldAtOnce(emptied, body);
+        assertTrue(editSummary.closest("form").id().endsWith("edit"), "the summary is in the edit form");
+        assertTrue(client.get(topic).mainText().contains("Une réponse que je vais vider."), "nothing saved");
+    }
+
+    /** Heading anchors are unique on a page (#14): posts of one topic, and a tutorial, that repeat their headings. */
+    @Test
+    void headingAnchorsAreUniqueOnAPage() throws Exception {
+        WebClient client = member("titres");
+        String steps = "## Étapes\n\nOuvrez Fichiers.\n\n## Résultat\n\nC'est partagé.";
+        String topic = ask(client, "Des messages qui reprennent les mêmes intertitres", steps);
+        reply(client, topic, null, steps);
+        reply(member("echo"), topic, null, steps);
+        Document thread = client.get(topic).html();
+        assertEquals(6, thread.select(".post-body h2[id]").size(), thread.select(".post-body h2").outerHtml());
+        assertEquals(Set.of(), PageChecks.repeatedIds(thread), "ids on the topic page");
+
+        Page saved = client.get("/tutoriels/nouveau").form("wiki").set("title", "Un tutoriel aux intertitres répétés")
+                .set("section", CATEGORY).set("body", steps + "\n\n" + steps).set("summary", "Première version").submit();
+        assertEquals(302, saved.status(), saved.mainText());
+        Document tutorial = client.get(saved.location().substring(saved.location().indexOf("/tutoriels/"))).html();
+        assertEquals(4, tutorial.select("#wiki-body h2[id]").size(), tutorial.select("#wiki-body h2").outerHtml());
+        assertEquals(Set.of(), PageChecks.repeatedIds(tutorial), "ids on the tutorial page");
     }
 
     @Test
@@ -372,7 +416,7 @@ class ForumIT {
         long child = reply(other, topic, doomed, "Une réponse au message regretté.");
 
         assertNull(other.get(topic).html().selectFirst("#post-" + doomed + " > article input[name$=delete]"), "not for others");
-        Page deleted = author.get(topic).formAround("likes-" + doomed).submit("delete");
+        Page deleted = Discussions.delete(author, topic, doomed);
         assertEquals(302, deleted.status(), deleted.mainText());
         Document after = new WebClient(base.toURI()).get(topic).html();
         Element post = after.getElementById("post-" + doomed);

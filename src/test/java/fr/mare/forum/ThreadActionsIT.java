@@ -110,7 +110,7 @@ class ThreadActionsIT extends MareIT {
         Form form = modo.client().get(t.topic()).formAround("likes-" + t.b());
         long a1 = t.intrude();
 
-        Page sent = form.submit("delete");
+        Page sent = confirmDeletion(form.submit("delete"), t.b());
 
         assertEquals(302, sent.status(), sent.mainText());
         assertEquals(1, count("SELECT COUNT(*) FROM forum_post WHERE id = ? AND deleted_at IS NOT NULL", t.b()), "B deleted");
@@ -123,11 +123,43 @@ class ThreadActionsIT extends MareIT {
         Form form = t.authorB().client().get(t.topic()).formAround("likes-" + t.b());
         long a1 = t.intrude();
 
-        Page sent = form.submit("delete");
+        Page sent = confirmDeletion(form.submit("delete"), t.b());
 
         assertEquals(302, sent.status(), sent.mainText());
         assertEquals(1, count("SELECT COUNT(*) FROM forum_post WHERE id = ? AND deleted_at IS NOT NULL", t.b()));
         assertEquals(0, count("SELECT COUNT(*) FROM forum_post WHERE id = ? AND deleted_at IS NOT NULL", a1));
+    }
+
+    /**
+     * « Supprimer » is a first step (#14): one click deletes nothing and asks, under the post
+     * shown, naming it in its form; « Annuler » changes nothing; « Confirmer la suppression »
+     * deletes that post and leaves its trace (« Message supprimé. »).
+     */
+    @Test
+    void deletingAsksFirstAndCancellingChangesNothing() throws Exception {
+        Scene t = scene();
+        WebClient author = t.authorB().client();
+        Page asked = author.get(t.topic()).formAround("likes-" + t.b()).submit("delete");
+
+        assertEquals(200, asked.status(), asked.mainText());
+        assertEquals(0, count("SELECT COUNT(*) FROM forum_post WHERE deleted_at IS NOT NULL AND id = ?", t.b()), "one click deletes nothing");
+        Element box = asked.html().getElementById("delete-confirm");
+        assertNotNull(box, "a confirmation is asked: " + asked.mainText());
+        assertNotNull(box.closest("article").getElementById("post-" + t.b() + "-author"), "under the post it deletes");
+        assertTrue(box.text().contains("Supprimer ce message") && box.text().contains("Confirmer la suppression"), box.text());
+        assertEquals(Long.toString(t.b()), box.selectFirst("input[name=post]").val(), "the post shown travels on (#17)");
+        assertTrue(box.hasAttr("autofocus") && box.attr("tabindex").equals("-1"), "focused, so in view");
+
+        Page cancelled = author.open(asked.uri().resolve(box.selectFirst("#delete-cancel").attr("href")).toString());
+        assertEquals(200, cancelled.status());
+        assertTrue(cancelled.mainText().contains("Réponse B."), "« Annuler » leads back to the post");
+        assertNull(cancelled.html().getElementById("delete-confirm"));
+        assertEquals(0, count("SELECT COUNT(*) FROM forum_post WHERE deleted_at IS NOT NULL AND id = ?", t.b()), "« Annuler » changes nothing");
+
+        Page deleted = confirmDeletion(asked, t.b());
+        assertEquals(302, deleted.status(), deleted.mainText());
+        assertEquals(1, count("SELECT COUNT(*) FROM forum_post WHERE deleted_at IS NOT NULL AND id = ?", t.b()), "the confirmation deletes");
+        assertTrue(author.open(t.topic()).mainText().contains("Message supprimé."), "a trace stays in the thread");
     }
 
     @Test
@@ -323,6 +355,13 @@ class ThreadActionsIT extends MareIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The answer to a first « Supprimer »: it asks, nothing is deleted yet; its confirmation form is sent. */
+    private static Page confirmDeletion(Page asked, long post) throws SQLException {
+        assertEquals(200, asked.status(), "a confirmation first: " + asked.mainText());
+        assertEquals(0, count("SELECT COUNT(*) FROM forum_post WHERE deleted_at IS NOT NULL AND id = ?", post), "nothing deleted before confirming");
+        return asked.form("post-" + post + "-confirm").submit("delete");
+    }
 
     private static void assertRefused(Page sent) {
         assertEquals(200, sent.status(), "the page again, with a message: " + sent.mainText());

@@ -1,5 +1,6 @@
 package fr.mare.moderation;
 
+import fr.mare.testing.FormChecks;
 import fr.mare.testing.MareIT;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.Names;
@@ -80,6 +81,17 @@ class ModerationIT extends MareIT {
     }
 
     // ---------------------------------------------------------------- reporting
+
+    @Test
+    void aReportWithoutReasonAndATooLongCommentTellsBothAtOnce() throws Exception {
+        Member author = member("auteurlong");
+        Member reporter = member("bavarde");
+        String topic = ask(author.client(), "Un sujet signalé trop vite");
+        String comment = "Trop long. ".repeat(120);
+        Page refused = report(reporter.client(), "topic:" + topicId(topic), "", comment);
+        FormChecks.everyFieldAtOnce(refused, "report:reason", "report:comment");
+        assertEquals(comment.strip(), refused.html().getElementById("report:comment").text().strip(), "the comment stays");
+    }
 
     @Test
     void reportingNeedsALoginAndAnUnknownTargetIsA404InFrench() throws Exception {
@@ -197,6 +209,38 @@ class ModerationIT extends MareIT {
         Document again = moderator("veilleur").client().get("/moderation").html();
         java.util.List<String> ids = again.select(".queue-item").eachAttr("id");
         assertTrue(ids.indexOf("item-post-" + r.post()) < ids.indexOf("item-post-" + later.post()), ids.toString());
+    }
+
+    /**
+     * Every date the lists print is a {@code <time datetime>} (#14): the queue (opened, joined,
+     * suspended until), a post's history, a tutorial's history and review list, the admin's
+     * account tables; and banners are a live region around the list, not on it (axe « listitem »).
+     */
+    @Test
+    void datesInListsArePrintedInTimeElements() throws Exception {
+        Reported r = reportedReply("SPAM");
+        sql("UPDATE account SET suspended_at = NOW(6), suspended_until = NOW(6) + INTERVAL 3 DAY, suspension_reason = 'Pour voir'"
+                + " WHERE username = ?", r.author().name());
+        long authorId = count("SELECT id FROM account WHERE username = ?", r.author().name());
+        WebClient modo = moderator("horloger").client();
+        java.util.Map<String, WebClient> pages = new java.util.LinkedHashMap<>();
+        pages.put("/moderation", modo);
+        pages.put("/moderation/mes-signalements", modo);
+        pages.put("/moderation/journal", modo);
+        pages.put("/historique/" + r.post(), modo);
+        pages.put("/tutoriels/a-revoir", modo);
+        pages.put("/admin/comptes", admin());
+        pages.put("/admin/comptes?compte=" + authorId, admin());
+        pages.put("/admin/courriels", admin());
+        pages.put("/u/" + r.author().name(), modo);
+        pages.put("/notifications", modo);
+        for (var page : pages.entrySet()) {
+            Page shown = page.getValue().get(page.getKey());
+            assertEquals(200, shown.status(), page.getKey() + ": " + shown.mainText());
+            assertEquals(java.util.List.of(), fr.mare.testing.PageChecks.datesOutsideTime(shown.html()), page.getKey());
+            assertTrue(shown.html().select("ul[role], ol[role]").isEmpty(), page.getKey() + ": no role on a list");
+        }
+        assertFalse(modo.get("/moderation").html().select("time[datetime]").isEmpty(), "the queue's dates are there");
     }
 
     // ---------------------------------------------------------------- actions

@@ -358,7 +358,9 @@ class AuthorizationIT {
             // it writes only the caller's new session (accountLoginBacking.login above; ForumIT's ended-session test).
             "login", "(the /connexion login form: accountLoginBacking.login; ForumIT.aMemberWhoseSessionEnded…)",
             // A post's own form on a thread page (ADR 0024), decoded by the thread-actions Faces form.
-            "post-", "forum : supprimer un message;forum : marquer la solution;forum : dire merci");
+            "post-", "forum : supprimer un message;forum : marquer la solution;forum : dire merci",
+            // « Revenir à cette version », confirmed (#14): decoded by the history Faces form.
+            "history-confirm", "tutoriels : revenir à une version;tutoriels : revenir à une version (protégé)");
 
     private static final Pattern PLAIN_FORM = Pattern.compile("<form\\b[^>]*?\\bid=\"([\\w-]*)[^>]*?\\bmethod=\"post\"");
 
@@ -768,7 +770,8 @@ class AuthorizationIT {
     private static Trial deletePost(Cast cast, Kind kind) {
         Object[] t = topicWithOwnersReply(cast);
         long post = (long) t[1];
-        return new Trial((String) t[0], "#likes-" + post, "delete", f -> { }, cast.owner(),
+        // The confirmation's fields (#14): its form is the row form's, plus « confirm ».
+        return new Trial((String) t[0], "#likes-" + post, "delete", f -> f.put("confirm", "oui"), cast.owner(),
                 () -> count("SELECT COUNT(*) FROM forum_post WHERE id = ? AND deleted_at IS NOT NULL", post) > 0);
     }
 
@@ -880,7 +883,7 @@ class AuthorizationIT {
 
     private static Trial revertTutorial(Cast cast, Lock lock) {
         String slug = tutorial(cast, lock);
-        return new Trial("/tutoriels/" + slug + "/historique", "history", "revert", f -> { }, tutorialReference(cast, lock),
+        return new Trial("/tutoriels/" + slug + "/historique", "history", "revert", f -> f.put("confirm", "oui"), tutorialReference(cast, lock),
                 () -> count("SELECT COUNT(*) FROM wiki_page WHERE slug = ? AND revision_count = 3", slug) > 0);
     }
 

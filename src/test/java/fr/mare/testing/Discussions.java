@@ -39,4 +39,16 @@ public final class Discussions {
         }
         return Long.parseLong(anchor.group(1));
     }
+
+    /**
+     * « Supprimer » on a post of the topic page, then « Confirmer la suppression » (#14: the first
+     * click only asks). Returns the answer to the confirmation (302 when deleted).
+     */
+    public static Page delete(WebClient client, String topic, long post) {
+        Page asked = client.get(topic).formAround("likes-" + post).submit("delete");
+        if (asked.status() != 200 || asked.html().getElementById("post-" + post + "-confirm") == null) {
+            throw new AssertionError("no confirmation asked (" + asked.status() + "): " + asked.mainText());
+        }
+        return asked.form("post-" + post + "-confirm").submit("delete");
+    }
 }

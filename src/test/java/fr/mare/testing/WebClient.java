@@ -318,6 +318,12 @@ public final class WebClient {
             return this;
         }
 
+        /** Adds (or replaces) a field by its exact name, as another form of the same page would send it (#14's confirmations). */
+        public Form put(String name, String value) {
+            fields.put(name, value);
+            return this;
+        }
+
         public String get(String nameSuffix) {
             return fields.get(name(nameSuffix));
         }
@@ -345,10 +351,22 @@ public final class WebClient {
             return client.download(action, sent(buttonSuffix));
         }
 
+        /** Clicks the submit button with this id: buttons that share a name and differ by their value (#14, a history's versions). */
+        public Page press(String buttonId) {
+            Element button = element.select("input[type=submit][name], button[type=submit][name]").stream()
+                    .filter(b -> b.id().equals(buttonId)).findFirst()
+                    .orElseThrow(() -> new AssertionError("No submit button " + buttonId + " in form " + element.id()));
+            return client.post(action, sent(button));
+        }
+
         private Map<String, String> sent(String buttonSuffix) {
             Element button = element.select("input[type=submit][name], button[type=submit][name]").stream()
                     .filter(b -> b.attr("name").equals(buttonSuffix) || b.attr("name").endsWith(":" + buttonSuffix)).findFirst()
                     .orElseThrow(() -> new AssertionError("No submit button ending in " + buttonSuffix));
+            return sent(button);
+        }
+
+        private Map<String, String> sent(Element button) {
             Map<String, String> sent = new LinkedHashMap<>(fields);
             sent.put(button.attr("name"), button.val());
             return sent;

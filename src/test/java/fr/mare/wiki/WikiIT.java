@@ -3,6 +3,7 @@ package fr.mare.wiki;
 import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
+import fr.mare.testing.FormChecks;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Form;
 import fr.mare.testing.WebClient.Page;
@@ -148,6 +149,14 @@ class WikiIT extends MareIT {
         Page badVersions = client.get("/tutoriels/nouveau").form("wiki").set("title", "Des versions à l'envers")
                 .set("section", SECTION).set("ncMin", "31").set("ncMax", "28").set("body", body).submit();
         assertTrue(badVersions.mainText().contains("La dernière version doit être égale"), badVersions.mainText());
+
+        // Every missing field in one submit (#14), each marked required beforehand, what was typed kept.
+        assertTrue(client.get("/tutoriels/nouveau").html().select("#wiki .required-mark").size() >= 3, "title, section and text marked");
+        Page empty = client.get("/tutoriels/nouveau").form("wiki").set("title", "").set("section", "").set("body", "")
+                .set("ncMin", "31").set("ncMax", "28").set("summary", "gardé").submit();
+        FormChecks.everyFieldAtOnce(empty, "wiki:title", "wiki:section", "wiki:body", "wiki:ncMax");
+        assertEquals("gardé", empty.html().getElementById("wiki:summary").val());
+        assertEquals("31", empty.html().getElementById("wiki:ncMin").val());
     }
 
     @Test
@@ -174,11 +183,23 @@ class WikiIT extends MareIT {
         assertTrue(table.select("ins").eachText().contains("Formulaires"), table.html());
         assertTrue(table.select("ins").eachText().stream().anyMatch(t -> t.contains("Lien")), table.html());
 
-        assertNull(anonymous().get(page + "/historique").html().selectFirst("input[id$=revert]"), "readers cannot revert");
+        assertNull(anonymous().get(page + "/historique").html().selectFirst("button[name$=revert]"), "readers cannot revert");
         Page withButtons = karim.get(page + "/historique");
-        Element revertOne = withButtons.html().selectFirst("#revision-1 input[id$=revert]");
+        Element revertOne = withButtons.html().selectFirst("#revision-1 button[name$=revert]");
         assertNotNull(revertOne);
-        Page reverted = withButtons.formAround(revertOne.id()).submit(revertOne.attr("name"));
+        assertEquals("1", revertOne.val(), "the button names its version, not its row");
+        // One click only asks (#14): what will happen, « Confirmer » and « Annuler »; nothing written yet.
+        Page asked = withButtons.formAround(revertOne.id()).press(revertOne.id());
+        assertEquals(200, asked.status(), asked.mainText());
+        Element box = asked.html().getElementById("revert-confirm");
+        assertNotNull(box, asked.mainText());
+        assertTrue(box.text().contains("Revenir à la version 1") && box.text().contains("deviendra une nouvelle version"), box.text());
+        assertEquals(3, anonymous().get(page + "/historique").html().select("#versions > li").size(), "one click reverts nothing");
+        Page cancelled = karim.open(asked.uri().resolve(box.selectFirst("#revert-cancel").attr("href")).toString());
+        assertEquals(200, cancelled.status());
+        assertNull(cancelled.html().getElementById("revert-confirm"));
+        assertEquals(3, anonymous().get(page + "/historique").html().select("#versions > li").size(), "« Annuler » changes nothing");
+        Page reverted = asked.form("history-confirm").submit("revert");
         assertEquals(302, reverted.status(), reverted.mainText());
 
         Document after = anonymous().get(page + "/historique").html();

@@ -6,7 +6,6 @@ import fr.mare.account.CurrentAccount;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
@@ -14,8 +13,6 @@ import org.omnifaces.cdi.Param;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /**
  * {@code /u/{username}}: a member's public profile. Any spelling that leads to the same
@@ -54,12 +51,6 @@ public class AccountProfileBacking {
 
     public Account getAccount() {
         return account;
-    }
-
-    public String getJoined() {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
-                .format(account.getCreatedAt().atZone(DISPLAY_ZONE));
     }
 
     public boolean isOwn() {

@@ -11,6 +11,7 @@ import fr.mare.markdown.Markdown;
 import fr.mare.markdown.Rendered;
 import fr.mare.notification.Notice;
 import fr.mare.platform.BusinessException;
+import fr.mare.platform.BusinessExceptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -92,8 +93,11 @@ public class ContactService {
                 .orElseThrow(() -> new BusinessException("contact.collective.unknown", null));
         Set<Long> admins = admins(collective.getId());
         policy.requireCanContact(me, admins.contains(me.accountId()));
-        String subject = subject(typedSubject);
-        Rendered body = render(me, markdown);
+        // Subject and message checked together (#14): one submit tells both.
+        BusinessExceptions.Collector checks = new BusinessExceptions.Collector();
+        String subject = checks.check(() -> subject(typedSubject));
+        Rendered body = checks.check(() -> render(me, markdown));
+        checks.throwIfAny();
         limits.check(me.accountId(), limits.contacts(), since -> em.createQuery(
                         "SELECT COUNT(c) FROM Conversation c WHERE c.senderId = :me AND c.createdAt > :since", Long.class)
                 .setParameter("me", me.accountId()).setParameter("since", since).getSingleResult(), "body");

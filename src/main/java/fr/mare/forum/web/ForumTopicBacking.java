@@ -122,6 +122,7 @@ public class ForumTopicBacking {
     private String body;
     private boolean loaded;
     private boolean acted;
+    private Long confirmingDelete;
 
     /** The hidden field of a post's action form: the id of the post shown. */
     static final String POST = "post";
@@ -129,6 +130,9 @@ public class ForumTopicBacking {
     static final String EDITED = "edited";
     /** The hidden field of a nested reply form: the id of the post answered. */
     static final String PARENT = "parent";
+    /** The hidden field of the confirmation of « Supprimer » (#14), and its value. */
+    static final String CONFIRM = "confirm";
+    static final String CONFIRMED = "oui";
 
     /** GET: 404 for an unknown topic, 301 to the canonical slug, quote pre-filled. */
     public void load() {
@@ -318,7 +322,11 @@ public class ForumTopicBacking {
         try {
             created = forum.reply(caller, topic.getId(), parent, body);
         } catch (BusinessException e) {
-            FormMessages.error(replyTarget == null ? "reply" : "replyTo", e);
+            if (replyTarget == null) {
+                FormMessages.error("reply", e);
+            } else {
+                FormMessages.errorInRow(rowForm(replyTarget, "replyTo"), e);
+            }
             return null;
         }
         FormMessages.flashInfo(created.isPending() ? "forum.reply.held" : "forum.reply.published");
@@ -364,12 +372,31 @@ public class ForumTopicBacking {
         try {
             saved = forum.edit(caller, topic.getId(), edited, body);
         } catch (BusinessException e) {
-            FormMessages.error("edit", e);
+            if (editTarget == null) {
+                FormMessages.error("edit", e);
+            } else {
+                FormMessages.errorInRow(rowForm(editTarget, "edit"), e);
+            }
             return null;
         }
         FormMessages.flashInfo("forum.edit.saved");
         Navigation.redirect(TopicLinks.of(topic, saved, threadReading.pageOf(saved)));
         return null;
+    }
+
+    /**
+     * The client id that the row form {@code form} will have under {@code post} when the page is
+     * rendered again ({@code posts:4:edit}): its refusals are shown there, beside the typed text
+     * (#14). The form's plain id when the post is not on this page.
+     */
+    private String rowForm(Post post, String form) {
+        List<ThreadItem> items = getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).post().getId().equals(post.getId())) {
+                return "posts:" + i + ":" + form;
+            }
+        }
+        return form;
     }
 
     public Post getEditTarget() {
@@ -386,6 +413,22 @@ public class ForumTopicBacking {
         if (postId == null) {
             return null;
         }
+        if (!CONFIRMED.equals(Faces.getRequestParameter(CONFIRM))) {
+            // « Supprimer » is a first step (#14): the page comes back with « Confirmer la
+            // suppression » under the post shown (its id travels on), nothing deleted yet.
+            try {
+                forum.checkDeletable(caller, topic.getId(), postId);
+            } catch (BusinessException e) {
+                FormMessages.error(e.messageKey(), e.arguments());
+                return null;
+            }
+            if (getItems().stream().noneMatch(item -> item.post().getId().equals(postId))) {
+                FormMessages.error("forum.post.changed");
+                return null;
+            }
+            confirmingDelete = postId;
+            return null;
+        }
         try {
             forum.delete(caller, topic.getId(), postId);
         } catch (BusinessException e) {
@@ -395,6 +438,11 @@ public class ForumTopicBacking {
         FormMessages.flashInfo("forum.delete.done");
         Navigation.redirect(TopicLinks.of(topic) + "#post-" + postId);
         return null;
+    }
+
+    /** The post whose « Supprimer » waits for its confirmation (#14), or null. */
+    public Long getConfirmingDelete() {
+        return confirmingDelete;
     }
 
     /** « Suivre ce sujet » / « Ne plus suivre »: notifications of replies (on for authors and repliers). */

@@ -13,9 +13,12 @@ import fr.mare.wiki.WikiPolicy;
 import fr.mare.wiki.WikiRevision;
 import fr.mare.wiki.WikiService;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
+import org.omnifaces.util.Faces;
 
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +70,7 @@ public class WikiHistoryBacking {
     private List<Version> versions;
     private String diff;
     private DiffResult diffResult;
+    private Version confirmingRevert;
 
     private WikiPage ensure() {
         if (loaded) {
@@ -108,8 +112,26 @@ public class WikiHistoryBacking {
         }
     }
 
-    public String revert(int number) {
+    /**
+     * « Revenir à cette version »: the version the button named (a number, not a row: a history
+     * left open shifts its rows when a version is added). Without {@code confirm=oui} it is the
+     * first step (#14): nothing written, the page asks for the confirmation; with it, the
+     * service writes the old text as a new revision.
+     */
+    public String revert() {
         if (ensure() == null) {
+            return null;
+        }
+        Version version = postedVersion();
+        if (version == null) {
+            FormMessages.error("wiki.revision.unknown");
+            return null;
+        }
+        int number = version.number();
+        if (!"oui".equals(Faces.getRequestParameter("confirm"))) {
+            if (FormMessages.run("history", () -> wiki.checkRevert(caller, page, number))) {
+                confirmingRevert = version;
+            }
             return null;
         }
         if (!FormMessages.run("history", () -> wiki.revert(caller, page.getSlug(), number))) {
@@ -118,6 +140,33 @@ public class WikiHistoryBacking {
         FormMessages.flashInfo("wiki.revert.done", number);
         Navigation.redirect("/tutoriels/" + page.getSlug() + "/historique");
         return null;
+    }
+
+    /** The version a revert button named, or null (absent, not a number, not a version of this tutorial). */
+    private Version postedVersion() {
+        String value = Faces.getRequestParameter("history:revert");
+        if (value == null || !value.strip().matches("\\d{1,9}")) {
+            return null;
+        }
+        int number = Integer.parseInt(value.strip());
+        return versions.stream().filter(v -> v.number() == number).findFirst().orElse(null);
+    }
+
+    /** The version whose revert waits for its confirmation, or null. */
+    public Version getConfirmingRevert() {
+        return confirmingRevert;
+    }
+
+    /** While a postback is decoded: the one Faces revert button exists, whichever version's button was pressed. */
+    public boolean isActing() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context.isPostback() && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE
+                && context.getCurrentPhaseId() != PhaseId.RESTORE_VIEW;
+    }
+
+    /** Where the confirmation's plain form goes: this page's address, as the Faces form's. */
+    public String getFormAction() {
+        return Faces.getRequestURIWithQueryString();
     }
 
     public WikiPage getPage() {
