@@ -9,3 +9,12 @@ CREATE TABLE login_failure (
     PRIMARY KEY (subject_hash),
     KEY ix_login_failure_last (last_failure_at)
 ) ENGINE = InnoDB;
+
+-- Nodes that start together on one database import the demo (or the corpus) one after the other
+-- (issue #17: two imports at once deadlocked one node): each import's transaction first locks its
+-- row here (SELECT … FOR UPDATE), released by its commit; the next one then finds the accounts.
+CREATE TABLE import_lock (
+    name VARCHAR(20) NOT NULL COLLATE ascii_bin,
+    PRIMARY KEY (name)
+) ENGINE = InnoDB;
+INSERT INTO import_lock (name) VALUES ('demo'), ('corpus');
