@@ -113,7 +113,15 @@ class AccountSessionsIT {
         assertEquals(1, Sql.count("SELECT COUNT(*) FROM login_session WHERE token_hash = UNHEX(SHA2(?, 256))",
                 laptop.cookie("MARE_SESSION").orElseThrow()), "the row holds the token's SHA-256, never the token");
 
-        // A form shown by one node posts to the other: the CSRF token belongs to the login, not to the node.
+        // A Faces form shown by one node is sent to the other (the view state travels in the page, signed
+        // with the key every node shares); here « fermer mes autres sessions », which this login survives on both.
+        WebClient.Form sessions = laptop.get("/compte").form("sessions");
+        Page sentElsewhere = sessions.replayedBy(elsewhere, sessions.get("jakarta.faces.ViewState")).submit("closeSessions");
+        assertEquals(302, sentElsewhere.status(), sentElsewhere.mainText());
+        assertEquals(200, laptop.get("/compte").status(), "the login that closed the other sessions lives on, on the first node too");
+        assertEquals(200, elsewhere.get("/compte").status());
+
+        // A plain form too: the CSRF token belongs to the login, not to the node.
         Page closed = otherNode(laptop).get("/compte");
         assertEquals(200, closed.status());
         String token = laptop.get("/compte").html().select("input[name=csrf]").attr("value");
