@@ -61,6 +61,7 @@ class Login {
         if (request.getUserPrincipal() != null) {
             // Logging in as someone (else) starts from nobody: otherwise the session's existing
             // login would be applied again and the typed credentials never checked.
+            loginSessions.end(Sessions.token(request));
             try {
                 request.logout();
             } catch (jakarta.servlet.ServletException e) {
