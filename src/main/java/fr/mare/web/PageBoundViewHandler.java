@@ -57,7 +57,17 @@ public class PageBoundViewHandler extends ViewHandlerWrapper {
 
     @Override
     public UIViewRoot restoreView(FacesContext context, String viewId) {
-        UIViewRoot root = super.restoreView(context, viewId);
+        UIViewRoot root;
+        try {
+            root = super.restoreView(context, viewId);
+        } catch (RuntimeException e) {
+            if (!unreadableState(e)) {
+                throw e;
+            }
+            // The state travels in the page (ADR 0032): a garbled or foreign one is an expired form, not a 500.
+            LOG.info(() -> "Unreadable view state posted to " + viewId + ": " + e);
+            throw new ViewExpiredException("Unreadable view state", viewId);
+        }
         if (root != null && !root.isTransient() && !issuedFor(root.getAttributes().get(ISSUED_FOR), root.getViewId())) {
             LOG.info(() -> "View state issued for another page posted to " + root.getViewId() + " (forged or replayed form)");
             throw new ViewExpiredException("View state issued for another page", viewId);
@@ -67,6 +77,17 @@ public class PageBoundViewHandler extends ViewHandlerWrapper {
             throw new ViewExpiredException("View state issued to another session", viewId);
         }
         return root;
+    }
+
+    /** Whether Mojarra failed to decode the posted state (Base64, decryption, decompression), whatever wraps it. */
+    static boolean unreadableState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException || cause instanceof java.security.GeneralSecurityException
+                    || cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A digest of the session's CSRF token; empty without a session. */
