@@ -2,7 +2,7 @@
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR="$ROOT/target/mare.jar"
+JAR=${MARE_JAR:-$ROOT/target/mare.jar}
 WORK=${DRILL_DIR:-$ROOT/target/drill}
 mkdir -p "$WORK"
 [ -f "$JAR" ] || { echo "target/mare.jar absent : mvn package -DskipTests" >&2; exit 2; }

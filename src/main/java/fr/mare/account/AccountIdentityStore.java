@@ -12,7 +12,8 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
  * canonical username, so « Camille », « CAMILLE » and « ｃａｍｉｌｌｅ » log into one account.
  * An account with two-factor authentication is not logged in by its password alone: the store
  * refuses and says a code is needed ({@link LoginRefusal}); the second step then presents a
- * {@link SecondFactorCredential} in the request that checked the code (ADR 0023).
+ * {@link SecondFactorCredential} in the request that checked the code (ADR 0023). A node that did
+ * not see the login accepts its token ({@link LoginTokenCredential}, ADR 0032) while the login lives.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -26,6 +27,9 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     private LoginRefusal refusal;
 
+    @Inject
+    private LoginSessions loginSessions;
+
     /** A suspended account is refused even with the right password; the login page then says until when. */
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -34,6 +38,8 @@ public class AccountIdentityStore implements IdentityStore {
             account = accounts.authenticate(login.getCaller(), login.getPasswordAsString()).orElse(null);
         } else if (credential instanceof SecondFactorCredential second && refusal.passedSecondFactor(second.getCaller())) {
             account = accounts.findByUsername(second.getCaller()).orElse(null);
+        } else if (credential instanceof LoginTokenCredential resumed) {
+            account = loginSessions.resumable(resumed.token()).flatMap(r -> accounts.find(r.accountId())).orElse(null);
         } else {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }

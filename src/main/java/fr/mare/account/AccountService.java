@@ -674,6 +674,7 @@ public class AccountService {
         Account locked = lockForErasure(account);
         Instant now = clock.instant();
         em.createNativeQuery("DELETE FROM account_token WHERE account_id = ?").setParameter(1, locked.getId()).executeUpdate();
+        em.createNativeQuery("DELETE FROM login_session WHERE account_id = ?").setParameter(1, locked.getId()).executeUpdate();
         locked.erase(now);
         em.persist(new AccountEvent(locked.getId(), locked.getId(), AccountEvent.Kind.ERASED, detail, now));
         em.flush();

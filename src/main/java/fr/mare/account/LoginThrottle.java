@@ -2,13 +2,15 @@ package fr.mare.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
  * Slows down password guessing. After {@code mare.login.max-failures} failed logins for one
@@ -19,19 +21,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * The name is counted whether or not an account has it, so the throttle tells nothing about
  * which accounts exist. Refused attempts are not hashed at all, which also protects the CPU
- * (one PBKDF2 check costs ~150 ms). Counters live in this node's memory, unlike the write limits
- * ({@link RateLimits}, counted in the database: ADR 0011); with several nodes, each throttles on
- * its own until this moves to the database too. Entries are forgotten an hour after the
- * last failure.
+ * (one PBKDF2 check costs ~150 ms). Counters live in the database (table {@code login_failure},
+ * issue #17, ADR 0032), like the write limits (ADR 0011): every node of one database counts the
+ * same guesses, and a restart forgets none. Only a keyed hash of the name or address is stored
+ * ({@link RegistrationsPerAddress#keyedHash}). A count is forgotten an hour after its last
+ * failure. Native statements, in transactions of their own: a refused login rolls nothing back.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class LoginThrottle {
 
     private static final Duration MAX_DELAY = Duration.ofMinutes(15);
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
-    private static final int MAX_ENTRIES = 100_000;
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    @PersistenceContext(unitName = "mare")
+    private EntityManager em;
+
+    @Inject
+    private RegistrationsPerAddress hashes;
 
     @Inject
     Clock clock;
@@ -48,9 +55,6 @@ public class LoginThrottle {
     @ConfigProperty(name = "mare.login.delay-seconds", defaultValue = "30")
     long delaySeconds;
 
-    private record Failures(int count, Instant last) {
-    }
-
     /** How long the caller must still wait before trying again; zero when they may try now. */
     public Duration remainingWait(String typedUsername, String address) {
         Instant now = clock.instant();
@@ -66,46 +70,63 @@ public class LoginThrottle {
 
     public void recordFailure(String typedUsername, String address) {
         Instant now = clock.instant();
-        if (failures.size() > MAX_ENTRIES) {
-            failures.values().removeIf(f -> f.last().plus(FORGET_AFTER).isBefore(now));
-        }
-        failures.merge(nameKey(typedUsername), new Failures(1, now), (old, one) -> increment(old, now));
-        failures.merge(addressKey(address), new Failures(1, now), (old, one) -> increment(old, now));
+        em.createNativeQuery("DELETE FROM login_failure WHERE last_failure_at < ? LIMIT 100")
+                .setParameter(1, now.minus(FORGET_AFTER)).executeUpdate();
+        count(nameKey(typedUsername), now);
+        count(addressKey(address), now);
     }
 
     public void recordSuccess(String typedUsername) {
-        failures.remove(nameKey(typedUsername));
+        em.createNativeQuery("DELETE FROM login_failure WHERE subject_hash = ?")
+                .setParameter(1, hashes.keyedHash(nameKey(typedUsername))).executeUpdate();
     }
 
-    private Failures increment(Failures old, Instant now) {
-        int count = old.last().plus(FORGET_AFTER).isBefore(now) ? 1 : old.count() + 1;
-        return new Failures(count, now);
+    /** One more failure; a count whose last failure is older than an hour starts again at one. */
+    private void count(String key, Instant now) {
+        // MariaDB applies the assignments left to right: failures reads the old last_failure_at.
+        em.createNativeQuery("INSERT INTO login_failure (subject_hash, failures, last_failure_at) VALUES (?1, 1, ?2)"
+                        + " ON DUPLICATE KEY UPDATE failures = IF(last_failure_at < ?3, 1, failures + 1), last_failure_at = ?2")
+                .setParameter(1, hashes.keyedHash(key)).setParameter(2, now).setParameter(3, now.minus(FORGET_AFTER))
+                .executeUpdate();
     }
 
     private Duration wait(String key, int threshold, Instant now) {
-        Failures f = failures.get(key);
-        if (f == null || f.count() < threshold) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT failures, last_failure_at FROM login_failure WHERE subject_hash = ?")
+                .setParameter(1, hashes.keyedHash(key)).getResultList();
+        if (rows.isEmpty()) {
             return Duration.ZERO;
         }
-        int extra = Math.min(f.count() - threshold, 10);
+        int count = ((Number) rows.getFirst()[0]).intValue();
+        Instant last = rows.getFirst()[1] instanceof java.sql.Timestamp t ? t.toInstant()
+                : java.sql.Timestamp.valueOf((java.time.LocalDateTime) rows.getFirst()[1]).toInstant();
+        return delay(count, last, threshold, now);
+    }
+
+    /** The wait left after {@code count} failures, the last at {@code last} (pure rule, tested alone). */
+    Duration delay(int count, Instant last, int threshold, Instant now) {
+        if (count < threshold || last.plus(FORGET_AFTER).isBefore(now)) {
+            return Duration.ZERO;
+        }
+        int extra = Math.min(count - threshold, 10);
         Duration delay = Duration.ofSeconds(delaySeconds).multipliedBy(1L << extra);
         if (delay.compareTo(MAX_DELAY) > 0) {
             delay = MAX_DELAY;
         }
-        Duration remaining = Duration.between(now, f.last().plus(delay));
+        Duration remaining = Duration.between(now, last.plus(delay));
         return remaining.isNegative() ? Duration.ZERO : remaining;
     }
 
     private static String nameKey(String typedUsername) {
         String name = typedUsername == null ? "" : typedUsername;
         try {
-            return "name:" + Usernames.parse(name).canonical();
+            return "login-name:" + Usernames.parse(name).canonical();
         } catch (InvalidUsernameException e) {
-            return "name:" + name.strip().toLowerCase(java.util.Locale.ROOT);
+            return "login-name:" + name.strip().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
+        return "login-address:" + address;
     }
 }

@@ -104,7 +104,8 @@ public class RegistrationsPerAddress {
         return keyedHash(network(address));
     }
 
-    private byte[] keyedHash(String subject) {
+    /** The installation's keyed hash of any subject (the login throttle's too: ADR 0032). */
+    byte[] keyedHash(String subject) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));

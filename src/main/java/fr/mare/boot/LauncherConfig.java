@@ -61,6 +61,31 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
         return get("mare.db.url").isPresent();
     }
 
+    /**
+     * The key of the forms' view states (ADR 0032), Base64 of 16, 24 or 32 bytes: the configured
+     * one (every node of a site the same), else 32 random bytes for this start. web.xml hands it to
+     * Mojarra, which would break every member's form on a key it cannot read: refused here.
+     */
+    String facesStateKey() {
+        Optional<String> configured = get("mare.faces.state-key");
+        if (configured.isEmpty()) {
+            byte[] drawn = new byte[32];
+            new java.security.SecureRandom().nextBytes(drawn);
+            return java.util.Base64.getEncoder().encodeToString(drawn);
+        }
+        int length;
+        try {
+            length = java.util.Base64.getDecoder().decode(configured.get()).length;
+        } catch (IllegalArgumentException e) {
+            length = -1;
+        }
+        if (length != 16 && length != 24 && length != 32) {
+            throw new LaunchException("MARE_FACES_STATE_KEY doit être une clé de 32 octets en Base64, la même sur tous les nœuds"
+                    + " (par exemple : head -c 32 /dev/urandom | base64).");
+        }
+        return configured.get();
+    }
+
     boolean demoExplicitlySet() {
         return get("mare.demo").isPresent();
     }

@@ -79,6 +79,8 @@ public class CorpusImport {
             return;
         }
         Path dir = Path.of(corpus.strip());
+        // One node at a time (#17): a second one waits, then finds the account.
+        ImportLock.hold(em, "corpus");
         if (accounts.findByUsername(USERNAME).isPresent()) {
             LOG.info(() -> "MARE_IMPORT_CORPUS : le corpus est déjà importé (compte « " + USERNAME + " »), rien à faire.");
             return;

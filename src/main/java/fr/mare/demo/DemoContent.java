@@ -116,9 +116,11 @@ public class DemoContent {
         }
     }
 
-    /** The demo, in one transaction; false when the database already has accounts. */
+    /** The demo, in one transaction, one node at a time ({@link ImportLock}); false when the database already has accounts. */
     @Transactional
     boolean load(ZonedDateTime now) {
+        // Another node starting on the same database may be importing it right now (#17).
+        ImportLock.hold(em, "demo");
         if (accounts.count() > 0) {
             LOG.info("MARE_DEMO : la base contient déjà des comptes, le contenu de démonstration n'est pas chargé.");
             return false;

@@ -1,5 +1,6 @@
 package fr.mare.directory;
 
+import fr.mare.platform.ContentVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,8 +16,12 @@ import java.util.function.Supplier;
  * 2,000 collectives without reading them again (ADR 0010). {@link DirectoryService} fires
  * {@link Changed} in each write that alters a listing; the copy is dropped once that transaction
  * ends. A generation number makes the race safe: a copy read while a change was committing is
- * used for that one request but never kept. As a safety net against changes made outside Mare
- * (SQL by hand), a copy older than {@link #MAX_AGE} is read again.
+ * used for that one request but never kept. A copy also belongs to the content version it was
+ * read at ({@link ContentVersion}, ADR 0019): a write committed on another node changes this node's
+ * version within {@code mare.content-version.poll-ms} (500 ms), and the copy is read again (issue
+ * #17, ADR 0032: it took up to 5 minutes). Any write does so, not only a collective's: the read
+ * costs ~40 ms, and writes are rare beside the directory's reads. As a last safety net, a copy
+ * older than {@link #MAX_AGE} is read again.
  */
 @ApplicationScoped
 public class DirectoryIndex {
@@ -27,7 +32,7 @@ public class DirectoryIndex {
 
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private record Snapshot(long generation, long loadedAtNanos, List<DirectoryFacets.Listing> listings) {
+    private record Snapshot(long generation, long contentVersion, long loadedAtNanos, List<DirectoryFacets.Listing> listings) {
     }
 
     private final AtomicLong generation = new AtomicLong();
@@ -36,13 +41,15 @@ public class DirectoryIndex {
     /** The listings, sorted by name: the kept copy, or what {@code loader} reads (then kept if nothing changed meanwhile). */
     List<DirectoryFacets.Listing> listings(Supplier<List<DirectoryFacets.Listing>> loader) {
         long current = generation.get();
+        long version = ContentVersion.current();
         Snapshot s = snapshot;
-        if (s != null && s.generation() == current && System.nanoTime() - s.loadedAtNanos() < MAX_AGE.toNanos()) {
+        if (s != null && s.generation() == current && s.contentVersion() == version
+                && System.nanoTime() - s.loadedAtNanos() < MAX_AGE.toNanos()) {
             return s.listings();
         }
         List<DirectoryFacets.Listing> loaded = List.copyOf(loader.get());
         if (generation.get() == current) {
-            snapshot = new Snapshot(current, System.nanoTime(), loaded);
+            snapshot = new Snapshot(current, version, System.nanoTime(), loaded);
         }
         return loaded;
     }

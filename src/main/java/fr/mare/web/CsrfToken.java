@@ -43,6 +43,20 @@ public class CsrfToken {
         return value;
     }
 
+    /**
+     * A logged-in session's token is derived from its login's secret (ADR 0032), so that every
+     * node holding that login expects the same token: a form shown by one node is accepted by
+     * another. The secret is 128 random bits known only to that browser; the token reveals nothing of it.
+     */
+    public static void derive(HttpSession session, String loginSecret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("csrf:" + loginSecret).getBytes(StandardCharsets.UTF_8));
+            session.setAttribute(SESSION_KEY, Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the request carries its session's token (constant-time comparison). */
     public static boolean isValid(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

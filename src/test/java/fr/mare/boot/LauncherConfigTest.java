@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,17 @@ class LauncherConfigTest {
 
     private static InetAddress everyInterface() throws Exception {
         return InetAddress.getByName("0.0.0.0");
+    }
+
+    @Test
+    void theViewStateKeyIsTheConfiguredOneOrDrawnAndAnUnreadableOneIsRefused() {
+        String shared = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertEquals(shared, env("MARE_FACES_STATE_KEY", shared).facesStateKey(), "every node the same configured key");
+        String drawn = env().facesStateKey();
+        assertEquals(32, java.util.Base64.getDecoder().decode(drawn).length);
+        assertNotEquals(drawn, env().facesStateKey(), "drawn anew at each start");
+        assertThrows(LaunchException.class, () -> env("MARE_FACES_STATE_KEY", "pas une clé").facesStateKey());
+        assertThrows(LaunchException.class, () -> env("MARE_FACES_STATE_KEY", "c2hvcnQ=").facesStateKey(), "5 bytes: too short");
     }
 
     private static LauncherConfig env(String... pairs) {

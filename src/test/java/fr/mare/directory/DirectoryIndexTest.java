@@ -28,6 +28,17 @@ class DirectoryIndexTest {
     }
 
     @Test
+    void aWriteSeenThroughTheContentVersionDropsTheCopy() {
+        DirectoryIndex index = new DirectoryIndex();
+        AtomicInteger reads = new AtomicInteger();
+        index.listings(() -> { reads.incrementAndGet(); return listings("35"); });
+        // Any committed write, here or learnt from another node's (ADR 0019, #17).
+        fr.mare.platform.ContentVersion.changed();
+        assertEquals("BE", index.listings(() -> { reads.incrementAndGet(); return listings("BE"); }).getFirst().region());
+        assertEquals(2, reads.get(), "read again at the new content version");
+    }
+
+    @Test
     void aCopyReadWhileAChangeCommittedIsUsedOnceButNotKept() {
         DirectoryIndex index = new DirectoryIndex();
         List<DirectoryFacets.Listing> during = index.listings(() -> {

@@ -103,6 +103,18 @@ class MigrationIT {
             }
             assertThrows(SQLException.class, () -> connection.createStatement().executeUpdate("INSERT INTO account_event"
                     + " (account_id, kind, created_at) SELECT id, 'WHATEVER', NOW(6) FROM account WHERE username = 'zoe'"));
+            // V0025: a login's row goes with its account; V0026: the import locks exist.
+            assertEquals(1, connection.createStatement().executeUpdate("INSERT INTO login_session (token_hash, account_id, opened_at, last_seen_at)"
+                    + " SELECT UNHEX(SHA2('jeton', 256)), id, NOW(6), NOW(6) FROM account WHERE username = 'zoé'"));
+            connection.createStatement().executeUpdate("DELETE FROM account WHERE username = 'zoé'");
+            try (ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM login_session")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1), "deleting an account deletes its logins");
+            }
+            try (ResultSet rs = connection.createStatement().executeQuery("SELECT GROUP_CONCAT(name ORDER BY name) FROM import_lock")) {
+                assertTrue(rs.next());
+                assertEquals("corpus,demo", rs.getString(1));
+            }
         }
     }
 

@@ -74,6 +74,12 @@ public final class TestDatabase implements LauncherSessionListener {
     private static String user;
     private static String password;
 
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (!"embedded".equals(System.getProperty("mare.it.database")) || url != null) {
@@ -103,6 +109,8 @@ public final class TestDatabase implements LauncherSessionListener {
         System.setProperty("payara.cmdOptions", String.join(" ", List.of(
                 "-Xmx512m",
                 "-Dmare.db.url=" + url,
+                // The view states' key (ADR 0032), as the launcher draws one when none is configured.
+                "-Dmare.faces.state-key=" + randomKey(),
                 "-Dmare.db.user=" + user,
                 "-Dmare.search.index-dir=" + java.nio.file.Path.of("target", "it-search-index-" + System.currentTimeMillis()).toAbsolutePath(),
                 "-Dmare.uploads.dir=" + MEDIAS.toAbsolutePath(),

@@ -174,6 +174,15 @@ public final class WebClient {
         return name;
     }
 
+    /** Sets a cookie as if the site had (to play another browser, or another node: ADR 0032). */
+    public WebClient withCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+        return this;
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().get(base).stream()
                 .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();

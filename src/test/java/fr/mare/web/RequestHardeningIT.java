@@ -261,6 +261,22 @@ class RequestHardeningIT {
         assertEquals(302, own.status(), own.mainText());
     }
 
+    /** The view state travels in the page (ADR 0032): one issued to another member, valid and signed, opens nothing. */
+    @Test
+    void aViewStateIssuedToAnotherSessionIsRefused() throws Exception {
+        WebClient owner = client();
+        owner.registerNewMember("etat-a", "un mot de passe assez long");
+        String ownersState = owner.get("/nouveau-sujet?categorie=" + CATEGORY).viewState();
+        WebClient other = client();
+        other.registerNewMember("etat-b", "un mot de passe assez long");
+        String title = "Un sujet envoyé avec l'état de vue d'une autre personne";
+        Page refused = other.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
+                .set("title", title).set("body", "Un état de vue valide, mais pas le sien : refusé comme expiré.")
+                .replayedBy(other, ownersState).submit();
+        assertEquals(400, refused.status(), refused.mainText());
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM forum_topic WHERE title = ?", title));
+    }
+
     private static Document parseStrictly(String body) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

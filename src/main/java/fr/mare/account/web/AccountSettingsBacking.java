@@ -3,6 +3,7 @@ package fr.mare.account.web;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.CurrentAccount;
+import fr.mare.account.LoginSessions;
 import fr.mare.account.PasswordRefusals;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.SecurityLog;
@@ -30,6 +31,9 @@ public class AccountSettingsBacking {
 
     @Inject
     private HttpServletRequest request;
+
+    @Inject
+    private LoginSessions loginSessions;
 
     private String displayName;
     private String email;
@@ -73,8 +77,7 @@ public class AccountSettingsBacking {
     public String savePassword() {
         try {
             // Every other session of the account ends; this one stays open.
-            Sessions.stamp(request, accounts.changePassword(currentAccount.getUsername(), currentPassword, newPassword,
-                    request.getRemoteAddr()));
+            survive(accounts.changePassword(currentAccount.getUsername(), currentPassword, newPassword, request.getRemoteAddr()));
         } catch (BusinessException e) {
             logPasswordRefusal(e);
             FormMessages.error("changePassword", e);
@@ -86,9 +89,15 @@ public class AccountSettingsBacking {
         return null;
     }
 
+    /** This session survives the revocation it made, here and on the other nodes (its login's row: ADR 0032). */
+    private void survive(java.time.Instant revokedAt) {
+        Sessions.stamp(request, revokedAt);
+        loginSessions.restamp(Sessions.token(request), revokedAt);
+    }
+
     /** « Fermer mes autres sessions »: every session of the account but this one ends at its next request. */
     public String closeOtherSessions() {
-        Sessions.stamp(request, accounts.closeOtherSessions(currentAccount.getUsername()));
+        survive(accounts.closeOtherSessions(currentAccount.getUsername()));
         SecurityLog.event("sessions-fermées", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
         FormMessages.flashInfo("account.settings.sessionsClosed");
         Navigation.redirect("/compte");

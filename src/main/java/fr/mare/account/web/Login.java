@@ -3,7 +3,10 @@ package fr.mare.account.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import fr.mare.account.AccountService;
+import fr.mare.account.LoginSessions;
 import java.time.Clock;
+import java.time.Instant;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -37,6 +40,12 @@ class Login {
     @Inject
     private Clock clock;
 
+    @Inject
+    private AccountService accounts;
+
+    @Inject
+    private LoginSessions loginSessions;
+
     /**
      * SUCCESS: the caller redirects (PRG). SEND_CONTINUE: Soteria already answered (it sends the
      * person back to the page they wanted), the response is complete. Anything else: refused.
@@ -52,6 +61,7 @@ class Login {
         if (request.getUserPrincipal() != null) {
             // Logging in as someone (else) starts from nobody: otherwise the session's existing
             // login would be applied again and the typed credentials never checked.
+            loginSessions.end(Sessions.token(request));
             try {
                 request.logout();
             } catch (jakarta.servlet.ServletException e) {
@@ -62,8 +72,14 @@ class Login {
                 .newAuthentication(true)
                 .credential(credential));
         if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
-            Sessions.stamp(request, clock.instant());
-            Sessions.bind(request, response);
+            Instant now = clock.instant();
+            Sessions.stamp(request, now);
+            String token = Sessions.bind(request, response);
+            // The login's row, which lets the other nodes open it too (ADR 0032).
+            if (request.getUserPrincipal() != null) {
+                accounts.findByUsername(request.getUserPrincipal().getName())
+                        .ifPresent(account -> loginSessions.open(token, account.getId(), now));
+            }
         }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
             context.responseComplete();

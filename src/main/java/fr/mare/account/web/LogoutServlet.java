@@ -1,6 +1,8 @@
 package fr.mare.account.web;
 
+import fr.mare.account.LoginSessions;
 import fr.mare.web.CsrfToken;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -17,6 +19,9 @@ import java.io.IOException;
 @WebServlet(name = "logout", urlPatterns = "/deconnexion")
 public class LogoutServlet extends HttpServlet {
 
+    @Inject
+    private LoginSessions loginSessions;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -29,6 +34,9 @@ public class LogoutServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
+        // Ends the login on every node (ADR 0032), and the client forgets its token.
+        loginSessions.end(Sessions.token(request));
+        Sessions.forgetToken(request, response);
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {

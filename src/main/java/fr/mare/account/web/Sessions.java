@@ -1,5 +1,7 @@
 package fr.mare.account.web;
 
+import fr.mare.web.CsrfToken;
+import fr.mare.web.NodeSessionCookie;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +25,10 @@ import java.util.Base64;
  *   ({@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} over HTTPS), kept in the session and
  *   compared in constant time at each request: a guessed or stolen {@code JSESSIONID} alone opens
  *   nothing.</li>
+ *   <li>On a full login, that binding is also the login's token in the database ({@code LoginSessions},
+ *   issue #17, ADR 0032): another node that receives it without a session of its own opens one for
+ *   the same login ({@link LoginResumeFilter}, {@link #adopt}), and the forms' CSRF token is derived
+ *   from it, so a form shown by one node is accepted by the other.</li>
  * </ul>
  */
 final class Sessions {
@@ -40,14 +46,51 @@ final class Sessions {
         request.getSession(true).setAttribute(LOGGED_IN_AT, instant);
     }
 
-    /** Gives the session (created if needed) a new 128-bit binding, sent as the {@value #COOKIE} cookie. */
-    static void bind(HttpServletRequest request, HttpServletResponse response) {
+    /** Gives the session (created if needed) a new 128-bit binding, sent as the {@value #COOKIE} cookie; returns it. */
+    static String bind(HttpServletRequest request, HttpServletResponse response) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        request.getSession(true).setAttribute(BINDING, value);
+        HttpSession session = request.getSession(true);
+        session.setAttribute(BINDING, value);
+        CsrfToken.derive(session, value);
         response.addHeader("Set-Cookie", COOKIE + "=" + value + "; Path=" + cookiePath(request) + "; HttpOnly; SameSite=Lax"
                 + (request.isSecure() ? "; Secure" : ""));
+        return value;
+    }
+
+    /**
+     * This node's new session carries a login made elsewhere (ADR 0032): the same binding (the
+     * client keeps its cookie), the login's instant for the revocation rule, the same CSRF token.
+     */
+    static void adopt(HttpServletRequest request, String token, Instant openedAt) {
+        HttpSession session = request.getSession(true);
+        session.setAttribute(BINDING, token);
+        session.setAttribute(LOGGED_IN_AT, openedAt);
+        CsrfToken.derive(session, token);
+    }
+
+    /** The session's binding (its login's token), or null. */
+    static String token(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(BINDING) instanceof String value ? value : null;
+    }
+
+    /** The {@value #COOKIE} cookie the client sent, or null. */
+    static String sentToken(HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Tells the client to forget its {@value #COOKIE} cookie (logged out, or a login that ended). */
+    static void forgetToken(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", COOKIE + "=; Path=" + cookiePath(request) + "; Max-Age=0; HttpOnly; SameSite=Lax");
     }
 
     /**
@@ -55,7 +98,7 @@ final class Sessions {
      * refused without closing the session, which is still its owner's).
      */
     static void forgetSessionId(HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader("Set-Cookie", "JSESSIONID=; Path=" + cookiePath(request) + "; Max-Age=0; HttpOnly; SameSite=Lax");
+        response.addHeader("Set-Cookie", NodeSessionCookie.name(request.getServletContext()) + "=; Path=" + cookiePath(request) + "; Max-Age=0; HttpOnly; SameSite=Lax");
     }
 
     private static String cookiePath(HttpServletRequest request) {

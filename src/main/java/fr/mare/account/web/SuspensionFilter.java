@@ -2,6 +2,7 @@ package fr.mare.account.web;
 
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
+import fr.mare.account.LoginSessions;
 import fr.mare.account.Suspension;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.Navigation;
@@ -25,12 +26,18 @@ import java.util.Optional;
  * applied (a POST is answered by a redirect, before Faces). The page they land on says why once
  * ({@link SuspensionNotice}): until when and the moderation's reason, or that the session was
  * closed. Costs one account lookup per request of a logged-in member; the revocation instant is
- * in the database, so it holds on every node. Declared in web.xml, before the access rules.
+ * in the database, so it holds on every node. So does a logout: a login whose row
+ * ({@link LoginSessions}, ADR 0032) ended on another node is closed here too, and the row's login
+ * instant (moved by a revocation this login made itself, on whichever node) is the one compared.
+ * One more primary-key read per request. Declared in web.xml, before the access rules.
  */
 public class SuspensionFilter extends HttpFilter {
 
     @Inject
     private AccountService accounts;
+
+    @Inject
+    private LoginSessions loginSessions;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,10 +50,13 @@ public class SuspensionFilter extends HttpFilter {
         Optional<Account> account = accounts.findByUsername(request.getUserPrincipal().getName());
         Optional<Suspension> suspension = account.flatMap(accounts::suspension);
         HttpSession current = request.getSession(false);
-        // No account any more under the session's name: the member deleted it (ADR 0022) from another session.
-        boolean revoked = account.isEmpty() || account.get().revokes(current == null ? null
-                : (Instant) current.getAttribute(Sessions.LOGGED_IN_AT));
         boolean unbound = !Sessions.bound(request);
+        Optional<LoginSessions.State> login = unbound ? Optional.empty() : loginSessions.check(Sessions.token(request));
+        Instant loggedInAt = login.map(LoginSessions.State::openedAt)
+                .orElse(current == null ? null : (Instant) current.getAttribute(Sessions.LOGGED_IN_AT));
+        // No account any more under the session's name: the member deleted it (ADR 0022) from another session.
+        // An ended login: logged out on another node.
+        boolean revoked = account.isEmpty() || account.get().revokes(loggedInAt) || login.map(LoginSessions.State::ended).orElse(false);
         if (suspension.isEmpty() && !revoked && !unbound) {
             chain.doFilter(request, response);
             return;
@@ -66,6 +76,7 @@ public class SuspensionFilter extends HttpFilter {
         SecurityLog.event(suspension.isPresent() ? "session-fermée-compte-suspendu" : "session-fermée-révoquée",
                 "nom", request.getUserPrincipal().getName(), "adresse", request.getRemoteAddr());
         request.logout();
+        Sessions.forgetToken(request, response);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
