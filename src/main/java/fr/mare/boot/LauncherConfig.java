@@ -69,9 +69,7 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
     String facesStateKey() {
         Optional<String> configured = get("mare.faces.state-key");
         if (configured.isEmpty()) {
-            byte[] drawn = new byte[32];
-            new java.security.SecureRandom().nextBytes(drawn);
-            return java.util.Base64.getEncoder().encodeToString(drawn);
+            return keptFacesStateKey();
         }
         int length;
         try {
@@ -84,6 +82,38 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
                     + " (par exemple : head -c 32 /dev/urandom | base64).");
         }
         return configured.get();
+    }
+
+    /** Where a node keeps the view states' key it drew itself (no {@code MARE_FACES_STATE_KEY}). */
+    static final String FACES_STATE_KEY_FILE = "faces-state.key";
+
+    /**
+     * The key drawn once and kept in the data folder (owner only, like the database's passwords):
+     * a restart keeps the forms open in browsers valid, instead of answering « formulaire expiré »
+     * to all of them. Several nodes still need the same {@code MARE_FACES_STATE_KEY} (ADR 0032).
+     */
+    private String keptFacesStateKey() {
+        Path file = dataDir().resolve(FACES_STATE_KEY_FILE);
+        try {
+            if (Files.isRegularFile(file)) {
+                String kept = Files.readString(file).strip();
+                if (kept.matches("[A-Za-z0-9+/]{43}=")) {
+                    return kept;
+                }
+            }
+            byte[] drawn = new byte[32];
+            new java.security.SecureRandom().nextBytes(drawn);
+            String key = java.util.Base64.getEncoder().encodeToString(drawn);
+            Files.createDirectories(dataDir());
+            Path written = Files.createTempFile(dataDir(), ".faces-state-", ".key",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(written, key + "\n");
+            Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return key;
+        } catch (java.io.IOException e) {
+            throw new LaunchException("Impossible de garder la clé des formulaires dans " + file + " : " + e.getMessage(), e);
+        }
     }
 
     boolean demoExplicitlySet() {

@@ -97,12 +97,18 @@ class LauncherConfigTest {
     }
 
     @Test
-    void theViewStateKeyIsTheConfiguredOneOrDrawnAndAnUnreadableOneIsRefused() {
+    void theViewStateKeyIsTheConfiguredOneOrDrawnOnceAndKeptAndAnUnreadableOneIsRefused(@org.junit.jupiter.api.io.TempDir Path data)
+            throws Exception {
         String shared = java.util.Base64.getEncoder().encodeToString(new byte[32]);
-        assertEquals(shared, env("MARE_FACES_STATE_KEY", shared).facesStateKey(), "every node the same configured key");
-        String drawn = env().facesStateKey();
+        assertEquals(shared, env("MARE_DATA_DIR", data.toString(), "MARE_FACES_STATE_KEY", shared).facesStateKey(),
+                "every node the same configured key");
+        String drawn = env("MARE_DATA_DIR", data.toString()).facesStateKey();
         assertEquals(32, java.util.Base64.getDecoder().decode(drawn).length);
-        assertNotEquals(drawn, env().facesStateKey(), "drawn anew at each start");
+        assertEquals(drawn, env("MARE_DATA_DIR", data.toString()).facesStateKey(), "kept across restarts: open forms stay valid");
+        Path kept = data.resolve(LauncherConfig.FACES_STATE_KEY_FILE);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(kept)));
+        Path other = data.resolve("autre");
+        assertNotEquals(drawn, env("MARE_DATA_DIR", other.toString()).facesStateKey(), "each data folder draws its own");
         assertThrows(LaunchException.class, () -> env("MARE_FACES_STATE_KEY", "pas une clé").facesStateKey());
         assertThrows(LaunchException.class, () -> env("MARE_FACES_STATE_KEY", "c2hvcnQ=").facesStateKey(), "5 bytes: too short");
     }
