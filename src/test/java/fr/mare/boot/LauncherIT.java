@@ -150,6 +150,10 @@ class LauncherIT {
         org.jsoup.nodes.Document davx5 = client.get("/t/2/l-agenda-partage-de-l-epicerie-n-apparait-pas-sur-mon-telephone-android").html();
         assertFalse(davx5.select("a[href*=synchroniser-l-agenda-partage-sur-android-avec-davx5]").isEmpty(),
                 "the solved DAVx⁵ discussion links to its tutorial");
+        org.jsoup.nodes.Document google = client.get("/tutoriels/demenager-de-google-drive-vers-nextcloud/historique").html();
+        assertEquals(3, google.select("#versions li").size(), "a tutorial with its versions over time");
+        assertFalse(client.get("/t/31/on-quitte-google-workspace-par-ou-commencer-le-demenagement").html()
+                .select(".post.depth-4 ~ .post, .post.depth-5").isEmpty(), "a long thread with deep branches");
         org.jsoup.nodes.Document karim = client.get("/u/karim").html();
         assertFalse(karim.select("#profile-solutions li").isEmpty(), "solutions given");
         assertFalse(karim.select("#profile-tutorials li").isEmpty(), "tutorials written");

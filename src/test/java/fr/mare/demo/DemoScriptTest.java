@@ -1,5 +1,6 @@
 package fr.mare.demo;
 
+import fr.mare.markdown.Slugs;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZonedDateTime;
@@ -7,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,7 +38,7 @@ class DemoScriptTest {
 
     @Test
     void aForumThatHasLivedEighteenMonthsInEveryCategory() {
-        assertTrue(topics.size() >= 30, "topics: " + topics.size());
+        assertTrue(topics.size() >= 40, "topics: " + topics.size());
         assertEquals(CATEGORIES, topics.stream().map(DemoScript.Topic::category).collect(Collectors.toSet()));
         assertTrue(topics.stream().anyMatch(t -> t.solution() != null), "solved");
         assertTrue(topics.stream().anyMatch(t -> t.solution() == null && !t.replies().isEmpty()), "answered, unsolved");
@@ -94,7 +97,7 @@ class DemoScriptTest {
 
     @Test
     void tutorialsHaveHistoriesOverTimeAndSomeAreDueForReview() {
-        assertTrue(tutorials.size() >= 8, "tutorials: " + tutorials.size());
+        assertTrue(tutorials.size() >= 12, "tutorials: " + tutorials.size());
         Set<String> names = new HashSet<>();
         for (DemoScript.Tutorial tutorial : tutorials) {
             assertTrue(names.add(tutorial.title()), tutorial.name());
@@ -115,6 +118,56 @@ class DemoScriptTest {
         assertTrue(tutorials.stream().anyMatch(t -> t.review() == null && t.versions().getLast().when().daysAgo() > 365),
                 "one not reviewed for a year");
         assertTrue(tutorials.stream().anyMatch(t -> t.versions().stream().anyMatch(v -> v.revertTo() != null)), "a revert");
+    }
+
+    /** {@code [[slug]]}, {@code [[slug|texte]]} or a Markdown link to {@code /tutoriels/slug}. */
+    private static final Pattern TUTORIAL_LINK = Pattern.compile("\\[\\[([^\\]|]+)(?:\\|[^\\]]*)?]]|\\]\\(/tutoriels/([^)#?\\s]+)\\)");
+
+    @Test
+    void everyLinkToATutorialNamesADemoTutorialAlreadyWritten() {
+        Map<String, DemoScript.When> created = new java.util.HashMap<>();
+        Map<String, Integer> order = new java.util.HashMap<>();
+        for (DemoScript.Tutorial tutorial : tutorials) {
+            String slug = Slugs.slugify(tutorial.title());
+            assertTrue(created.put(slug, tutorial.versions().getFirst().when()) == null, "two tutorials at " + slug);
+            order.put(slug, order.size());
+        }
+        int fromDiscussions = 0;
+        for (DemoScript.Topic topic : topics) {
+            List<Map.Entry<DemoScript.When, String>> texts = new java.util.ArrayList<>();
+            texts.add(Map.entry(topic.when(), topic.body()));
+            for (DemoScript.Step step : topic.steps()) {
+                texts.add(Map.entry(step.when(), step instanceof DemoScript.Reply reply ? reply.body() : ((DemoScript.Edit) step).body()));
+            }
+            for (Map.Entry<DemoScript.When, String> text : texts) {
+                assertFalse(text.getValue().contains("[["), topic.name() + ": the forum does not expand [[slug]], write a Markdown link");
+                for (String slug : tutorialLinks(text.getValue())) {
+                    assertTrue(created.containsKey(slug), topic.name() + " links to an unknown tutorial " + slug);
+                    assertTrue(text.getKey().after(created.get(slug)), topic.name() + " links to " + slug + " before it was written");
+                    fromDiscussions++;
+                }
+            }
+        }
+        assertTrue(fromDiscussions >= 2, "discussions pointing at their tutorials: " + fromDiscussions);
+        for (DemoScript.Tutorial tutorial : tutorials) {
+            int self = order.get(Slugs.slugify(tutorial.title()));
+            for (DemoScript.Version version : tutorial.versions()) {
+                for (String slug : tutorialLinks(version.body())) {
+                    assertTrue(created.containsKey(slug), tutorial.name() + " links to an unknown tutorial " + slug);
+                    assertTrue(order.get(slug) < self, tutorial.name() + ": " + slug + " comes first in index.txt");
+                    assertTrue(version.when().after(created.get(slug)), tutorial.name() + " links to " + slug + " before it was written");
+                }
+            }
+        }
+    }
+
+    private static List<String> tutorialLinks(String markdown) {
+        List<String> slugs = new java.util.ArrayList<>();
+        Matcher m = TUTORIAL_LINK.matcher(markdown);
+        while (m.find()) {
+            slugs.add((m.group(1) != null ? m.group(1) : m.group(2)).strip());
+        }
+        return slugs;
     }
 
     @Test
