@@ -81,7 +81,7 @@ public final class Launcher {
             // Uploaded images (#15) live in the data folder too, where the backup command finds them.
             System.setProperty("mare.uploads.dir", config.uploadsDir().toString());
             // Forms' view states travel in the page, signed with this key (ADR 0032): the nodes of one
-            // site share MARE_FACES_STATE_KEY; without it, one is drawn for this start.
+            // site share MARE_FACES_STATE_KEY; without it, the one drawn at the first start is kept in the data folder.
             System.setProperty("mare.faces.state-key", config.facesStateKey());
         } catch (LaunchException e) {
             System.err.println("Mare ne peut pas démarrer : " + e.getMessage());

@@ -97,7 +97,7 @@ public class MediaService {
     /**
      * The most pixels an image may have on this JVM: {@code mare.uploads.max-pixels}, lowered to
      * what the heap can decode beside the rest of Mare (issue #11: the launcher's default heap of
-     * 200 MB decodes about 18 Mpx, more than a phone's 12 Mpx photo), so that a large image is
+     * 200 MB decodes about 19 Mpx, more than a phone's 12 Mpx photo), so that a large image is
      * refused with its reason instead of ending in an OutOfMemoryError.
      */
     long maxPixels(long maxHeap) {
