@@ -101,12 +101,20 @@ record EmbeddedCredentials(String rootPassword, String marePassword) {
             ownerOnly(file);
             return;
         }
+        writeOwnerOnly(file, content);
+        ownerOnly(file);
+    }
+
+    /**
+     * Writes {@code content} to {@code file}, readable by its owner only from its creation, and
+     * moved into place in one step: a reader never sees half a file (also the launcher's kept keys).
+     */
+    static void writeOwnerOnly(Path file, String content) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".nouveau");
         Files.deleteIfExists(temporary);
         Files.createFile(temporary, OWNER_ONLY);
         Files.writeString(temporary, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        ownerOnly(file);
     }
 
     String optionFile(Path socket) {

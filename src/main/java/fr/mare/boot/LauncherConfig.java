@@ -36,16 +36,8 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
     }
 
     int httpPort() {
-        String value = get("mare.http.port").orElse("8080");
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new LaunchException("MARE_HTTP_PORT doit être un numéro de port entre 1 et 65535 (reçu : « " + value + " »).");
-        }
+        return boundedInt(get("mare.http.port").orElse("8080"), 1, 65535,
+                "MARE_HTTP_PORT doit être un numéro de port entre 1 et 65535");
     }
 
     Path dataDir() {
@@ -63,7 +55,7 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
 
     /**
      * The key of the forms' view states (ADR 0032), Base64 of 16, 24 or 32 bytes: the configured
-     * one (every node of a site the same), else 32 random bytes for this start. web.xml hands it to
+     * one (every node of a site the same), else 32 random bytes drawn once and kept in the data folder. web.xml hands it to
      * Mojarra, which would break every member's form on a key it cannot read: refused here.
      */
     String facesStateKey() {
@@ -105,11 +97,7 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
             new java.security.SecureRandom().nextBytes(drawn);
             String key = java.util.Base64.getEncoder().encodeToString(drawn);
             Files.createDirectories(dataDir());
-            Path written = Files.createTempFile(dataDir(), ".faces-state-", ".key",
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(written, key + "\n");
-            Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            EmbeddedCredentials.writeOwnerOnly(file, key + "\n");
             return key;
         } catch (java.io.IOException e) {
             throw new LaunchException("Impossible de garder la clé des formulaires dans " + file + " : " + e.getMessage(), e);
@@ -137,30 +125,27 @@ record LauncherConfig(Map<String, String> env, java.util.Properties system) {
 
     /** Payara's HTTP request threads (issue #11): 32 unless {@code MARE_HTTP_THREADS} says otherwise. */
     int httpThreads() {
-        String value = get("mare.http.threads").orElse("32");
-        try {
-            int threads = Integer.parseInt(value);
-            if (threads < 4 || threads > 1000) {
-                throw new NumberFormatException();
-            }
-            return threads;
-        } catch (NumberFormatException e) {
-            throw new LaunchException("MARE_HTTP_THREADS doit être un nombre de fils entre 4 et 1000 (reçu : « " + value + " »).");
-        }
+        return boundedInt(get("mare.http.threads").orElse("32"), 4, 1000,
+                "MARE_HTTP_THREADS doit être un nombre de fils entre 4 et 1000");
     }
 
     /** How long the launcher waits for {@code /health} to say UP before giving up with exit code 1. */
     int startupWaitSeconds() {
-        String value = get("mare.startup.wait-seconds").orElse("300");
+        return boundedInt(get("mare.startup.wait-seconds").orElse("300"), 1, Integer.MAX_VALUE,
+                "MARE_STARTUP_WAIT_SECONDS doit être un nombre de secondes positif");
+    }
+
+    /** {@code value} as a whole number from {@code min} to {@code max}, else the launcher stops saying {@code refusal}. */
+    private static int boundedInt(String value, int min, int max, String refusal) {
         try {
-            int seconds = Integer.parseInt(value);
-            if (seconds < 1) {
-                throw new NumberFormatException();
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
             }
-            return seconds;
         } catch (NumberFormatException e) {
-            throw new LaunchException("MARE_STARTUP_WAIT_SECONDS doit être un nombre de secondes positif (reçu : « " + value + " »).");
+            // said below
         }
+        throw new LaunchException(refusal + " (reçu : « " + value + " »).");
     }
 
     /**
