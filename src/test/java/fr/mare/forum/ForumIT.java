@@ -1,7 +1,9 @@
 package fr.mare.forum;
 
+import fr.mare.forum.web.ForumCategoryBacking;
 import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.Sql;
 import fr.mare.testing.FormChecks;
 import fr.mare.testing.PageChecks;
 import fr.mare.testing.Names;
@@ -335,6 +337,54 @@ class ForumIT {
         assertEquals(404, client.get("/t/999999/rien").status());
         Page wrongSlug = client.get(answered.substring(0, answered.lastIndexOf('/') + 1) + "ancien-titre");
         assertEquals(301, wrongSlug.status(), "old or wrong slugs redirect to the canonical address");
+    }
+
+    /**
+     * {@code /discussions} (#12): every category together, filtered like a category, and its keyset
+     * pages reach every public topic exactly once — more than one page is made sure of first.
+     */
+    @Test
+    void theDiscussionsPageListsEveryCategoryAndPagesThroughEverything() throws Exception {
+        WebClient client = member("toutes");
+        String elsewhere = Discussions.ask(client, "talk-et-visio", "Une visio qui coupe toutes les minutes", "Le son coupe.", null);
+        String answered = ask(client, "Un partage retrouvé grâce aux discussions", "Où est passé mon dossier ?");
+        reply(client, answered, null, "Dans la corbeille, restaurez-le.");
+        for (long n = Sql.count("SELECT COUNT(*) FROM forum_topic WHERE hidden_at IS NULL AND pending = FALSE");
+             n <= ForumCategoryBacking.PAGE_SIZE; n++) {
+            ask(client, "Une question de plus pour remplir la liste " + n, "Pour qu'il y ait deux pages.");
+        }
+
+        WebClient visitor = new WebClient(base.toURI());
+        Page first = visitor.get("/discussions");
+        assertEquals(200, first.status());
+        assertNull(first.header("Set-Cookie"), "a visitor's list opens no session");
+        assertNotNull(first.html().selectFirst("a.topic-title[href$=" + elsewhere + "]"), "another category's topic");
+        assertEquals("page", first.html().getElementById("filter-ALL").attr("aria-current"));
+        assertEquals(Sql.count("SELECT COUNT(*) FROM forum_category"), first.html().select("#discussion-categories li").size(),
+                "every category beside the list");
+        assertEquals("/discussions", visitor.get("/").html().getElementById("nav-discussions").attr("href"));
+
+        Document unanswered = visitor.get("/discussions?filtre=sans-reponse").html();
+        assertNotNull(unanswered.selectFirst("a.topic-title[href$=" + elsewhere + "]"));
+        assertNull(unanswered.selectFirst("a.topic-title[href$=" + answered + "]"), "answered topics left out");
+        Document unsolved = visitor.get("/discussions?filtre=non-resolus").html();
+        assertNotNull(unsolved.selectFirst("a.topic-title[href$=" + answered + "]"), "answered but not solved");
+
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        Document page = first.html();
+        for (int pages = 1; ; pages++) {
+            page.select("a.topic-title").forEach(a -> seen.add(a.attr("href")));
+            org.jsoup.nodes.Element next = page.getElementById("next-page");
+            if (next == null) {
+                assertTrue(pages >= 2, "more than one page");
+                break;
+            }
+            page = visitor.get(next.attr("href")).html();
+            assertNotNull(page.getElementById("first-page"), "a way back to the newest");
+        }
+        assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "no topic twice");
+        assertEquals(Sql.count("SELECT COUNT(*) FROM forum_topic WHERE hidden_at IS NULL AND pending = FALSE"), seen.size(),
+                "every public topic, on one page or another");
     }
 
     @Test

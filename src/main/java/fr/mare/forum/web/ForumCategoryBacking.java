@@ -2,7 +2,6 @@ package fr.mare.forum.web;
 
 import fr.mare.forum.Category;
 import fr.mare.forum.ForumCategories;
-import fr.mare.forum.ForumService;
 import fr.mare.forum.TopicCursor;
 import fr.mare.forum.TopicFilter;
 import fr.mare.forum.TopicLists;
@@ -23,7 +22,8 @@ import java.util.List;
 @RequestScoped
 public class ForumCategoryBacking {
 
-    static final int PAGE_SIZE = 30;
+    /** Topics per page of a list (also {@code /discussions}). */
+    public static final int PAGE_SIZE = 30;
 
     @Inject
     @Param(pathIndex = 0)
@@ -36,9 +36,6 @@ public class ForumCategoryBacking {
     @Inject
     @Param(name = "apres")
     private String after;
-
-    @Inject
-    private ForumService forum;
 
     @Inject
     private ForumCategories forumCategories;
@@ -85,10 +82,6 @@ public class ForumCategoryBacking {
 
     /** The query string of the next page, or null on the last one. */
     public String getNextPageQuery() {
-        if (page == null || page.next() == null) {
-            return null;
-        }
-        String filter = getFilter().parameter();
-        return (filter.isEmpty() ? "" : "filtre=" + filter + "&") + "apres=" + page.next().toParameter();
+        return TopicListLinks.nextPageQuery(getFilter(), page);
     }
 }
