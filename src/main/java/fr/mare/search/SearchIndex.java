@@ -274,6 +274,7 @@ public final class SearchIndex implements Closeable {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, plainAnalyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(MAX_BODY_CHARS)
+                .withWeightMatches(false)
                 .build();
         Map<String, String[]> snippets = highlighter.highlightFields(new String[] {SOLUTION, BODY}, query, docs,
                 new int[] {1, 2});
