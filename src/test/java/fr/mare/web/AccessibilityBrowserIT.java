@@ -111,6 +111,7 @@ class AccessibilityBrowserIT extends ChromiumIT {
         wait.until(d -> "revert-confirm".equals(d.switchTo().activeElement().getDomAttribute("id")));
         found.put("historique, confirmation du retour", run(axe));
         audit(found, axe, "comparaison", tutorial + "/diff?de=1&a=2");
+        audit(found, axe, "discussions", "/discussions?filtre=non-resolus");
         audit(found, axe, "voisins", "/voisins");
         audit(found, axe, "collectif", "/voisins/" + collective);
         audit(found, axe, "recherche", "/recherche?q=partage");
