@@ -16,13 +16,15 @@ import java.util.List;
 
 /**
  * {@code /c/{slug}}: a category's topics by last activity, filtered (« sans réponse », « non
- * résolus », « résolus ») with {@code ?filtre=}, paged with a keyset cursor {@code ?apres=}.
+ * résolus », « résolus ») with {@code ?filtre=}, paged with a keyset cursor {@code ?apres=}; and
+ * {@code /discussions} (#12, {@link #loadAll}): the same list over every category, with the
+ * categories beside it.
  */
 @Named
 @RequestScoped
 public class ForumCategoryBacking {
 
-    /** Topics per page of a list (also {@code /discussions}). */
+    /** Topics per page of a list. */
     public static final int PAGE_SIZE = 30;
 
     @Inject
@@ -50,14 +52,29 @@ public class ForumCategoryBacking {
     private TopicPage page;
     private List<TopicRow> topics;
 
+    /** {@code /c/{slug}}: one category's list, or 404. */
     public void load() {
         category = slug == null ? null : forumCategories.category(slug).orElse(null);
         if (category == null) {
             Pages.notFound("Catégorie introuvable");
             return;
         }
-        page = topicLists.topics(category.getId(), getFilter(), TopicCursor.parse(after).orElse(null), PAGE_SIZE);
+        list(category.getId());
+    }
+
+    /** {@code /discussions}: every category's topics together. */
+    public void loadAll() {
+        list(null);
+    }
+
+    private void list(Long categoryId) {
+        page = topicLists.topics(categoryId, getFilter(), TopicCursor.parse(after).orElse(null), PAGE_SIZE);
         topics = rows.of(page.topics());
+    }
+
+    /** The categories, beside the list of {@code /discussions}. */
+    public List<Category> getCategories() {
+        return forumCategories.categories();
     }
 
     public Category getCategory() {
@@ -82,6 +99,10 @@ public class ForumCategoryBacking {
 
     /** The query string of the next page, or null on the last one. */
     public String getNextPageQuery() {
-        return TopicListLinks.nextPageQuery(getFilter(), page);
+        if (page == null || page.next() == null) {
+            return null;
+        }
+        String filter = getFilter().parameter();
+        return (filter.isEmpty() ? "" : "filtre=" + filter + "&") + "apres=" + page.next().toParameter();
     }
 }
