@@ -345,11 +345,12 @@ class ForumIT {
      */
     @Test
     void theDiscussionsPageListsEveryCategoryAndPagesThroughEverything() throws Exception {
+        String publicTopics = "SELECT COUNT(*) FROM forum_topic WHERE hidden_at IS NULL AND pending = FALSE";
         WebClient client = member("toutes");
         String elsewhere = Discussions.ask(client, "talk-et-visio", "Une visio qui coupe toutes les minutes", "Le son coupe.", null);
         String answered = ask(client, "Un partage retrouvé grâce aux discussions", "Où est passé mon dossier ?");
         reply(client, answered, null, "Dans la corbeille, restaurez-le.");
-        for (long n = Sql.count("SELECT COUNT(*) FROM forum_topic WHERE hidden_at IS NULL AND pending = FALSE");
+        for (long n = Sql.count(publicTopics);
              n <= ForumCategoryBacking.PAGE_SIZE; n++) {
             ask(client, "Une question de plus pour remplir la liste " + n, "Pour qu'il y ait deux pages.");
         }
@@ -383,7 +384,7 @@ class ForumIT {
             assertNotNull(page.getElementById("first-page"), "a way back to the newest");
         }
         assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "no topic twice");
-        assertEquals(Sql.count("SELECT COUNT(*) FROM forum_topic WHERE hidden_at IS NULL AND pending = FALSE"), seen.size(),
+        assertEquals(Sql.count(publicTopics), seen.size(),
                 "every public topic, on one page or another");
     }
 
