@@ -37,6 +37,7 @@ public final class Screenshots {
             voisins visitor /voisins
             collectif visitor /voisins/amap-du-plateau
             recherche visitor /recherche?q=nextcloud
+            accessibilite visitor /accessibilite
             accueil-membre member /
             sujet member @/ a[href*='onlyoffice-ou-collabora']
             nouveau-sujet member /nouveau-sujet

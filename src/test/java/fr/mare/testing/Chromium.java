@@ -24,6 +24,14 @@ public final class Chromium {
     }
 
     public static ChromeDriver start() throws IOException {
+        return start(false);
+    }
+
+    /**
+     * With {@code networkLog}, Chromium also keeps its performance log (DevTools' Network events),
+     * which {@link NetworkLog} reads: every request the pages make, whatever made it.
+     */
+    public static ChromeDriver start(boolean networkLog) throws IOException {
         Assumptions.assumeTrue(BROWSER.canExecute() && DRIVER.canExecute(),
                 "browser journeys need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does it)");
         Path profile = Files.createTempDirectory("mare-chromium");
@@ -34,6 +42,10 @@ public final class Chromium {
                 "--disable-sync", "--lang=fr-FR", "--window-size=1280,900", "--user-data-dir=" + profile);
         // Headless Chromium asks for English whatever --lang says: ask for French like our members.
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
+        if (networkLog) {
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
+            options.setExperimentalOption("perfLoggingPrefs", java.util.Map.of("enableNetwork", true, "enablePage", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

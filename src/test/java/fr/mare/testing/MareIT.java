@@ -55,7 +55,9 @@ public abstract class MareIT {
     /** A new member promoted to moderator (in the database), logged in again so that the role applies. */
     protected Member moderator(String prefix) throws Exception {
         Member m = member(prefix);
-        sql("UPDATE account SET role = 'MODERATOR' WHERE username = ?", m.name());
+        // username is the canonical (lower-case) name, compared byte for byte: a prefix with a
+        // capital would match no row and leave a plain member (seen in PhoneLayoutBrowserIT).
+        assertEquals(1, sql("UPDATE account SET role = 'MODERATOR' WHERE username = ?", m.name()), "promoted: " + m.name());
         return new Member(m.name(), logIn(m.name()));
     }
 

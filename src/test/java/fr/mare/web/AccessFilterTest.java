@@ -64,6 +64,7 @@ class AccessFilterTest {
         assertNull(RULES.requiredRole("/voisins/un-collectif"));
         assertNull(RULES.requiredRole("/tutoriels/partager-un-dossier"));
         assertNull(RULES.requiredRole("/tutoriels/partager-un-dossier/historique"));
+        assertNull(RULES.requiredRole("/accessibilite"), "the accessibility statement is for everyone, signed in or not (#14)");
     }
 
     /** Security issue #10: the raw URL let {@code //admin/…} and {@code /%61dmin/…} through. */

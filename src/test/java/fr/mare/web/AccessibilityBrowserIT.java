@@ -1,15 +1,21 @@
 package fr.mare.web;
 
-import fr.mare.testing.ChromiumIT;
-import fr.mare.testing.Collectives;
+import fr.mare.testing.Chromium;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
+import fr.mare.testing.NetworkLog;
+import fr.mare.testing.SitePages;
 import fr.mare.testing.TwoFactorCodes;
 import fr.mare.testing.WebClient;
-import fr.mare.testing.WebClient.Page;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -17,29 +23,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
-import static fr.mare.testing.Sql.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * axe-core (WCAG 2.0 and 2.1, levels A and AA) on Mare's main templates in Chromium (#14): a
- * visitor's login, sign-up and home; then a member's (who moderates) home, topic (and its
- * « Supprimer » confirmation, focused), new topic with its errors, tutorial, history (and its
- * revert confirmation) and comparison, directory, collective, search, notifications and
- * moderation queue. Every page's violations are gathered, printed (rule, impact, targets), and the
- * test fails if there is any. axe runs from the copy bundled by {@code com.deque.html.axe-core:selenium}
- * (test scope, only that file is used), injected by WebDriver: no page loads a third-party script.
+ * axe-core (WCAG 2.0 and 2.1, levels A and AA) in Chromium on every page of {@link SitePages} — a
+ * visitor's, a member's, a neighbour's, the moderation's and the administration's — and on the
+ * states a page only reaches by acting (#14): forms refused with their errors (login, sign-up, new
+ * topic, reply, reply to a post, tutorial, collective, message to a collective, report), previews
+ * (« Aperçu » of a topic, a tutorial, a message), confirmation steps (« Supprimer », « Revenir à
+ * cette version »), the login code, an expired form and a session that ended while writing. Every
+ * page's violations are gathered, printed (rule, impact, targets), and the test fails if there is
+ * any; no page or state may ask anything of another host (Chromium's network log). The accessibility
+ * statement ({@code /accessibilite}) may not claim more pages than were audited here.
+ * <p>
+ * axe runs from the copy bundled by {@code com.deque.html.axe-core:selenium} (test scope, only that
+ * file is used), injected by WebDriver: no page loads a third-party script.
  */
-class AccessibilityBrowserIT extends ChromiumIT {
+class AccessibilityBrowserIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
-    private static final String CATEGORY = "fichiers-partage-et-synchronisation";
     private static final String RUN = """
             var done = arguments[arguments.length - 1];
             axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(function (r) {
@@ -49,103 +61,247 @@ class AccessibilityBrowserIT extends ChromiumIT {
             }, function (e) { done(['axe n\\'a pas pu tourner : ' + e]); });
             """;
 
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private String axe;
+    private final Map<String, List<String>> found = new LinkedHashMap<>();
+    private final List<String> elsewhere = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
     @Test
-    void theMainTemplatesHaveNoViolations() throws Exception {
-        WebClient karim = new WebClient(base.toURI());
-        String name = karim.registerNewMember("axe", PASSWORD);
-        sql("UPDATE account SET role = 'MODERATOR' WHERE username = ?", name);
-        // A moderator acts as one once enrolled in the second factor (ADR 0023): logging in again enrols.
-        assertEquals(302, new WebClient(base.toURI()).login(name, PASSWORD).status());
-        String topic = Discussions.ask(karim, CATEGORY, "Partager un dossier sans compte " + Names.username("q"),
-                "## Étapes\n\nOuvrez **Fichiers**, puis le menu du dossier.", "partage");
-        WebClient neighbour = new WebClient(base.toURI());
-        neighbour.registerNewMember("voisine", PASSWORD);
-        long reply = Discussions.reply(neighbour, topic, null, "Avec un lien de partage, protégé par un mot de passe.");
-        Discussions.reply(karim, topic, reply, "Merci, je vais essayer.");
-        assertEquals(302, karim.get("/signaler?cible=post:" + reply).form("report").set("reason", "OFF_TOPIC").set("comment", "").submit().status());
-        Page saved = karim.get("/tutoriels/nouveau").form("wiki").set("title", "Partager un dossier " + Names.username("t"))
-                .set("section", CATEGORY).set("body", "## Étapes\n\nOuvrez Fichiers.").set("summary", "Première version").submit();
-        assertEquals(302, saved.status(), saved.mainText());
-        String tutorial = saved.location().substring(saved.location().indexOf("/tutoriels/"));
-        assertEquals(302, karim.get(tutorial + "/modifier").form("wiki").set("body", "## Étapes\n\nOuvrez Fichiers, puis Partager.")
-                .set("summary", "Plus précis").submit().status());
-        String collective = Collectives.create(karim, "Jardin accessible " + Names.username("j").replace("-", ""));
-
+    void everyPageAndStateHasNoViolationsAndAsksNoOtherHost() throws Exception {
+        SitePages site = new SitePages(this);
         startBrowser();
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        // A page being replaced makes the focused element stale for a moment: wait through it.
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(StaleElementReferenceException.class);
-        String axe = axeSource();
-        Map<String, List<String>> found = new LinkedHashMap<>();
-
-        audit(found, axe, "connexion", "/connexion");
-        audit(found, axe, "inscription", "/inscription");
-        audit(found, axe, "accueil (visiteur)", "/");
-
+        // A moderator logs in: the second step asks for the code.
         open("/connexion");
-        browser.findElement(By.id("login:username")).sendKeys(name);
+        browser.findElement(By.id("login:username")).sendKeys(site.moderator.name());
         browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
         browser.findElement(By.id("login:submit")).click();
         wait.until(ExpectedConditions.urlContains("/code-de-connexion"));
-        found.put("code de connexion", run(axe));
-        browser.findElement(By.id("secondFactor:code")).sendKeys(TwoFactorCodes.device(name).nextCode());
+        check("code de connexion");
+        browser.findElement(By.id("secondFactor:code")).sendKeys(TwoFactorCodes.device(site.moderator.name()).nextCode());
         browser.findElement(By.id("secondFactor:submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-account")));
 
-        audit(found, axe, "accueil", "/");
-        audit(found, axe, "sujet", topic);
-        // « Supprimer » asks first (#14): the confirmation takes the focus, under the post.
-        var deletes = browser.findElements(By.cssSelector("button[name='thread-actions:delete']"));
-        assertTrue(!deletes.isEmpty(), "a post this member may delete: " + browser.findElement(By.tagName("main")).getText());
+        String person = null;
+        for (SitePages.Visit visit : site.visits()) {
+            if (!visit.person().equals(person)) {
+                person = visit.person();
+                site.browseAs(browser, base.toString(), person);
+            }
+            audit(visit.toString(), visit.path());
+            if (visit.path().equals("/moderation")) {
+                assertFalse(browser.findElements(By.cssSelector(".queue-item")).isEmpty(), "the queue itself, with the report: " + main());
+            }
+        }
+
+        // A visitor's refused and expired forms.
+        site.browseAs(browser, base.toString(), "visiteur");
+        open("/connexion");
+        browser.findElement(By.id("login:username")).sendKeys("personne-inconnue");
+        browser.findElement(By.id("login:password")).sendKeys("pas le bon mot de passe");
+        submitAndAudit("login:submit", "connexion refusée", By.cssSelector("#error-summary, .flash-error, .field-error"));
+        open("/inscription");
+        submitAndAudit("register:submit", "inscription (erreurs)", By.id("error-summary"));
+        open("/inscription");
+        browser.findElement(By.id("register:username")).sendKeys("Bénédicte");
+        browser.executeScript("document.querySelector('input[name=\"jakarta.faces.ViewState\"]').value = '0:0'");
+        browser.findElement(By.id("register:submit")).click();
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains("Votre formulaire a expiré"));
+        check("formulaire expiré (400)");
+
+        // A member's forms: refused, previewed, confirmed.
+        site.browseAs(browser, base.toString(), "membre");
+        open("/nouveau-sujet");
+        submitAndAudit("topic:submit", "nouveau sujet (erreurs)", By.id("error-summary"));
+        open("/nouveau-sujet");
+        browser.findElement(By.id("topic:title")).sendKeys("Un calendrier partagé pour le bureau");
+        browser.findElement(By.id("topic:body")).sendKeys("## Ce que j'ai essayé\n\n- un lien **public**\n- un groupe");
+        submitAndAudit("topic:preview-submit", "nouveau sujet (aperçu)", By.id("preview"));
+        open(site.topic);
+        submitAndAudit("reply:submit", "sujet, réponse vide (erreurs)", By.id("error-summary"));
+        open(site.topic + "?repondre=" + site.answer);
+        submitAndAudit(By.cssSelector("form[id$='replyTo'] [id$=':submit']"), "sujet, réponse à un message vide (erreurs)", By.id("error-summary"));
+        open(site.topic);
+        List<WebElement> deletes = browser.findElements(By.cssSelector("button[name='thread-actions:delete']"));
+        assertFalse(deletes.isEmpty(), "a post this member may delete: " + main());
         deletes.getFirst().click();
         wait.until(d -> "delete-confirm".equals(d.switchTo().activeElement().getDomAttribute("id")));
-        found.put("sujet, confirmation de suppression", run(axe));
-        open("/nouveau-sujet");
-        browser.findElement(By.id("topic:submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
-        found.put("nouveau sujet (erreurs)", run(axe));
-        audit(found, axe, "tutoriel", tutorial);
-        audit(found, axe, "historique du tutoriel", tutorial + "/historique");
+        check("sujet, confirmation de suppression");
+        open("/tutoriels/nouveau");
+        submitAndAudit("wiki:submit", "nouveau tutoriel (erreurs)", By.id("error-summary"));
+        open("/tutoriels/" + site.tutorial + "/modifier");
+        submitAndAudit("wiki:preview-submit", "tutoriel (aperçu)", By.id("preview"));
+        open("/tutoriels/" + site.tutorial + "/historique");
         browser.findElement(By.id("revert-1")).click();
         wait.until(d -> "revert-confirm".equals(d.switchTo().activeElement().getDomAttribute("id")));
-        found.put("historique, confirmation du retour", run(axe));
-        audit(found, axe, "comparaison", tutorial + "/diff?de=1&a=2");
-        audit(found, axe, "discussions", "/discussions?filtre=non-resolus");
-        audit(found, axe, "voisins", "/voisins");
-        audit(found, axe, "collectif", "/voisins/" + collective);
-        audit(found, axe, "recherche", "/recherche?q=partage");
-        audit(found, axe, "notifications", "/notifications");
-        audit(found, axe, "file de modération", "/moderation");
-        assertTrue(!browser.findElements(By.cssSelector(".queue-item")).isEmpty(),
-                "the queue itself, with the report: " + browser.findElement(By.tagName("main")).getText());
+        check("historique, confirmation du retour");
+        open("/voisins/nouveau");
+        submitAndAudit("collective:submit", "nouveau collectif (erreurs)", By.id("error-summary"));
+        // The member's session ends while writing: the text waits for the login (#14).
+        open("/nouveau-sujet");
+        browser.findElement(By.id("topic:title")).sendKeys("Écrit pendant que la session prenait fin");
+        browser.manage().deleteAllCookies();
+        browser.findElement(By.id("topic:submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("session-ended-page")));
+        check("session terminée pendant l'écriture");
+
+        // A neighbour writes to the collective and reports the topic.
+        site.browseAs(browser, base.toString(), "voisin");
+        open("/messages/nouveau?collectif=" + site.collective);
+        submitAndAudit("contact:submit", "message à un collectif (erreurs)", By.id("error-summary"));
+        open("/messages/nouveau?collectif=" + site.collective);
+        browser.findElement(By.id("contact:subject")).sendKeys("Un coup de main pour Collabora");
+        browser.findElement(By.id("contact:body")).sendKeys("Bonjour,\n\nPourriez-vous nous **aider** ?");
+        submitAndAudit("contact:preview-submit", "message à un collectif (aperçu)", By.id("preview"));
+        open("/signaler?cible=topic:" + site.topic.split("/")[2]);
+        submitAndAudit("report:submit", "signalement (erreurs)", By.id("error-summary"));
 
         // The check itself: an image without a text alternative, added to the last page, is found.
         browser.executeScript("var i = document.createElement('img'); i.src = 'data:,'; document.querySelector('main').appendChild(i);");
-        assertTrue(run(axe).stream().anyMatch(v -> v.startsWith("image-alt")), "axe really runs and reports");
+        assertTrue(run().stream().anyMatch(v -> v.startsWith("image-alt")), "axe really runs and reports");
 
         String report = found.entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + " :\n  " + String.join("\n  ", e.getValue())).collect(Collectors.joining("\n"));
-        System.out.println("[axe] " + found.size() + " pages, " + found.values().stream().mapToInt(List::size).sum() + " violations"
-                + (report.isEmpty() ? "" : "\n" + report));
+        System.out.println("[axe] " + found.size() + " pages and states, " + found.values().stream().mapToInt(List::size).sum()
+                + " violations" + (report.isEmpty() ? "" : "\n" + report));
         assertTrue(report.isEmpty(), "axe (WCAG 2.1 A/AA) violations:\n" + report);
+        assertTrue(elsewhere.isEmpty(), "requests to another host than Mare:\n" + String.join("\n", elsewhere));
+        int stated = Integer.parseInt(ResourceBundle.getBundle("fr.mare.i18n.messages", Locale.FRENCH).getString("home.accessibility.audited"));
+        assertTrue(found.size() >= stated, "the accessibility statement says " + stated + " pages and states were audited; " + found.size() + " were");
+        open("/accessibilite");
+        assertTrue(browser.findElement(By.id("test-axe")).getText().contains(" " + stated + " pages"), "the statement shows that number");
+    }
+
+    /**
+     * #14, WCAG 2.1.1 and 2.4.7: with only Tab, Shift+Tab, Enter and Space, a member goes from the
+     * home page to a discussion's reply box and publishes, and every element the focus lands on
+     * shows it (an outline or a shadow, in view, {@code :focus-visible}). The first Tab reaches
+     * « Aller au contenu », which moves the focus to the content.
+     */
+    @Test
+    void aMemberRepliesFromTheHomePageWithTheKeyboardAloneAndAlwaysSeesTheFocus() throws Exception {
+        String title = "Partager un agenda au clavier " + Names.username("k");
+        String topic = Discussions.ask(loggedIn("Question"), SitePages.CATEGORY, title, "Comment partager un agenda avec le bureau ?", null);
+        WebClient member = loggedIn("Clavier");
+        startBrowser();
+        SitePages.browseAs(browser, base.toString(), member);
+        open("/");
+        List<String> focused = new ArrayList<>();
+
+        press(Keys.TAB);
+        assertEquals("Aller au contenu", browser.switchTo().activeElement().getText(), "the first Tab reaches the skip link");
+        focusIsVisible(focused);
+        press(Keys.ENTER);
+        wait.until(d -> "contenu".equals(d.switchTo().activeElement().getDomAttribute("id")));
+
+        tabUntil(e -> String.valueOf(e.getDomAttribute("href")).endsWith(topic), 150, focused);
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        focusIsVisible(focused);
+        press(Keys.TAB);
+        assertTrue(String.valueOf(browser.switchTo().activeElement().getDomAttribute("href")).endsWith(topic), "Shift+Tab, Tab: back on the link");
+        press(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains(topic));
+
+        tabUntil(e -> "reply:body".equals(e.getDomAttribute("id")), 150, focused);
+        String reply = "Ouvrez l'agenda, puis « Partager » : ajoutez le groupe du bureau.";
+        new Actions(browser).sendKeys(reply).perform();
+        tabUntil(e -> "reply:submit".equals(e.getDomAttribute("id")), 10, focused);
+        press(Keys.SPACE);
+        wait.until(ExpectedConditions.urlContains("#post-"));
+        assertTrue(main().contains(reply), "the reply is published: " + main());
+        System.out.println("[clavier] " + focused.size() + " éléments atteints, focus visible sur chacun");
+    }
+
+    private void press(CharSequence keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    /** Tab (at most {@code limit} times) until the focused element is the one wanted, checking the focus at each step. */
+    private void tabUntil(java.util.function.Predicate<WebElement> wanted, int limit, List<String> focused) {
+        for (int i = 0; i < limit; i++) {
+            press(Keys.TAB);
+            focusIsVisible(focused);
+            if (wanted.test(browser.switchTo().activeElement())) {
+                return;
+            }
+        }
+        throw new AssertionError("not reached in " + limit + " Tab from " + browser.getCurrentUrl() + "; focused: "
+                + String.join(", ", focused.subList(Math.max(0, focused.size() - 10), focused.size())));
+    }
+
+    /** The focused element shows it: an outline or a shadow, in the window, and it matches :focus-visible. */
+    private void focusIsVisible(List<String> focused) {
+        String problem = (String) browser.executeScript("""
+                var e = document.activeElement;
+                if (!e || e === document.body) { return 'nothing focused'; }
+                var s = getComputedStyle(e), r = e.getBoundingClientRect();
+                var drawn = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+                var inView = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+                return (drawn ? '' : 'no outline nor shadow; ') + (inView ? '' : 'out of the window; ')
+                    + (e.matches(':focus-visible') ? '' : 'not :focus-visible');""");
+        String element = (String) browser.executeScript("""
+                var e = document.activeElement;
+                return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' « ' + (e.innerText || e.value || '').trim().slice(0, 40) + ' »';""");
+        focused.add(element);
+        assertEquals("", problem, "the focus is visible on " + element + " (" + browser.getCurrentUrl() + ")");
+    }
+
+    private void startBrowser() throws IOException {
+        browser = Chromium.start(true);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // A page being replaced makes the focused element stale for a moment: wait through it.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        axe = axeSource();
     }
 
     private void open(String path) throws Exception {
         browser.get(base.toURI().resolve(path.startsWith("/") ? path.substring(1) : path).toString());
     }
 
-    private void audit(Map<String, List<String>> found, String axe, String label, String path) throws Exception {
+    private void audit(String label, String path) throws Exception {
+        NetworkLog.requests(browser);
         open(path);
-        found.put(label + " (" + path + ")", run(axe));
+        check(label + (label.contains(path) ? "" : " (" + path + ")"));
+    }
+
+    /** Presses {@code button}, waits for {@code shown}, and audits the page it gives. */
+    private void submitAndAudit(String button, String label, By shown) {
+        submitAndAudit(By.id(button), label, shown);
+    }
+
+    private void submitAndAudit(By button, String label, By shown) {
+        browser.findElement(button).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(shown));
+        check(label);
+    }
+
+    /** axe on the page as it is, and the requests made since the last check. */
+    private void check(String label) {
+        if (found.containsKey(label)) {
+            throw new IllegalArgumentException("audited twice: " + label);
+        }
+        found.put(label, run());
+        NetworkLog.elsewhere(NetworkLog.requests(browser)).forEach(url -> elsewhere.add(label + " : " + url));
     }
 
     @SuppressWarnings("unchecked")
-    private List<String> run(String axe) {
+    private List<String> run() {
         browser.executeScript(axe);
         Object result = browser.executeAsyncScript(RUN);
         assertNotNull(result, "axe answered");
         return (List<String>) result;
+    }
+
+    private String main() {
+        return browser.findElement(By.tagName("main")).getText();
     }
 
     private static String axeSource() throws IOException {

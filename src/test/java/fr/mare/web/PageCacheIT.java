@@ -66,7 +66,7 @@ class PageCacheIT extends MareIT {
     @Test
     void aVisitorsPagesCreateNoSessionAndAreKept() throws Exception {
         String topic = Discussions.ask(loggedIn("lu"), CATEGORY, "Une question lue par des visiteurs " + Names.username("q"), "La question.", null);
-        for (String path : List.of("/", topic, "/tutoriels", "/voisins", "/connexion", "/inscription", "/c/" + CATEGORY, "/discussions")) {
+        for (String path : List.of("/", topic, "/tutoriels", "/voisins", "/connexion", "/inscription", "/c/" + CATEGORY, "/discussions", "/accessibilite")) {
             Page first = visitor().get(path);
             assertEquals(200, first.status(), path);
             assertNull(first.header("Set-Cookie"), "no cookie for a visitor: " + path);

@@ -24,6 +24,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -119,6 +120,39 @@ class SiteIT {
             assertTrue(page.mainText().contains("Page introuvable"), path + ": " + page.mainText());
             assertNoStackTrace(page);
         }
+    }
+
+    /**
+     * #14: the RGAA statement, at /accessibilite, is linked from the footer of every page — the
+     * error pages too — with its conformity state in the link, and a visitor reads it without a
+     * session (it is a kept page, ADR 0019).
+     */
+    @Test
+    void theAccessibilityStatementIsLinkedFromEveryPageAndCostsNoSession() throws Exception {
+        for (String path : List.of("/", "/connexion", "/tutoriels", "/page-qui-n-existe-pas", "/accessibilite")) {
+            Element link = client().get(path).html().getElementById("accessibility-link");
+            assertNotNull(link, "the footer's link on " + path);
+            assertTrue(link.attr("href").endsWith("/accessibilite"), link.toString());
+            assertEquals("Accessibilité : non conforme", link.text().replace('\u00a0', ' '), "the link says the state, as the RGAA asks");
+        }
+        Page statement = client().get("/accessibilite");
+        assertEquals(200, statement.status());
+        assertNull(statement.header("Set-Cookie"), "no session for a visitor");
+        Document html = statement.html();
+        assertEquals("fr", html.selectFirst("html").attr("lang"));
+        assertEquals("Déclaration d'accessibilité", html.selectFirst("h1").text());
+        assertEquals(List.of("État de conformité", "Résultats des tests", "Contenus non accessibles",
+                "Établissement de cette déclaration", "Retour d'information et contact", "Voies de recours"),
+                html.select("main h2").eachText(), "the sections of the RGAA 4.1 model, in its order");
+        assertTrue(html.getElementById("conformity-state").text().contains("non conforme"),
+                "no audit of the 106 criteria yet: the RGAA says « non conforme »");
+        assertTrue(html.getElementById("conformity-state").text().contains("RGAA), version 4.1"));
+        assertTrue(html.getElementById("established-date").text().contains("2 décembre 2026"));
+        Element contact = html.getElementById("accessibility-contact");
+        assertTrue(contact.attr("href").endsWith("/nouveau-sujet?categorie=vie-du-forum"),
+                "without MARE_ACCESSIBILITY_CONTACT, a discussion in « Vie du forum »: " + contact);
+        assertTrue(html.select("#remedies a[href^=https://formulaire.defenseurdesdroits.fr]").size() == 1, "the Défenseur des droits");
+        assertTrue(html.getElementById("remedies").text().contains("Libre réponse 71120"));
     }
 
     @Test
