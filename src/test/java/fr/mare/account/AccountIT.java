@@ -1,22 +1,15 @@
 package fr.mare.account;
 
 import fr.mare.testing.FormChecks;
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.TestMail;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * login and logout, throttling, profiles and settings, the configured administrator.
  * Each test creates its own members.
  */
-@ExtendWith(ArquillianExtension.class)
-class AccountIT {
-
-    private static final String PASSWORD = "une phrase de passe tranquille";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient client() throws URISyntaxException {
-        return new WebClient(base.toURI());
-    }
+class AccountIT extends MareIT {
 
     private static Page register(WebClient client, String username, String email, String password) {
         return client.register(username, email, password);
@@ -66,14 +44,14 @@ class AccountIT {
     /** Sign-up, profile and password forms tell every wrong field in one submit (#14), keeping what was typed. */
     @Test
     void accountFormsTellEveryWrongFieldAtOnce() throws Exception {
-        WebClient visitor = client();
+        WebClient visitor = anonymous();
         assertEquals(3, visitor.get("/inscription").html().select("#register .required-mark").size());
         Page signUp = visitor.get("/inscription").form("register").set("username", "").set("email", "pas-une-adresse")
                 .set("password", "court").submit();
         FormChecks.everyFieldAtOnce(signUp, "register:username", "register:email", "register:password");
         assertEquals("pas-une-adresse", signUp.html().getElementById("register:email").val(), "the typed e-mail stays");
 
-        WebClient member = client();
+        WebClient member = anonymous();
         member.registerNewMember("reglages", PASSWORD);
         Page profile = member.get("/compte").form("profile").set("displayName", "").set("email", "invalide").submit();
         FormChecks.everyFieldAtOnce(profile, "profile:displayName", "profile:email");
@@ -84,7 +62,7 @@ class AccountIT {
 
     @Test
     void registrationCreatesTheAccountAndLogsTheMemberIn() throws Exception {
-        WebClient client = client();
+        WebClient client = anonymous();
         String name = Names.username("Camille");
         Page form = client.get("/inscription");
         assertEquals(200, form.status());
@@ -101,14 +79,14 @@ class AccountIT {
         assertNotNull(home.html().selectFirst("form#logout[method=post][action$=/deconnexion] input[name=csrf]"));
         assertNull(home.html().getElementById("login-link"));
 
-        Page again = login(new WebClient(base.toURI()), name.toUpperCase(), PASSWORD);
+        Page again = login(anonymous(), name.toUpperCase(), PASSWORD);
         assertEquals(302, again.status(), "the canonical name logs in whatever the case typed");
     }
 
     @Test
     void sessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
         // The session starts at login (a visitor has none, #11): read the cookie registration sets.
-        WebClient client = client();
+        WebClient client = anonymous();
         String name = Names.username("cookie");
         Page page = client.get("/inscription").form("register").set("username", name).set("email", Names.email(name))
                 .set("password", PASSWORD).submit();
@@ -123,7 +101,7 @@ class AccountIT {
     @Test
     void duplicateAndLookAlikeNamesAreRefusedAndTheFormKeepsWhatWasTyped() throws Exception {
         String name = Names.username("mare");
-        assertEquals(302, register(client(), name, Names.email(name), PASSWORD).status());
+        assertEquals(302, register(anonymous(), name, Names.email(name), PASSWORD).status());
 
         String taken = "Ce nom est déjà pris, ou ressemble trop à celui d'un autre membre";
         String mixed = "Ce nom mélange des alphabets différents";
@@ -135,7 +113,7 @@ class AccountIT {
         for (Map.Entry<String, String> expectation : expectations.entrySet()) {
             String candidate = expectation.getKey();
             String email = Names.email(Names.username("autre"));
-            Page refused = register(client(), candidate, email, PASSWORD);
+            Page refused = register(anonymous(), candidate, email, PASSWORD);
             assertEquals(200, refused.status(), "refused for " + candidate);
             assertTrue(refused.mainText().contains(expectation.getValue()), candidate + " -> " + refused.mainText());
             Document html = refused.html();
@@ -160,7 +138,7 @@ class AccountIT {
                 new Case(Names.username("mail"), "pas-une-adresse", PASSWORD, "ne semble pas valide"),
                 new Case("", "", "", "obligatoire"));
         for (Case c : cases) {
-            Page page = register(client(), c.username(), c.email(), c.password());
+            Page page = register(anonymous(), c.username(), c.email(), c.password());
             assertEquals(200, page.status(), c.toString());
             assertTrue(page.mainText().contains(c.expected()), c + " -> " + page.mainText());
             assertEquals(c.username(), page.html().getElementById("register:username").val(), "kept: " + c);
@@ -171,10 +149,10 @@ class AccountIT {
     @Test
     void loginDoesNotTellWhichAccountsExist() throws Exception {
         String name = Names.username("discret");
-        register(client(), name, Names.email(name), PASSWORD);
+        register(anonymous(), name, Names.email(name), PASSWORD);
 
-        Page wrongPassword = login(client(), name, "pas le bon mot de passe");
-        Page unknownName = login(client(), Names.username("inconnu"), "pas le bon mot de passe");
+        Page wrongPassword = login(anonymous(), name, "pas le bon mot de passe");
+        Page unknownName = login(anonymous(), Names.username("inconnu"), "pas le bon mot de passe");
 
         assertEquals(200, wrongPassword.status());
         assertEquals(200, unknownName.status());
@@ -188,8 +166,8 @@ class AccountIT {
     @Test
     void loginThenLogoutWithItsToken() throws Exception {
         String name = Names.username("entree");
-        register(client(), name, Names.email(name), PASSWORD);
-        WebClient client = client();
+        register(anonymous(), name, Names.email(name), PASSWORD);
+        WebClient client = anonymous();
 
         Page loggedIn = login(client, name, PASSWORD);
         assertEquals(302, loggedIn.status());
@@ -217,7 +195,7 @@ class AccountIT {
     @Test
     void aLoggedInMemberTypingWrongCredentialsIsNotLoggedInByTheirSession() throws Exception {
         String name = Names.username("deja");
-        WebClient client = client();
+        WebClient client = anonymous();
         client.follow(register(client, name, Names.email(name), PASSWORD));
         Page wrong = login(client, name, "pas le bon mot de passe");
         assertEquals(200, wrong.status(), "the typed credentials are checked, not the session's login");
@@ -226,7 +204,7 @@ class AccountIT {
 
     @Test
     void aProtectedPageStillRedirectsAfterAFailedLogin() throws Exception {
-        WebClient client = client();
+        WebClient client = anonymous();
         login(client, Names.username("personne"), "mauvais mot de passe");
         Page protectedPage = client.get("/compte");
         assertEquals(302, protectedPage.status(), "Soteria's leftover attribute is cleared on failure");
@@ -235,8 +213,8 @@ class AccountIT {
     @Test
     void repeatedFailuresSlowDownThenTheRightPasswordWorks() throws Exception {
         String name = Names.username("lente");
-        register(client(), name, Names.email(name), PASSWORD);
-        WebClient client = client();
+        register(anonymous(), name, Names.email(name), PASSWORD);
+        WebClient client = anonymous();
         for (int i = 0; i < 5; i++) {
             Page refused = login(client, name, "essai numéro " + i);
             assertTrue(refused.mainText().contains("mot de passe incorrect"), refused.mainText());
@@ -245,7 +223,7 @@ class AccountIT {
         Page throttled = login(client, name, PASSWORD);
         assertEquals(429, throttled.status(), "refused (429 Too Many Requests) while throttled, even with the right password");
         assertTrue(throttled.mainText().contains("Trop de tentatives de connexion infructueuses"), throttled.mainText());
-        Page otherClient = login(client(), name.toUpperCase(), PASSWORD);
+        Page otherClient = login(anonymous(), name.toUpperCase(), PASSWORD);
         assertTrue(otherClient.mainText().contains("Trop de tentatives"), "counted per name, whatever its case or session");
 
         Thread.sleep(TestDatabase.LOGIN_DELAY_SECONDS * 1000L + 500);
@@ -255,20 +233,20 @@ class AccountIT {
     @Test
     void publicProfileShowsNameAndJoiningDate() throws Exception {
         String name = Names.username("Profil");
-        register(client(), name, Names.email(name), PASSWORD);
+        register(anonymous(), name, Names.email(name), PASSWORD);
 
-        Page profile = client().get("/u/" + name.toLowerCase());
+        Page profile = anonymous().get("/u/" + name.toLowerCase());
         assertEquals(200, profile.status());
         assertEquals(name, profile.html().getElementById("profile-name").ownText());
         assertTrue(profile.html().getElementById("profile-joined").text().startsWith("Membre depuis le "));
         assertEquals("Membre", profile.html().getElementById("profile-role").text());
         assertFalse(profile.body().contains(Names.email(name)), "the e-mail is never shown");
 
-        Page otherSpelling = client().get("/u/" + name.toUpperCase());
+        Page otherSpelling = anonymous().get("/u/" + name.toUpperCase());
         assertEquals(302, otherSpelling.status());
         assertTrue(otherSpelling.location().endsWith("/u/" + name.toLowerCase()), otherSpelling.location());
 
-        Page unknown = client().get("/u/" + Names.username("absent"));
+        Page unknown = anonymous().get("/u/" + Names.username("absent"));
         assertEquals(404, unknown.status());
         assertTrue(unknown.mainText().contains("Page introuvable"), unknown.mainText());
     }
@@ -276,7 +254,7 @@ class AccountIT {
     @Test
     void membersEditTheirOwnSettings() throws Exception {
         String name = Names.username("reglages");
-        WebClient client = client();
+        WebClient client = anonymous();
         client.follow(register(client, name, Names.email(name), PASSWORD));
         TestMail.confirmAddress(client, Names.email(name));
 
@@ -312,15 +290,15 @@ class AccountIT {
         Page changed = client.get("/compte").form("changePassword")
                 .set("currentPassword", PASSWORD).set("password", "un nouveau secret bien long").submit();
         assertEquals(302, changed.status());
-        assertEquals(302, login(client(), name, "un nouveau secret bien long").status());
-        assertEquals(200, login(client(), name, PASSWORD).status(), "the old password no longer works");
+        assertEquals(302, login(anonymous(), name, "un nouveau secret bien long").status());
+        assertEquals(200, login(anonymous(), name, PASSWORD).status(), "the old password no longer works");
     }
 
     @Test
     void settingsNeedALoginAndTheMemberComesBackToThem() throws Exception {
         String name = Names.username("retour");
-        register(client(), name, Names.email(name), PASSWORD);
-        WebClient client = client();
+        register(anonymous(), name, Names.email(name), PASSWORD);
+        WebClient client = anonymous();
         Page page = client.get("/compte");
         assertEquals(302, page.status());
         assertTrue(page.location().endsWith("/connexion?retour=%2Fcompte"), page.location());
@@ -334,9 +312,9 @@ class AccountIT {
     @Test
     void aReturnAddressNeverLeadsOutsideMare() throws Exception {
         String name = Names.username("ailleurs");
-        register(client(), name, Names.email(name), PASSWORD);
+        register(anonymous(), name, Names.email(name), PASSWORD);
         for (String evil : List.of("https://exemple.invalid/", "//exemple.invalid/", "/\\exemple.invalid")) {
-            Page loggedIn = client().get("/connexion?retour=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8))
+            Page loggedIn = anonymous().get("/connexion?retour=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8))
                     .form("login").set("username", name).set("password", PASSWORD).submit();
             assertEquals(302, loggedIn.status());
             assertEquals("/", loggedIn.location(), "goes home (a relative redirect) instead of " + evil);
@@ -345,7 +323,7 @@ class AccountIT {
 
     @Test
     void theConfiguredAdministratorExistsWithItsRole() throws Exception {
-        WebClient client = client();
+        WebClient client = anonymous();
         assertEquals(302, login(client, TestDatabase.ADMIN_USERNAME, TestDatabase.ADMIN_PASSWORD).status());
         Page profile = client.get("/u/" + TestDatabase.ADMIN_USERNAME);
         assertEquals("Administration", profile.html().getElementById("profile-role").text());
@@ -354,11 +332,11 @@ class AccountIT {
     @Test
     void aFormPostedWithoutItsViewStateChangesNothing() throws Exception {
         String name = Names.username("forge");
-        Page forged = client().get("/inscription").form("register")
+        Page forged = anonymous().get("/inscription").form("register")
                 .set("username", name).set("email", Names.email(name)).set("password", PASSWORD)
                 .submitWithoutViewState();
         assertNotEquals(302, forged.status(), "no account is created by a cross-site post");
-        assertEquals(404, client().get("/u/" + name).status());
+        assertEquals(404, anonymous().get("/u/" + name).status());
     }
 
 }

@@ -1,6 +1,6 @@
 package fr.mare.account;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Sql;
 import fr.mare.testing.TestDatabase;
 import javax.crypto.Mac;
@@ -11,14 +11,7 @@ import java.sql.ResultSet;
 import java.util.HexFormat;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,23 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * account, « Fermer mes autres sessions » does the same without one, and the current-password
  * check is throttled like a login (429, the typed text kept).
  */
-@ExtendWith(ArquillianExtension.class)
-class AccountSessionsIT {
+class AccountSessionsIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String NEW_PASSWORD = "une toute nouvelle phrase de passe";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient client() throws Exception {
-        return new WebClient(base.toURI());
-    }
 
     private static boolean loggedIn(WebClient client) {
         return client.get("/compte").status() == 200;
@@ -52,9 +31,9 @@ class AccountSessionsIT {
 
     @Test
     void aPasswordChangeEndsEveryOtherSessionButThisOne() throws Exception {
-        WebClient laptop = client();
+        WebClient laptop = anonymous();
         String name = laptop.registerNewMember("deux-appareils", PASSWORD);
-        WebClient phone = client();
+        WebClient phone = anonymous();
         assertEquals(302, phone.login(name, PASSWORD).status());
         assertTrue(loggedIn(phone) && loggedIn(laptop));
 
@@ -75,10 +54,10 @@ class AccountSessionsIT {
 
     @Test
     void closeMyOtherSessions() throws Exception {
-        WebClient here = client();
+        WebClient here = anonymous();
         String name = here.registerNewMember("fermer", PASSWORD);
-        WebClient elsewhere = client();
-        WebClient library = client();
+        WebClient elsewhere = anonymous();
+        WebClient library = anonymous();
         elsewhere.login(name, PASSWORD);
         library.login(name, PASSWORD);
 
@@ -94,12 +73,12 @@ class AccountSessionsIT {
 
     /** The browser of {@code member} reaching a node that never saw its session (ADR 0032): only its login token. */
     private WebClient otherNode(WebClient member) throws Exception {
-        return client().withCookie("MARE_SESSION", member.cookie("MARE_SESSION").orElseThrow());
+        return anonymous().withCookie("MARE_SESSION", member.cookie("MARE_SESSION").orElseThrow());
     }
 
     @Test
     void aLoginTokenOpensTheSameLoginOnANodeThatNeverSawIt() throws Exception {
-        WebClient laptop = client();
+        WebClient laptop = anonymous();
         String name = laptop.registerNewMember("deux-noeuds", PASSWORD);
         String canonical = Usernames.parse(name).canonical();
         WebClient elsewhere = otherNode(laptop);
@@ -133,23 +112,23 @@ class AccountSessionsIT {
         assertEquals(303, out.status(), "logged out on the other node with the first node's form");
         assertEquals("/connexion", laptop.open("/compte").uri().getPath(), "a logout ends the login on every node");
         assertTrue(laptop.cookie("MARE_SESSION").isEmpty(), "whose browser is told to forget the token");
-        assertEquals("/connexion", client().withCookie("MARE_SESSION", loginToken).open("/compte").uri().getPath(),
+        assertEquals("/connexion", anonymous().withCookie("MARE_SESSION", loginToken).open("/compte").uri().getPath(),
                 "and the token opens nothing any more");
     }
 
     @Test
     void aRevokedOrStolenTokenOpensNothing() throws Exception {
-        WebClient here = client();
+        WebClient here = anonymous();
         String name = here.registerNewMember("jeton-revoque", PASSWORD);
-        WebClient phone = client();
+        WebClient phone = anonymous();
         assertEquals(302, phone.login(name, PASSWORD).status());
         String phoneToken = phone.cookie("MARE_SESSION").orElseThrow();
 
         assertEquals(302, here.get("/compte").form("sessions").submit("closeSessions").status());
-        assertEquals("/connexion", client().withCookie("MARE_SESSION", phoneToken).open("/compte").uri().getPath(),
+        assertEquals("/connexion", anonymous().withCookie("MARE_SESSION", phoneToken).open("/compte").uri().getPath(),
                 "a login revoked by « fermer mes autres sessions » opens nothing elsewhere");
         assertEquals(200, otherNode(here).get("/compte").status(), "the login that closed the others still opens everywhere");
-        assertEquals("/connexion", client().withCookie("MARE_SESSION", "x" + phoneToken.substring(1)).open("/compte").uri().getPath(),
+        assertEquals("/connexion", anonymous().withCookie("MARE_SESSION", "x" + phoneToken.substring(1)).open("/compte").uri().getPath(),
                 "a made-up token opens nothing");
 
         Sql.sql("UPDATE login_session SET last_seen_at = NOW(6) - INTERVAL 3 HOUR WHERE account_id = (SELECT id FROM account WHERE username = ?)",
@@ -159,16 +138,16 @@ class AccountSessionsIT {
 
     @Test
     void theLoginThrottleIsCountedInTheDatabase() throws Exception {
-        String name = client().registerNewMember("compte-partage", PASSWORD);
+        String name = anonymous().registerNewMember("compte-partage", PASSWORD);
         for (int i = 0; i < 3; i++) {
-            client().login(name, "faux " + i);
+            anonymous().login(name, "faux " + i);
         }
         String subject = HexFormat.of().withUpperCase().formatHex(keyedHash("login-name:" + Usernames.parse(name).canonical()));
         assertEquals(3, Sql.count("SELECT failures FROM login_failure WHERE HEX(subject_hash) = ?", subject),
                 "three failures in one row, under the installation's keyed hash of the name (never the name)");
         // A guess counted by another node is a row like these: two more, from here, reach the limit of 5.
         Sql.sql("UPDATE login_failure SET failures = failures + 2 WHERE HEX(subject_hash) = ?", subject);
-        Page refused = client().login(name, PASSWORD);
+        Page refused = anonymous().login(name, PASSWORD);
         assertEquals(429, refused.status(), "throttled from the shared count, even with the right password");
     }
 
@@ -183,7 +162,7 @@ class AccountSessionsIT {
 
     @Test
     void theCurrentPasswordIsThrottledLikeALogin() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         member.registerNewMember("devine", PASSWORD);
         for (int i = 0; i < 5; i++) {
             Page wrong = member.get("/compte").form("changePassword")

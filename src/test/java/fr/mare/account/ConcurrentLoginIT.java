@@ -1,15 +1,9 @@
 package fr.mare.account;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.WebClient;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,33 +24,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The cause was in Payara 7.2025.1 itself (a security context shared between request threads,
  * payara/Payara FISH-7515, fixed in 7.2026.x); this test is what proves it gone.
  */
-@ExtendWith(ArquillianExtension.class)
-class ConcurrentLoginIT {
+class ConcurrentLoginIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final int READERS = 4;
     private static final int REQUESTS_PER_READER = 75;
     private static final int LOGGERS = 2;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
 
     @Test
     void membersKeepTheirRoleWhileOthersLogIn() throws Exception {
         List<WebClient> readers = new ArrayList<>();
         for (int i = 0; i < READERS; i++) {
-            WebClient reader = new WebClient(base.toURI());
+            WebClient reader = anonymous();
             reader.registerNewMember("lecteur", PASSWORD);
             readers.add(reader);
         }
         List<String> loggers = new ArrayList<>();
         for (int i = 0; i < LOGGERS; i++) {
-            loggers.add(new WebClient(base.toURI()).registerNewMember("entrant", PASSWORD));
+            loggers.add(anonymous().registerNewMember("entrant", PASSWORD));
         }
 
         ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
@@ -79,7 +63,7 @@ class ConcurrentLoginIT {
             for (String name : loggers) {
                 pool.submit(() -> {
                     while (reading.get() && Instant.now().isBefore(deadline)) {
-                        WebClient fresh = new WebClient(base.toURI());
+                        WebClient fresh = anonymous();
                         if (fresh.login(name, PASSWORD).status() == 302) {
                             logins.incrementAndGet();
                         }

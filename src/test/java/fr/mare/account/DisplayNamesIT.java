@@ -1,18 +1,11 @@
 package fr.mare.account;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,18 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * names (« ᴍodėration », « administrateur ») were accepted. Display names now go through the same
  * look-alike keys as usernames, across both, and staff words are reserved to the staff.
  */
-@ExtendWith(ArquillianExtension.class)
-class DisplayNamesIT {
-
-    private static final String PASSWORD = "une phrase de passe tranquille";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
+class DisplayNamesIT extends MareIT {
 
     private static Page rename(WebClient member, String displayName) {
         return member.get("/compte").form("profile").set("displayName", displayName).submit();
@@ -41,7 +23,7 @@ class DisplayNamesIT {
 
     @Test
     void nobodyTakesTheAdministratorsNameOrAStaffLookingOne() throws Exception {
-        WebClient member = new WebClient(base.toURI());
+        WebClient member = anonymous();
         member.registerNewMember("imposteur", PASSWORD);
         for (String name : new String[] {TestDatabase.ADMIN_USERNAME, TestDatabase.ADMIN_USERNAME.toUpperCase(), "admin essai"}) {
             Page refused = rename(member, name);
@@ -59,11 +41,11 @@ class DisplayNamesIT {
     @Test
     void aLookAlikeOfAnotherMembersNameIsRefused() throws Exception {
         String suffix = Names.username("n").replace("-", " ");
-        WebClient first = new WebClient(base.toURI());
+        WebClient first = anonymous();
         first.registerNewMember("premiere", PASSWORD);
         assertEquals(302, rename(first, "Sophie Lemaire " + suffix).status());
 
-        WebClient second = new WebClient(base.toURI());
+        WebClient second = anonymous();
         second.registerNewMember("seconde", PASSWORD);
         Page refused = rename(second, "S0PHIE LÉMAIRE " + suffix.toUpperCase());
         assertTrue(refused.mainText().contains("Ce nom est déjà celui d'un autre membre"), refused.mainText());
@@ -73,7 +55,7 @@ class DisplayNamesIT {
     @Test
     void aMemberCannotRegisterUnderAStaffWord() throws Exception {
         String name = "moderation-" + Names.username("m");
-        Page refused = new WebClient(base.toURI()).register(name, Names.email(name), PASSWORD);
+        Page refused = anonymous().register(name, Names.email(name), PASSWORD);
         assertEquals(200, refused.status());
         assertTrue(refused.mainText().contains("faire croire que vous êtes de l'équipe de Mare"), refused.mainText());
     }

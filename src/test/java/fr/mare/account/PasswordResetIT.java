@@ -1,18 +1,12 @@
 package fr.mare.account;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestMail;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,23 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * address), a single-use link that sets the password and ends every session, expiry, and the
  * limits per address and per source.
  */
-@ExtendWith(ArquillianExtension.class)
-class PasswordResetIT {
+class PasswordResetIT extends MareIT {
 
     private static final String PASSWORD = "une phrase de passe oubliée";
     private static final String NEW_PASSWORD = "une phrase toute neuve retrouvée";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient client() throws Exception {
-        return new WebClient(base.toURI());
-    }
 
     private Page ask(WebClient client, String email) {
         return client.get("/mot-de-passe-oublie").form("forgot").set("email", email).submit();
@@ -52,20 +33,20 @@ class PasswordResetIT {
 
     @Test
     void theLoginPageLeadsToIt() throws Exception {
-        Page login = client().get("/connexion");
+        Page login = anonymous().get("/connexion");
         assertTrue(login.html().getElementById("forgot-link").attr("href").endsWith("/mot-de-passe-oublie"));
         assertTrue(login.html().getElementById("forgot-link").text().contains("Mot de passe oublié"));
     }
 
     @Test
     void aResetLinkSetsANewPasswordOnceAndEndsEverySession() throws Exception {
-        WebClient laptop = client();
+        WebClient laptop = anonymous();
         String name = laptop.registerNewMember("oublie", PASSWORD);
         String email = Names.email(name);
-        WebClient phone = client();
+        WebClient phone = anonymous();
         assertEquals(302, phone.login(name, PASSWORD).status());
 
-        WebClient stranger = client();
+        WebClient stranger = anonymous();
         Page asked = ask(stranger, email.toUpperCase());
         assertEquals(302, asked.status(), asked.mainText());
         String answer = stranger.follow(asked).mainText();
@@ -91,10 +72,10 @@ class PasswordResetIT {
 
         assertEquals("/connexion", laptop.open("/compte").uri().getPath(), "every session ended");
         assertEquals("/connexion", phone.open("/compte").uri().getPath());
-        assertTrue(client().login(name, PASSWORD).status() != 302, "the old password is refused");
-        assertEquals(302, client().login(name, NEW_PASSWORD).status());
+        assertTrue(anonymous().login(name, PASSWORD).status() != 302, "the old password is refused");
+        assertEquals(302, anonymous().login(name, NEW_PASSWORD).status());
 
-        Page again = client().get(link);
+        Page again = anonymous().get(link);
         assertEquals(404, again.status(), "single use");
         assertTrue(again.html().getElementById("link-invalid") != null);
         TestMail.awaitSubject(email, "Votre mot de passe Mare a été changé");
@@ -105,7 +86,7 @@ class PasswordResetIT {
     @Test
     void anUnknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
         String unknown = Names.email(Names.username("personne"));
-        WebClient client = client();
+        WebClient client = anonymous();
         Page asked = ask(client, unknown);
         assertEquals(302, asked.status());
         assertTrue(client.follow(asked).mainText().contains("Si un compte utilise cette adresse, un lien vient de lui être envoyé"));
@@ -114,7 +95,7 @@ class PasswordResetIT {
 
     @Test
     void theAnswerTakesAsLongForAKnownAndAnUnknownAddress() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         String known = Names.email(member.registerNewMember("chrono", PASSWORD));
         List<Long> knownTimes = new ArrayList<>();
         List<Long> unknownTimes = new ArrayList<>();
@@ -129,7 +110,7 @@ class PasswordResetIT {
     }
 
     private long timed(String email) throws Exception {
-        WebClient client = client();
+        WebClient client = anonymous();
         WebClient.Form form = client.get("/mot-de-passe-oublie").form("forgot").set("email", email);
         long start = System.nanoTime();
         Page page = form.submit();
@@ -140,13 +121,13 @@ class PasswordResetIT {
 
     @Test
     void anExpiredLinkNoLongerWorks() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         String email = Names.email(member.registerNewMember("expire", PASSWORD));
-        ask(client(), email);
+        ask(anonymous(), email);
         TestMail.Received mail = TestMail.awaitSubject(email, "Choisir un nouveau mot de passe");
         sql("UPDATE account_token SET expires_at = NOW(6) - INTERVAL 1 SECOND WHERE account_id = (SELECT id FROM account WHERE email = ? OR pending_email = ?)"
                 + " AND purpose = 'PASSWORD_RESET'", email, email);
-        Page page = client().get(mail.localLink("/nouveau-mot-de-passe"));
+        Page page = anonymous().get(mail.localLink("/nouveau-mot-de-passe"));
         assertEquals(404, page.status());
         assertFalse(page.hasFormEndingWith("newPassword"));
     }
@@ -155,9 +136,9 @@ class PasswordResetIT {
     void requestsAreLimitedPerAddressWhetherItExistsOrNot() throws Exception {
         String unknown = Names.email(Names.username("limite"));
         for (int i = 0; i < 3; i++) {
-            assertEquals(302, ask(client(), unknown).status());
+            assertEquals(302, ask(anonymous(), unknown).status());
         }
-        Page refused = ask(client(), unknown);
+        Page refused = ask(anonymous(), unknown);
         assertEquals(429, refused.status(), refused.mainText());
         assertTrue(refused.mainText().contains("Trop de demandes de lien"), refused.mainText());
         assertEquals(unknown, refused.form("forgot").get("email"), "the typed address is kept");
@@ -165,7 +146,7 @@ class PasswordResetIT {
 
     @Test
     void requestsAreLimitedPerSourceWhicheverAddressesTheyName() throws Exception {
-        assertEquals(302, ask(client(), Names.email(Names.username("source"))).status());
+        assertEquals(302, ask(anonymous(), Names.email(Names.username("source"))).status());
         long newest = count("SELECT MAX(id) FROM rate_limit_hit WHERE kind = 'reset-address'");
         // The tests' limit per source is raised (TestDatabase): the source's row is copied up to it.
         int copies = fr.mare.testing.TestDatabase.REGISTRATIONS_PER_ADDRESS;
@@ -173,13 +154,13 @@ class PasswordResetIT {
                 + " FROM rate_limit_hit JOIN seq_1_to_" + copies + " s WHERE id = ?", newest));
         try {
             String other = Names.email(Names.username("autre"));
-            Page refused = ask(client(), other);
+            Page refused = ask(anonymous(), other);
             assertEquals(429, refused.status(), "a fresh address from the same source is refused: " + refused.mainText());
             assertTrue(refused.mainText().contains("Trop de demandes de lien"), refused.mainText());
             assertEquals(other, refused.form("forgot").get("email"), "the typed address is kept");
         } finally {
             sql("DELETE FROM rate_limit_hit WHERE kind = 'reset-address'");
         }
-        assertEquals(302, ask(client(), Names.email(Names.username("apres"))).status(), "the source may ask again");
+        assertEquals(302, ask(anonymous(), Names.email(Names.username("apres"))).status(), "the source may ask again");
     }
 }

@@ -1,18 +1,11 @@
 package fr.mare.account;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestMail;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static fr.mare.testing.Sql.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,22 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * « Renvoyer le lien » is throttled, and on /compte an address another account uses gets the same
  * answer as a free one while its owner is told by mail (issue #10's enumeration).
  */
-@ExtendWith(ArquillianExtension.class)
-class VerificationIT {
+class VerificationIT extends MareIT {
 
     private static final String PASSWORD = "une phrase de passe à confirmer";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient client() throws Exception {
-        return new WebClient(base.toURI());
-    }
 
     private static boolean verified(String username) throws Exception {
         return count("SELECT COUNT(*) FROM account WHERE username = ? AND email IS NOT NULL AND email_verified_at IS NOT NULL", username) == 1;
@@ -53,7 +33,7 @@ class VerificationIT {
 
     @Test
     void registeringSendsALinkThatConfirmsTheAddressOnce() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         String name = member.registerNewMember("verif", PASSWORD);
         assertFalse(verified(name));
         assertTrue(member.get("/compte").hasFormEndingWith("verification"), "the member is told and may ask again");
@@ -63,19 +43,19 @@ class VerificationIT {
         assertTrue(mail.text().contains("48 heures"), mail.text());
         String link = mail.localLink("/confirmer-adresse");
 
-        Page opened = client().get(link);
+        Page opened = anonymous().get(link);
         assertEquals(200, opened.status());
         assertFalse(verified(name), "opening the link (as a mail scanner would) changes nothing");
         Page confirmed = opened.form("confirm").submit();
         assertEquals(302, confirmed.status(), confirmed.mainText());
         assertTrue(verified(name));
         assertFalse(member.get("/compte").hasFormEndingWith("verification"));
-        assertEquals(404, client().get(link).status(), "single use");
+        assertEquals(404, anonymous().get(link).status(), "single use");
     }
 
     @Test
     void resendingTheLinkIsThrottled() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         String name = member.registerNewMember("renvoi", PASSWORD);
         for (int i = 0; i < 3; i++) {
             Page resent = member.get("/compte").form("verification").submit("resend");
@@ -90,10 +70,10 @@ class VerificationIT {
 
     @Test
     void aTakenAddressOnTheSettingsPageGetsTheSameAnswerAndItsOwnerAMail() throws Exception {
-        WebClient owner = client();
+        WebClient owner = anonymous();
         String ownerName = owner.registerNewMember("proprio", PASSWORD);
         TestMail.confirmAddress(owner, Names.email(ownerName));
-        WebClient other = client();
+        WebClient other = anonymous();
         String otherName = other.registerNewMember("curieux", PASSWORD);
         TestMail.confirmAddress(other, Names.email(otherName));
         String taken = Names.email(ownerName);
@@ -128,7 +108,7 @@ class VerificationIT {
      */
     @Test
     void registeringWithATakenAddressLooksLikeAFreeOneAndWarnsItsOwner() throws Exception {
-        WebClient owner = client();
+        WebClient owner = anonymous();
         String ownerName = owner.registerNewMember("titulaire", PASSWORD);
         String taken = Names.email(ownerName);
         TestMail.confirmAddress(owner, taken);
@@ -140,7 +120,7 @@ class VerificationIT {
         WebClient onTaken = null;
         WebClient onFree = null;
         for (int i = 0; i < 3; i++) {
-            onTaken = client();
+            onTaken = anonymous();
             String takenName = Names.username("usurpe");
             Page form = onTaken.get("/inscription");
             long start = System.nanoTime();
@@ -150,7 +130,7 @@ class VerificationIT {
             assertEquals(302, sent.status(), sent.mainText());
             takenPage = said(onTaken.follow(sent)).replace(taken, "ADRESSE").replace(takenName, "NOM");
 
-            onFree = client();
+            onFree = anonymous();
             String freeName = Names.username("neuve");
             String free = Names.email(freeName);
             form = onFree.get("/inscription");
@@ -183,7 +163,7 @@ class VerificationIT {
                 "a few warnings a day at most to one address");
 
         long before = count("SELECT COUNT(*) FROM rate_limit_hit WHERE kind = 'registration'");
-        Page refused = client().register(Names.username("faible"), Names.email(Names.username("faible")), "court");
+        Page refused = anonymous().register(Names.username("faible"), Names.email(Names.username("faible")), "court");
         assertEquals(200, refused.status());
         assertEquals(before + 1, count("SELECT COUNT(*) FROM rate_limit_hit WHERE kind = 'registration'"),
                 "a refused attempt counts too");

@@ -1,21 +1,15 @@
 package fr.mare.directory;
 
 import fr.mare.testing.FormChecks;
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -37,18 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * other IT starts more than one conversation per sender) is told so with their text kept, as is
  * one who wrote {@code mare.limits.contact-replies-per-hour} messages in the hour.
  */
-@ExtendWith(ArquillianExtension.class)
-class ContactIT {
-
-    private static final String PASSWORD = "une phrase de passe tranquille";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
+class ContactIT extends MareIT {
 
     private record Person(String username, WebClient client) {
         String email() {
@@ -57,12 +40,8 @@ class ContactIT {
     }
 
     private Person person(String prefix) throws Exception {
-        WebClient client = new WebClient(base.toURI());
+        WebClient client = anonymous();
         return new Person(client.registerNewMember(prefix, PASSWORD), client);
-    }
-
-    private WebClient anonymous() throws Exception {
-        return new WebClient(base.toURI());
     }
 
     /** Creates a collective administered by {@code admin} and returns its slug. */

@@ -1,19 +1,14 @@
 package fr.mare.directory;
 
-import fr.mare.testing.FormChecks;
-import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.FormChecks;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Form;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.util.List;
@@ -31,28 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * counts), the accent-insensitive text search, and « Voisins qui peuvent vous aider » both ways.
  * Each test creates its own collectives, with a unique word in their presentation.
  */
-@ExtendWith(ArquillianExtension.class)
-class DirectoryIT {
-
-    private static final String PASSWORD = "une phrase de passe tranquille";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient anonymous() throws Exception {
-        return new WebClient(base.toURI());
-    }
-
-    private WebClient member(String prefix) throws Exception {
-        WebClient client = new WebClient(base.toURI());
-        client.registerNewMember(prefix, PASSWORD);
-        return client;
-    }
+class DirectoryIT extends MareIT {
 
     /** Fills the form of a new collective; {@code fields} may set apps ({@code app-talk=on}) and expertise ({@code area-x=CAN_HELP}). */
     private static Form newCollective(WebClient client, String name, String presentation, String kind, String region,
@@ -79,7 +53,7 @@ class DirectoryIT {
 
     @Test
     void anEmptyCollectiveFormTellsEveryMissingFieldAtOnce() throws Exception {
-        WebClient client = member("pressee");
+        WebClient client = loggedIn("pressee");
         assertEquals(5, client.get("/voisins/nouveau").html().select("#collective .required-mark").size(),
                 "name, kind, region, size and presentation marked");
         Page refused = client.get("/voisins/nouveau").form("collective").set("name", "").set("presentation", "")
@@ -91,12 +65,12 @@ class DirectoryIT {
 
     @Test
     void theDirectoryComesFiftyCollectivesAPageWithItsFiltersKept() throws Exception {
-        WebClient founder = member("nombreux");
+        WebClient founder = loggedIn("nombreux");
         String word = token("essaim");
         for (int i = 1; i <= 51; i++) {
             create(founder, String.format("Essaim %s %02d", word, i), "Nous essaimons " + word, "COLLECTIF", "44", Map.of());
         }
-        WebClient reader = new WebClient(base.toURI());
+        WebClient reader = anonymous();
         Page first = reader.get("/voisins?q=" + word);
         assertEquals(50, first.html().select("#collectives > li").size());
         assertTrue(first.mainText().contains("51 collectifs"), "the count is the whole result, not the page");
@@ -116,7 +90,7 @@ class DirectoryIT {
 
     @Test
     void aMemberPresentsACollectiveAndOnlyItsAdminsEditIt() throws Exception {
-        WebClient camille = member("fondatrice");
+        WebClient camille = loggedIn("fondatrice");
         String word = token("jardin");
         String name = "Les Jardins partagés " + word;
         Page invalid = newCollective(camille, name, "Nous **cultivons** ensemble. " + word, "ASSOCIATION", "",
@@ -150,7 +124,7 @@ class DirectoryIT {
         assertNull(after.selectFirst("#seeks-help li"), "expertise set back to « — » is removed");
         assertTrue(after.getElementById("can-help").text().contains("Sauvegardes"), "the rest is kept");
 
-        WebClient dominique = member("voisine");
+        WebClient dominique = loggedIn("voisine");
         assertEquals(403, dominique.get(page + "/modifier").status(), "only the collective's admins edit it");
         assertNull(dominique.get(page).html().getElementById("edit-link"));
         Page anonymousEdit = anonymous().get("/voisins/nouveau");
@@ -162,7 +136,7 @@ class DirectoryIT {
 
     @Test
     void membersChooseWhetherTheyAppear() throws Exception {
-        WebClient discret = member("discret");
+        WebClient discret = loggedIn("discret");
         String page = create(discret, "Collectif discret " + token("d"), "Nous restons discrets.", "COLLECTIF", "BE",
                 Map.of("visible", ""));
         assertNull(anonymous().get(page).html().selectFirst("#member-list li"), "the founder chose not to appear");
@@ -176,7 +150,7 @@ class DirectoryIT {
 
     @Test
     void facetsCombineAndCount() throws Exception {
-        WebClient client = member("facettes");
+        WebClient client = loggedIn("facettes");
         String word = token("facette");
         String a = create(client, "Amap A " + word, "Paniers " + word, "ASSOCIATION", "35",
                 Map.of("app-talk", "on", "area-sauvegardes", "CAN_HELP"));
@@ -214,7 +188,7 @@ class DirectoryIT {
 
     @Test
     void theTextSearchIgnoresAccentsAndCase() throws Exception {
-        WebClient client = member("accents");
+        WebClient client = loggedIn("accents");
         String word = token("eclair");
         String page = create(client, "Les Éclaireuses de Bréhat " + word, "Randonnées et **cartes** partagées.", "ASSOCIATION", "22", Map.of());
         assertEquals(slugs(page), anonymous().get("/voisins?q=eclaireuses+de+brehat+" + word).html().select("#collectives li").eachAttr("id"));
@@ -226,8 +200,8 @@ class DirectoryIT {
 
     @Test
     void neighboursWhoCanHelpAreFoundBothWays() throws Exception {
-        WebClient seeker = member("cherche");
-        WebClient helper = member("aide");
+        WebClient seeker = loggedIn("cherche");
+        WebClient helper = loggedIn("aide");
         String seeks = create(seeker, "Cherche " + token("c"), "Nous migrons.", "COLLECTIF", "69",
                 Map.of("area-accessibilite", "SEEKS_HELP", "area-formulaires", "CAN_HELP"));
         String helps = create(helper, "Aide " + token("a"), "Nous aidons.", "COOPERATIVE", "69",
@@ -362,12 +336,12 @@ class DirectoryIT {
 
     @Test
     void neighboursWhoKnowATopicAreSuggestedOnIt() throws Exception {
-        WebClient helper = member("sait");
+        WebClient helper = loggedIn("sait");
         String word = token("visio");
         String name = "Les Visiophiles " + word;
         String page = create(helper, name, "Nous animons des réunions en visio.", "ASSOCIATION", "44",
                 Map.of("area-talk-visio", "CAN_HELP", "area-accessibilite", "CAN_HELP", "area-sauvegardes", "SEEKS_HELP"));
-        WebClient asker = member("demande");
+        WebClient asker = loggedIn("demande");
 
         Document byCategory = anonymous().get(ask(asker, "talk-et-visio", "Réunion Talk qui coupe " + word, "")).html();
         var box = byCategory.getElementById("neighbours");
@@ -415,7 +389,7 @@ class DirectoryIT {
     void whatVisibleMembersContributedIsShownNeverThatOfHiddenOnes() throws Exception {
         Person alix = person("apporte");
         Person bao = person("discrete");
-        WebClient asker = member("questionne");
+        WebClient asker = loggedIn("questionne");
         String word = token("apport");
         String page = create(alix.client(), "Collectif contributeur " + word, "Nous écrivons.", "ASSOCIATION", "29",
                 Map.of("visible", "on"));
@@ -450,18 +424,12 @@ class DirectoryIT {
         assertTrue(both.select("#contributions-solutions a").eachAttr("href").stream()
                 .anyMatch(h -> h.endsWith("?message=" + baoSolution.answer())));
 
-        assertEquals(302, admin(base).get(baoTutorial).form("moderation").submit("archive").status());
+        assertEquals(302, admin().get(baoTutorial).form("moderation").submit("archive").status());
         assertEquals(302, Discussions.delete(bao.client(), baoSolution.topic(), baoSolution.answer()).status());
         Document after = anonymous().get(page).html();
         assertEquals(List.of("Partager un dossier " + word), after.select("#contributions-tutorials li").eachText(),
                 "an archived tutorial no longer counts");
         assertEquals("Une solution donnée", after.selectFirst("#contributions-solutions h3").text(), "nor a deleted answer");
-    }
-
-    private static WebClient admin(URL base) throws Exception {
-        WebClient admin = new WebClient(base.toURI());
-        assertEquals(302, admin.login(fr.mare.testing.TestDatabase.ADMIN_USERNAME, fr.mare.testing.TestDatabase.ADMIN_PASSWORD).status());
-        return admin;
     }
 
     private static Form areaRow(WebClient admin, String slug) {
@@ -473,14 +441,14 @@ class DirectoryIT {
 
     @Test
     void administratorsEditTheVocabularyMembersCannot() throws Exception {
-        WebClient member = member("vocabulaire");
+        WebClient member = loggedIn("vocabulaire");
         assertEquals(403, member.get("/admin/domaines").status());
         String intruder = "Domaine pirate " + token("p");
         Page forged = member.post("/admin/domaines", Map.of("newArea", "newArea", "newArea:name", intruder,
                 "newArea:submit", "Ajouter le domaine", "jakarta.faces.ViewState", "stateless"));
         assertEquals(403, forged.status(), "a direct POST by a member is refused");
 
-        WebClient admin = admin(base);
+        WebClient admin = admin();
         Document list = admin.get("/admin/domaines").html();
         assertTrue(!list.text().contains(intruder), "nothing was added");
         assertTrue(list.text().contains("fichiers-partage"), "the seeded vocabulary is listed with its slugs");
@@ -508,20 +476,20 @@ class DirectoryIT {
 
     @Test
     void aRetiredAreaStaysOnProfilesButIsNoLongerOffered() throws Exception {
-        WebClient admin = admin(base);
+        WebClient admin = admin();
         String word = token("fax");
         String name = "Télécopie " + word;
         String slug = fr.mare.markdown.Slugs.slugify(name);
         assertEquals(302, admin.get("/admin/domaines").form("newArea").set("name", name).submit().status());
 
-        WebClient founder = member("retrait");
+        WebClient founder = loggedIn("retrait");
         String page = create(founder, "Collectif du fax " + word, "Nous faxons encore " + word, "AUTRE", "QC",
                 Map.of("area-" + slug, "CAN_HELP", "note-" + slug, "Un vieux modem", "area-sauvegardes", "SEEKS_HELP"));
         assertEquals(302, areaRow(admin, slug).submit("retire").status());
 
         assertTrue(anonymous().get(page).html().getElementById("can-help").text().contains(name + " — Un vieux modem"),
                 "kept on the profile that declares it");
-        assertNull(member("nouveau").get("/voisins/nouveau").html().getElementById("area-" + slug), "no longer offered to new profiles");
+        assertNull(loggedIn("nouveau").get("/voisins/nouveau").html().getElementById("area-" + slug), "no longer offered to new profiles");
         Document facets = anonymous().get("/voisins?q=" + word).html();
         assertEquals("1", count(facets, "aide-" + slug), "its facet shows while a collective declares it");
 
@@ -537,7 +505,7 @@ class DirectoryIT {
         assertNull(founder.get(page + "/modifier").html().getElementById("area-" + slug), "and never offered again to it");
 
         assertEquals(302, areaRow(admin, slug).submit("retire").status(), "brought back");
-        assertNotNull(member("retour").get("/voisins/nouveau").html().getElementById("area-" + slug));
+        assertNotNull(loggedIn("retour").get("/voisins/nouveau").html().getElementById("area-" + slug));
         assertEquals(302, areaRow(admin, slug).submit("retire").status());
 
         // A retired area earlier in the list never stops later ones from being renamed (with

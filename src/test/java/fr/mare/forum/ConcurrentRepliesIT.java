@@ -1,19 +1,13 @@
 package fr.mare.forum;
 
-import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,28 +32,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deadlock (error 1213) and their authors got a 500. Now: no 5xx, and every reply the site
  * confirmed (302 to its anchor) is in the database, once.
  */
-@ExtendWith(ArquillianExtension.class)
-class ConcurrentRepliesIT {
+class ConcurrentRepliesIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
     private static final int WRITERS = 4;
     private static final int REPLIES_EACH = 12;
     private static final Pattern ANCHOR = Pattern.compile("#post-(\\d+)$");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
     @Test
     void fourWritersInOneTopicGetNo5xxAndEveryConfirmedReplyIsStored() throws Exception {
         List<WebClient> writers = new ArrayList<>();
         for (int i = 0; i < WRITERS; i++) {
-            WebClient client = new WebClient(base.toURI());
+            WebClient client = anonymous();
             client.registerNewMember("ecrit", PASSWORD);
             writers.add(client);
         }

@@ -1,24 +1,18 @@
 package fr.mare.forum;
 
 import fr.mare.forum.web.ForumCategoryBacking;
-import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
-import fr.mare.testing.Sql;
 import fr.mare.testing.FormChecks;
-import fr.mare.testing.PageChecks;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
-import fr.mare.testing.WebClient.Page;
+import fr.mare.testing.PageChecks;
+import fr.mare.testing.Sql;
 import fr.mare.testing.WebClient;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import fr.mare.testing.WebClient.Page;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Set;
 
@@ -33,26 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in a tree, quoting, thanking, choosing the solution, and the lists, with each write refused to
  * whoever may not do it.
  */
-@ExtendWith(ArquillianExtension.class)
-class ForumIT {
+class ForumIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
     /** A new member, logged in. */
-    private WebClient member(String prefix) throws Exception {
-        WebClient client = new WebClient(base.toURI());
-        client.registerNewMember(prefix, PASSWORD);
-        return client;
-    }
 
     private static String ask(WebClient client, String title, String body) {
         return Discussions.ask(client, CATEGORY, title, body, null);
@@ -64,9 +43,9 @@ class ForumIT {
 
     @Test
     void theHomePageShowsCategoriesAndLatestTopics() throws Exception {
-        WebClient camille = member("camille");
+        WebClient camille = loggedIn("camille");
         String topic = ask(camille, "Une question toute fraîche pour l'accueil", "Le corps de la question.");
-        Page home = new WebClient(base.toURI()).get("/");
+        Page home = anonymous().get("/");
         assertEquals(8, home.html().select(".category-list li").size(), "the eight seeded categories");
         assertNotNull(home.html().selectFirst("#sujets a.topic-title[href$=" + topic + "]"), "latest topics");
         assertNotNull(home.html().selectFirst("a#nav-discussions"));
@@ -74,11 +53,11 @@ class ForumIT {
 
     @Test
     void askingNeedsALoginAndKeepsTheTextOnEveryError() throws Exception {
-        Page anonymous = new WebClient(base.toURI()).get("/nouveau-sujet");
+        Page anonymous = anonymous().get("/nouveau-sujet");
         assertEquals(302, anonymous.status());
         assertTrue(anonymous.location().contains("/connexion?retour="), anonymous.location());
 
-        WebClient client = member("question");
+        WebClient client = loggedIn("question");
         String body = "Mon texte **important**, à ne pas perdre.";
         Page tooShort = client.get("/nouveau-sujet").form("topic")
                 .set("title", "Court").set("category", CATEGORY).set("body", body).submit();
@@ -99,7 +78,7 @@ class ForumIT {
 
     @Test
     void anEmptyQuestionIsRefusedWithEveryMissingFieldAtOnceInASummary() throws Exception {
-        WebClient client = member("vide");
+        WebClient client = loggedIn("vide");
         Document blank = client.get("/nouveau-sujet").html();
         assertEquals(3, blank.select("#topic .required-mark").size(), "title, category and body visibly required");
         Page refused = client.get("/nouveau-sujet").form("topic").set("tags", "partage").submit();
@@ -128,13 +107,13 @@ class ForumIT {
 
     @Test
     void aMemberWhoseSessionEndedWhileWritingFindsTheTextAfterLoggingIn() throws Exception {
-        WebClient writer = new WebClient(base.toURI());
+        WebClient writer = anonymous();
         String name = writer.registerNewMember("ecrivain", PASSWORD);
         String body = "Un long texte écrit pendant que la session se terminait.";
         WebClient.Form typed = writer.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
                 .set("title", "Une question écrite trop lentement").set("body", body);
         // The same browser after its session ended: no session, the form of the old one.
-        WebClient later = new WebClient(base.toURI());
+        WebClient later = anonymous();
         Page login = typed.replayedBy(later, typed.get("jakarta.faces.ViewState")).submit("submit");
         assertEquals(401, login.status(), "a login page that carries the text, not a redirect that loses it");
         assertEquals("no-store", login.header("Cache-Control"));
@@ -164,7 +143,7 @@ class ForumIT {
      */
     @Test
     void anEmptyReplyOrEditShowsItsSummaryInItsOwnForm() throws Exception {
-        WebClient client = member("muet");
+        WebClient client = loggedIn("muet");
         String topic = ask(client, "Une discussion où l'on répond trop vite", "La question.");
         Page refused = client.get(topic).form("reply").set("body", "   ").submit();
         Element summary = FormChecks.everyFieldAtOnce(refused, "reply:body");
@@ -183,11 +162,11 @@ class ForumIT {
     /** Heading anchors are unique on a page (#14): posts of one topic, and a tutorial, that repeat their headings. */
     @Test
     void headingAnchorsAreUniqueOnAPage() throws Exception {
-        WebClient client = member("titres");
+        WebClient client = loggedIn("titres");
         String steps = "## Étapes\n\nOuvrez Fichiers.\n\n## Résultat\n\nC'est partagé.";
         String topic = ask(client, "Des messages qui reprennent les mêmes intertitres", steps);
         reply(client, topic, null, steps);
-        reply(member("echo"), topic, null, steps);
+        reply(loggedIn("echo"), topic, null, steps);
         Document thread = client.get(topic).html();
         assertEquals(6, thread.select(".post-body h2[id]").size(), thread.select(".post-body h2").outerHtml());
         assertEquals(Set.of(), PageChecks.repeatedIds(thread), "ids on the topic page");
@@ -202,7 +181,7 @@ class ForumIT {
 
     @Test
     void aReplyBoxLeftOpenWhileReadingManyOtherPagesStillPublishes() throws Exception {
-        WebClient client = new WebClient(base.toURI());
+        WebClient client = anonymous();
         String name = client.registerNewMember("flaneur", PASSWORD);
         String topic = ask(client, "Une réponse écrite en lisant d'autres pages", "La question.");
         WebClient.Form open = client.get(topic).form("reply").set("body", "Écrite pendant que je lisais ailleurs.");
@@ -230,7 +209,7 @@ class ForumIT {
 
     @Test
     void previewRendersOnTheServerAndPublishesNothing() throws Exception {
-        WebClient client = member("apercu");
+        WebClient client = loggedIn("apercu");
         Page preview = client.get("/nouveau-sujet").form("topic")
                 .set("title", "Un aperçu avant de publier").set("category", CATEGORY)
                 .set("body", "Du **gras** et <script>alert('x')</script>").submit("preview-submit");
@@ -245,9 +224,9 @@ class ForumIT {
 
     @Test
     void repliesFormATreeAndQuotesArePreFilled() throws Exception {
-        WebClient asker = member("arbre");
+        WebClient asker = loggedIn("arbre");
         String topic = ask(asker, "Une question pour tester les fils", "La question.");
-        WebClient helper = member("aide");
+        WebClient helper = loggedIn("aide");
         long first = reply(helper, topic, null, "Première réponse.");
         long nested = reply(asker, topic, first, "Réponse à la première réponse.");
         long second = reply(helper, topic, null, "Deuxième réponse au sujet.");
@@ -267,7 +246,7 @@ class ForumIT {
 
     @Test
     void deepRepliesStopNestingAndSayWhomTheyAnswer() throws Exception {
-        WebClient a = member("profond");
+        WebClient a = loggedIn("profond");
         String topic = ask(a, "Une discussion qui descend très profond", "Question.");
         Long parent = null;
         long deepest = 0;
@@ -284,9 +263,9 @@ class ForumIT {
 
     @Test
     void theAskerMarksTheSolutionOthersCannot() throws Exception {
-        WebClient asker = member("resolu");
+        WebClient asker = loggedIn("resolu");
         String topic = ask(asker, "Une question qui trouvera sa solution", "Question.");
-        WebClient helper = member("sauveur");
+        WebClient helper = loggedIn("sauveur");
         long answer = reply(helper, topic, null, "Voici **la** solution : un lien de partage.");
 
         Page helperView = helper.get(topic);
@@ -298,18 +277,18 @@ class ForumIT {
         assertNotNull(solved.getElementById("solved-mark"), "« Résolu » on the topic");
         assertTrue(solved.getElementById("solution").text().contains("Voici la solution"), "excerpt under the question");
         assertTrue(solved.getElementById("post-" + answer).className().contains("is-solution"));
-        Page listed = new WebClient(base.toURI()).get("/c/" + CATEGORY + "?filtre=resolus");
+        Page listed = anonymous().get("/c/" + CATEGORY + "?filtre=resolus");
         assertNotNull(listed.html().selectFirst("a.topic-title[href$=" + topic + "]"), "listed among solved topics");
     }
 
     @Test
     void thanksOncePerMemberNeverForOneself() throws Exception {
-        WebClient author = member("merci");
+        WebClient author = loggedIn("merci");
         String topic = ask(author, "Une question qui mérite des mercis", "Question.");
         long answer = reply(author, topic, null, "Je réponds à ma propre question.");
         assertNull(author.get(topic).html().selectFirst("#post-" + answer + " input[name$=like]"), "no button on one's own post");
 
-        WebClient reader = member("lecteur");
+        WebClient reader = loggedIn("lecteur");
         Page thanked = reader.get(topic).formAround("likes-" + answer).submit("like");
         assertEquals(302, thanked.status());
         Document after = reader.follow(thanked).html();
@@ -320,7 +299,7 @@ class ForumIT {
 
     @Test
     void categoryListsFilterAndPageWithoutOffset() throws Exception {
-        WebClient client = member("liste");
+        WebClient client = loggedIn("liste");
         String unanswered = ask(client, "Une question restée sans réponse", "Personne ne répond.");
         String answered = ask(client, "Une question qui a reçu une réponse", "Quelqu'un répond.");
         reply(client, answered, null, "Une réponse.");
@@ -346,7 +325,7 @@ class ForumIT {
     @Test
     void theDiscussionsPageListsEveryCategoryAndPagesThroughEverything() throws Exception {
         String publicTopics = "SELECT COUNT(*) FROM forum_topic WHERE hidden_at IS NULL AND pending = FALSE";
-        WebClient client = member("toutes");
+        WebClient client = loggedIn("toutes");
         String elsewhere = Discussions.ask(client, "talk-et-visio", "Une visio qui coupe toutes les minutes", "Le son coupe.", null);
         String answered = ask(client, "Un partage retrouvé grâce aux discussions", "Où est passé mon dossier ?");
         reply(client, answered, null, "Dans la corbeille, restaurez-le.");
@@ -355,7 +334,7 @@ class ForumIT {
             ask(client, "Une question de plus pour remplir la liste " + n, "Pour qu'il y ait deux pages.");
         }
 
-        WebClient visitor = new WebClient(base.toURI());
+        WebClient visitor = anonymous();
         Page first = visitor.get("/discussions");
         assertEquals(200, first.status());
         assertNull(first.header("Set-Cookie"), "a visitor's list opens no session");
@@ -390,7 +369,7 @@ class ForumIT {
 
     @Test
     void aLongThreadIsServedPageByPage() throws Exception {
-        WebClient client = member("long");
+        WebClient client = loggedIn("long");
         String topic = ask(client, "Une discussion avec beaucoup de réponses", "Question.");
         long last = 0;
         for (int i = 1; i <= ThreadReading.THREAD_PAGE_SIZE + 5; i++) {
@@ -409,10 +388,10 @@ class ForumIT {
 
     @Test
     void userMarkdownCannotRunScripts() throws Exception {
-        WebClient client = member("xss");
+        WebClient client = loggedIn("xss");
         String topic = ask(client, "Une question avec du HTML piégé dedans",
                 "<img src=x onerror=alert(1)> [clic](javascript:alert(2)) ![photo](https://exemple.invalid/p.png)");
-        Document page = new WebClient(base.toURI()).get(topic).html();
+        Document page = anonymous().get(topic).html();
         Element body = page.selectFirst(".post-body");
         assertTrue(body.select("script, img[onerror]").isEmpty(), body.html());
         assertFalse(body.html().contains("javascript:"), body.html());
@@ -422,7 +401,7 @@ class ForumIT {
 
     @Test
     void tagsAreNormalizedListedAndLinked() throws Exception {
-        WebClient client = member("etiquette");
+        WebClient client = loggedIn("etiquette");
         Page published = client.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
                 .set("title", "Une question avec des étiquettes").set("body", "Question.")
                 .set("tags", "Synchro Android, synchro android, Télé-travail").submit();
@@ -445,7 +424,7 @@ class ForumIT {
 
     @Test
     void theChronologicalViewShowsTheSamePostsFlatByDate() throws Exception {
-        WebClient client = member("chrono");
+        WebClient client = loggedIn("chrono");
         String topic = ask(client, "Une discussion à lire dans l'ordre", "Question.");
         long first = reply(client, topic, null, "Premier.");
         long second = reply(client, topic, null, "Deuxième.");
@@ -462,16 +441,16 @@ class ForumIT {
 
     @Test
     void deletingKeepsTheTreeAndOnlyTheAuthorMayDelete() throws Exception {
-        WebClient author = member("efface");
+        WebClient author = loggedIn("efface");
         String topic = ask(author, "Une discussion où l'on supprime", "Question.");
         long doomed = reply(author, topic, null, "Un message regretté.");
-        WebClient other = member("voisin");
+        WebClient other = loggedIn("voisin");
         long child = reply(other, topic, doomed, "Une réponse au message regretté.");
 
         assertNull(other.get(topic).html().selectFirst("#post-" + doomed + " > article input[name$=delete]"), "not for others");
         Page deleted = Discussions.delete(author, topic, doomed);
         assertEquals(302, deleted.status(), deleted.mainText());
-        Document after = new WebClient(base.toURI()).get(topic).html();
+        Document after = anonymous().get(topic).html();
         Element post = after.getElementById("post-" + doomed);
         assertEquals("Message supprimé.", post.selectFirst(".deleted").text());
         assertFalse(after.body().text().contains("Un message regretté."), "the text is no longer shown");
@@ -480,7 +459,7 @@ class ForumIT {
 
     @Test
     void aPermalinkLandsOnThePageHoldingThePost() throws Exception {
-        WebClient client = member("lien");
+        WebClient client = loggedIn("lien");
         String topic = ask(client, "Une discussion pour les liens permanents", "Question.");
         long last = 0;
         for (int i = 1; i <= ThreadReading.THREAD_PAGE_SIZE; i++) {
@@ -494,7 +473,7 @@ class ForumIT {
 
     @Test
     void aLockedTopicRefusesReplies() throws Exception {
-        WebClient client = member("verrou");
+        WebClient client = loggedIn("verrou");
         String topic = ask(client, "Une discussion qui sera verrouillée", "Question.");
         WebClient.Form pending = client.get(topic).form("reply").set("body", "Écrit avant le verrou, envoyé après.");
         long id = Long.parseLong(topic.split("/")[2]);
@@ -509,14 +488,14 @@ class ForumIT {
 
     @Test
     void mentionsLinkToProfilesOnlyForRealMembersAndOutsideCode() throws Exception {
-        WebClient mentioned = new WebClient(base.toURI());
+        WebClient mentioned = anonymous();
         String name = Names.username("cite");
         mentioned.get("/inscription").form("register").set("username", name).set("email", Names.email(name))
                 .set("password", PASSWORD).submit();
-        WebClient author = member("mention");
+        WebClient author = loggedIn("mention");
         String topic = ask(author, "Une question qui mentionne quelqu'un",
                 "Merci @" + name + ". Et @personne-inconnue, et `@" + name + "` en code.");
-        Element body = new WebClient(base.toURI()).get(topic).html().selectFirst(".post-body");
+        Element body = anonymous().get(topic).html().selectFirst(".post-body");
         assertEquals(1, body.select("a.mention").size(), body.html());
         assertEquals("/u/" + name, body.selectFirst("a.mention").attr("href"));
         assertEquals("@" + name, body.selectFirst("a.mention").text(), "the trailing dot is not part of the name");
@@ -526,10 +505,10 @@ class ForumIT {
 
     @Test
     void atomFeedsListTopicsAndMessages() throws Exception {
-        WebClient client = member("flux");
+        WebClient client = loggedIn("flux");
         String topic = ask(client, "Une question annoncée dans les flux", "Le corps **annoncé**.");
         reply(client, topic, null, "Une réponse dans le flux <script>x</script>.");
-        WebClient reader = new WebClient(base.toURI());
+        WebClient reader = anonymous();
 
         Page latest = reader.get("/flux/sujets");
         assertEquals(200, latest.status());
@@ -550,10 +529,10 @@ class ForumIT {
 
     @Test
     void editingKeepsEveryVersionAndAnyTwoCanBeCompared() throws Exception {
-        WebClient author = member("auteur");
+        WebClient author = loggedIn("auteur");
         String topic = ask(author, "Une question dont la réponse sera corrigée", "Question.");
         long answer = reply(author, topic, null, "Il faut ouvrir le menu Fichiers.");
-        WebClient other = member("autre");
+        WebClient other = loggedIn("autre");
         assertNull(other.get(topic).html().selectFirst("#post-" + answer + " a.edit-link"), "only the author may edit");
         assertEquals(200, other.get(topic + "?modifier=" + answer).status());
         assertNull(other.get(topic + "?modifier=" + answer).html().getElementById("posts:1:edit"), "no form for others");
@@ -563,12 +542,12 @@ class ForumIT {
             Page saved = form.formEndingWith("edit").set("body", text).submit();
             assertEquals(302, saved.status(), saved.mainText());
         }
-        Document thread = new WebClient(base.toURI()).get(topic).html();
+        Document thread = anonymous().get(topic).html();
         assertEquals("Il faut ouvrir le menu Partage, puis Lien.", thread.selectFirst("#post-" + answer + " .post-body").text());
         Element edited = thread.selectFirst("#post-" + answer + " a.edited");
         assertEquals("modifié", edited.text());
 
-        WebClient reader = new WebClient(base.toURI());
+        WebClient reader = anonymous();
         Document history = reader.get("/historique/" + answer).html();
         assertEquals(3, history.select("#versions > li").size(), "original + two edits");
         Element lastTwo = history.getElementById("diff");
@@ -582,7 +561,7 @@ class ForumIT {
 
     @Test
     void membersStopAndResumeWatchingATopic() throws Exception {
-        WebClient author = member("suivi");
+        WebClient author = loggedIn("suivi");
         String topic = ask(author, "Une question que l'on suit puis ne suit plus", "Question.");
         Document page = author.get(topic).html();
         assertEquals("Ne plus suivre", page.selectFirst("input[id$=watch-toggle]").val(), "authors follow their topic");
@@ -592,16 +571,16 @@ class ForumIT {
         reply(author, topic, null, "Je réponds quand même.");
         assertEquals("Suivre ce sujet", author.get(topic).html().selectFirst("input[id$=watch-toggle]").val(),
                 "replying does not undo « ne plus suivre »");
-        assertNull(new WebClient(base.toURI()).get(topic).html().getElementById("watch"), "not for anonymous readers");
+        assertNull(anonymous().get(topic).html().getElementById("watch"), "not for anonymous readers");
     }
 
     @Test
     void administratorsManageCategoriesOthersCannot() throws Exception {
-        WebClient member = member("pasadmin");
+        WebClient member = loggedIn("pasadmin");
         assertEquals(403, member.get("/admin/categories").status());
-        assertTrue(new WebClient(base.toURI()).get("/admin/categories").location().contains("/connexion?retour="));
+        assertTrue(anonymous().get("/admin/categories").location().contains("/connexion?retour="));
 
-        WebClient admin = new WebClient(base.toURI());
+        WebClient admin = anonymous();
         assertEquals(302, admin.login(fr.mare.testing.TestDatabase.ADMIN_USERNAME, fr.mare.testing.TestDatabase.ADMIN_PASSWORD).status());
         String name = "Sauvegardes " + Names.username("cat");
         Page created = admin.get("/admin/categories").form("newCategory")

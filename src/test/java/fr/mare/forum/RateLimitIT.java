@@ -1,20 +1,14 @@
 package fr.mare.forum;
 
-import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,25 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tables the limits count, at the dates that matter, reaches the limit through the page, then
  * deletes its copies (ITs run one class at a time, so no other test sees them).
  */
-@ExtendWith(ArquillianExtension.class)
-class RateLimitIT {
+class RateLimitIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient member(String prefix) throws Exception {
-        WebClient client = new WebClient(base.toURI());
-        client.registerNewMember(prefix, PASSWORD);
-        return client;
-    }
 
     private static long idOf(String topicPath) {
         return Long.parseLong(topicPath.split("/")[2]);
@@ -63,7 +41,7 @@ class RateLimitIT {
 
     @Test
     void aNewAccountOpensABoundedNumberOfTopicsPerMinute() throws Exception {
-        WebClient client = member("pressee");
+        WebClient client = loggedIn("pressee");
         String first = Discussions.ask(client, CATEGORY, "Un premier sujet pour compter", "Question.", null);
         int copies = TestDatabase.NEWCOMER_TOPICS_PER_MINUTE - 1;
         try (Connection db = TestDatabase.connect()) {
@@ -87,7 +65,7 @@ class RateLimitIT {
 
     @Test
     void anEstablishedMemberHasTheWiderLimits() throws Exception {
-        WebClient client = new WebClient(base.toURI());
+        WebClient client = anonymous();
         String name = client.registerNewMember("habituee", PASSWORD);
         String first = Discussions.ask(client, CATEGORY, "Un sujet d'une habituée", "Question.", null);
         try (Connection db = TestDatabase.connect()) {
@@ -122,7 +100,7 @@ class RateLimitIT {
 
     @Test
     void aNewAccountRepliesABoundedNumberOfTimesPerHour() throws Exception {
-        WebClient client = member("bavard");
+        WebClient client = loggedIn("bavard");
         String topic = Discussions.ask(client, CATEGORY, "Un sujet pour compter les réponses", "Question.", null);
         long reply = Discussions.reply(client, topic, null, "Une première réponse.");
         int copies = TestDatabase.NEWCOMER_REPLIES_PER_HOUR - 1;
@@ -148,7 +126,7 @@ class RateLimitIT {
 
     @Test
     void aNewAccountPostsAFewLinksOnlyAndOutgoingLinksAreNofollow() throws Exception {
-        WebClient client = member("liens");
+        WebClient client = loggedIn("liens");
         String topic = Discussions.ask(client, CATEGORY, "Un sujet pour compter les liens", "Question.", null);
         String tooMany = links(TestDatabase.NEWCOMER_LINKS + 1);
         Page refused = client.get(topic).form("reply").set("body", tooMany).submit();
@@ -162,14 +140,14 @@ class RateLimitIT {
         Element link = client.get(topic).html().selectFirst(".post-body a[href=https://exemple1.org/page]");
         assertEquals("nofollow ugc noopener", link.attr("rel"), "links leaving Mare are never endorsed");
 
-        WebClient admin = new WebClient(base.toURI());
+        WebClient admin = anonymous();
         assertEquals(302, admin.login(TestDatabase.ADMIN_USERNAME, TestDatabase.ADMIN_PASSWORD).status());
         Discussions.reply(admin, topic, null, tooMany);
     }
 
     @Test
     void registrationsPerAddressAreCountedByAKeyedHashAndForgottenAfterADay() throws Exception {
-        WebClient first = new WebClient(base.toURI());
+        WebClient first = anonymous();
         first.registerNewMember("adresse", PASSWORD);
         try (Connection db = TestDatabase.connect()) {
             byte[] hash;
@@ -193,7 +171,7 @@ class RateLimitIT {
                     newest, TestDatabase.REGISTRATIONS_PER_ADDRESS);
             try {
                 String name = Names.username("refusee");
-                Page refused = new WebClient(base.toURI()).register(name, Names.email(name), PASSWORD);
+                Page refused = anonymous().register(name, Names.email(name), PASSWORD);
                 assertEquals(429, refused.status(), "429 Too Many Requests, the form kept");
                 assertTrue(refused.mainText().contains("Trop de comptes ont été créés depuis votre adresse ces dernières 24 heures"),
                         refused.mainText());
@@ -204,7 +182,7 @@ class RateLimitIT {
                     clean.executeUpdate();
                 }
             }
-            new WebClient(base.toURI()).registerNewMember("ensuite", PASSWORD);
+            anonymous().registerNewMember("ensuite", PASSWORD);
             try (PreparedStatement purged = db.prepareStatement(
                     "SELECT COUNT(*) FROM rate_limit_hit WHERE created_at < NOW(6) - INTERVAL 1 DAY");
                  ResultSet count = purged.executeQuery()) {

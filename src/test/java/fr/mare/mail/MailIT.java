@@ -1,20 +1,13 @@
 package fr.mare.mail;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.TestMail;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static fr.mare.testing.Sql.count;
 import static fr.mare.testing.Sql.sql;
@@ -28,22 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * failure is retried later with its error kept, and administrators read the outbox at
  * {@code /admin/courriels} (nobody else may).
  */
-@ExtendWith(ArquillianExtension.class)
-class MailIT {
+class MailIT extends MareIT {
 
     private static final String PASSWORD = "une phrase de passe pour le courrier";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient client() throws Exception {
-        return new WebClient(base.toURI());
-    }
 
     private static void insert(String recipient, String status, String claimedBy, String leaseSql, String messageId) throws Exception {
         sql("INSERT INTO mail_outbox (kind, recipient, subject, body_text, body_html, message_id, status, next_attempt_at,"
@@ -92,12 +72,12 @@ class MailIT {
 
     @Test
     void administratorsReadTheOutbox() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         String name = member.registerNewMember("lecteur", PASSWORD);
         assertEquals(403, member.get("/admin/courriels").status(), "members may not");
-        assertEquals("/connexion", client().open("/admin/courriels").uri().getPath(), "anonymous visitors log in first");
+        assertEquals("/connexion", anonymous().open("/admin/courriels").uri().getPath(), "anonymous visitors log in first");
 
-        WebClient admin = client();
+        WebClient admin = anonymous();
         assertEquals(302, admin.login(TestDatabase.ADMIN_USERNAME, TestDatabase.ADMIN_PASSWORD).status());
         TestMail.awaitSubject(Names.email(name), "Confirmez votre adresse");
         Page list = admin.get("/admin/courriels");

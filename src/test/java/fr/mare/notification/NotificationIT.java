@@ -1,21 +1,15 @@
 package fr.mare.notification;
 
-import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,28 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Notifications end to end, as members see them: the unread count in the header, the
  * {@code /notifications} page and its links to the posts, marking read, and who is (not) told.
  */
-@ExtendWith(ArquillianExtension.class)
-class NotificationIT {
+class NotificationIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    /** A logged-in member and their name (also their display name). */
-    private record Member(WebClient client, String name) {
-    }
-
-    private Member member(String prefix) throws Exception {
-        WebClient client = new WebClient(base.toURI());
-        return new Member(client, client.registerNewMember(prefix, PASSWORD));
-    }
 
     private static String ask(Member member, String title, String body) {
         return Discussions.ask(member.client(), CATEGORY, title, body, null);
@@ -351,7 +326,7 @@ class NotificationIT {
 
     @Test
     void anonymousVisitorsAreSentToLogIn() throws Exception {
-        WebClient anonymous = new WebClient(base.toURI());
+        WebClient anonymous = anonymous();
         Page page = anonymous.get("/notifications");
         assertEquals(302, page.status());
         assertTrue(page.location().endsWith("/connexion?retour=%2Fnotifications"), page.location());

@@ -1,5 +1,6 @@
 package fr.mare.search;
 
+import fr.mare.testing.MareIT;
 import static fr.mare.testing.Sql.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,55 +8,35 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
 import fr.mare.testing.Names;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Search end to end, without JavaScript: new content becomes findable within seconds through the
  * outbox; hidden, pending, deleted and archived content never appears; the filters live in the
  * address; the header box on every page; an empty result offers to ask.
  */
-@ExtendWith(ArquillianExtension.class)
-class SearchIT {
+class SearchIT extends MareIT {
 
-    private static final String PASSWORD = "une phrase de passe tranquille";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
     /** The worker polls every 250 ms; a generous bound for a loaded machine. */
     private static final long WAIT_MILLIS = 8_000;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient member(String prefix) throws Exception {
-        WebClient client = new WebClient(base.toURI());
+    /** A member of two months whose posts need no approval. */
+    private WebClient seasoned(String prefix) throws Exception {
+        WebClient client = anonymous();
         String name = client.registerNewMember(prefix, PASSWORD);
         sql("UPDATE account SET created_at = NOW(6) - INTERVAL 60 DAY, posts_to_approve = 0 WHERE username = ?", name);
         return client;
-    }
-
-    private WebClient anonymous() throws Exception {
-        return new WebClient(base.toURI());
     }
 
     /** A word no other test uses, so that a search finds exactly what this test wrote. */
@@ -104,12 +85,12 @@ class SearchIT {
 
     @Test
     void aNewReplyIsFoundWithinSecondsAndTheFirstLinkIsTheTitle() throws Exception {
-        WebClient asker = member("cherche");
+        WebClient asker = seasoned("cherche");
         String title = "Le calendrier partagé ne se met plus à jour " + Names.username("t");
         String topic = Discussions.ask(asker, CATEGORY, title, "Depuis hier mon agenda ne bouge plus.", null);
         String word = canary();
         long started = System.currentTimeMillis();
-        Discussions.reply(member("aide"), topic, null, "Videz le cache du client, puis " + word + " dans les réglages.");
+        Discussions.reply(seasoned("aide"), topic, null, "Videz le cache du client, puis " + word + " dans les réglages.");
         Page found = until(anonymous(), q(word), p -> hrefs(p).contains(topic), "the reply's word finds its topic");
         long elapsed = System.currentTimeMillis() - started;
         System.out.println("SearchIT: reply searchable after " + elapsed + " ms");
@@ -123,7 +104,7 @@ class SearchIT {
 
     @Test
     void userTextInSnippetsIsEscaped() throws Exception {
-        WebClient author = member("html");
+        WebClient author = seasoned("html");
         String word = canary();
         String topic = Discussions.ask(author, CATEGORY, "Une question avec du balisage " + Names.username("t"),
                 "Le texte `<b onmouseover=alert(1)>gras</b>` et <script>alert('x')</script> " + word + ".", null);
@@ -135,7 +116,7 @@ class SearchIT {
 
     @Test
     void hiddenPendingAndDeletedPostsNeverAppear() throws Exception {
-        WebClient author = member("cache");
+        WebClient author = seasoned("cache");
         String topic = Discussions.ask(author, CATEGORY, "Un sujet aux réponses variées " + Names.username("t"), "La question.", null);
         String hiddenWord = canary();
         String pendingWord = canary();
@@ -160,7 +141,7 @@ class SearchIT {
 
     @Test
     void hiddenAndPendingTopicsAndArchivedTutorialsNeverAppear() throws Exception {
-        WebClient author = member("sujets");
+        WebClient author = seasoned("sujets");
         String word = canary();
         String hiddenTopic = Discussions.ask(author, CATEGORY, "Sujet bientôt masqué " + word, "Question.", null);
         String pendingTopic = Discussions.ask(author, CATEGORY, "Sujet bientôt en attente " + word, "Question.", null);
@@ -185,7 +166,7 @@ class SearchIT {
 
     @Test
     void filtersAreInTheAddressAndKeptInTheForm() throws Exception {
-        WebClient author = member("filtres");
+        WebClient author = seasoned("filtres");
         String word = canary();
         String open = Discussions.ask(author, CATEGORY, "Question ouverte " + word, "Question sans solution.", "thunderbird");
         String solved = Discussions.ask(author, CATEGORY,
@@ -211,7 +192,7 @@ class SearchIT {
 
     @Test
     void typosAccentsAndElisionsStillFind() throws Exception {
-        WebClient author = member("fautes");
+        WebClient author = seasoned("fautes");
         String topic = Discussions.ask(author, CATEGORY, "L’authentification à deux facteurs bloque la synchronisation " + Names.username("t"),
                 "Depuis l'activation, le client de bureau refuse mes identifiants.", null);
         WebClient reader = anonymous();
@@ -228,7 +209,7 @@ class SearchIT {
 
     @Test
     void pagesGoOnWithLinksThatKeepTheQuery() throws Exception {
-        WebClient author = member("pages");
+        WebClient author = seasoned("pages");
         String word = canary();
         for (int i = 0; i < 12; i++) {
             Discussions.ask(author, CATEGORY, "Sujet numéro " + i + " du mot " + word, "Question " + word + ".", null);
@@ -254,14 +235,14 @@ class SearchIT {
         Element ask = empty.html().getElementById("search-ask");
         assertNotNull(ask);
         assertTrue(ask.attr("href").endsWith("/nouveau-sujet?titre=" + nothing), ask.attr("href"));
-        WebClient member = member("demande");
+        WebClient member = seasoned("demande");
         Page form = member.get("/nouveau-sujet?titre=" + nothing);
         assertEquals(nothing, form.html().getElementById("topic:title").val());
     }
 
     @Test
     void similarQuestionsOnPreviewShowTheirSolvedState() throws Exception {
-        WebClient author = member("similaire");
+        WebClient author = seasoned("similaire");
         String word = canary();
         String solved = Discussions.ask(author, CATEGORY, "Impossible d'ouvrir le dossier partagé " + word, "Question.", null);
         long answer = Discussions.reply(author, solved, null, "Réponse.");
@@ -301,11 +282,11 @@ class SearchIT {
 
     @Test
     void theAdministrationRebuildsTheIndex() throws Exception {
-        WebClient author = member("reconstruit");
+        WebClient author = seasoned("reconstruit");
         String word = canary();
         String topic = Discussions.ask(author, CATEGORY, "Un sujet à retrouver après reconstruction " + word, "Question.", null);
         until(anonymous(), q(word), p -> hrefs(p).contains(topic), "indexed");
-        WebClient admin = new WebClient(base.toURI());
+        WebClient admin = anonymous();
         assertEquals(302, admin.login(fr.mare.testing.TestDatabase.ADMIN_USERNAME, fr.mare.testing.TestDatabase.ADMIN_PASSWORD).status());
         Page status = admin.get("/admin/recherche");
         assertEquals(200, status.status());

@@ -1,27 +1,21 @@
 package fr.mare.security;
 
-import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.Sql;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Form;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -116,8 +110,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * their role in the database (there is no role page yet), so that anti-abuse rules for new
  * accounts never blur an authorization result.
  */
-@ExtendWith(ArquillianExtension.class)
-class AuthorizationIT {
+class AuthorizationIT extends MareIT {
 
     /** The kinds of caller, in the order of the table's columns. */
     enum Kind { ANONYMOUS, MEMBER, OWNER, MODERATOR, ADMIN, SUSPENDED }
@@ -131,14 +124,6 @@ class AuthorizationIT {
 
     private static final String PASSWORD = "une phrase de passe pour les essais";
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
 
     // ------------------------------------------------------------------ the table
 

@@ -1,16 +1,10 @@
 package fr.mare.security;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.WebClient;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,28 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * line forged by a typed name. Canary passwords are planted, then the server's log file (written
  * by the Payara under test, see arquillian.xml) is read.
  */
-@ExtendWith(ArquillianExtension.class)
-class SecurityLogIT {
+class SecurityLogIT extends MareIT {
 
     /** The Payara under test logs to payara-it.log (arquillian.xml); Payara's file handler adds a generation number. */
     private static final Path LOG_DIR = Path.of(System.getProperty("mare.buildDir", "target"));
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
 
     @Test
     void eventsAreLoggedWithoutSecretsOrForgedLines() throws Exception {
         String canary = "canari-" + System.nanoTime();
         String password = "une phrase de passe tranquille";
-        WebClient member = new WebClient(base.toURI());
+        WebClient member = anonymous();
         String name = member.registerNewMember("journal", password);
 
-        WebClient stranger = new WebClient(base.toURI());
+        WebClient stranger = anonymous();
         stranger.login(name, canary + "-connexion");
         String forged = "intrus\u2028[INFO] sécurité connexion nom=\"" + name + "\"";
         stranger.login(forged, canary + "-forge");

@@ -1,25 +1,19 @@
 package fr.mare.security;
 
-import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URL;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,8 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <b>Adding a read path</b> (docs/security.md, « Visibilité ») : one row, with its
  * expectations for every state.
  */
-@ExtendWith(ArquillianExtension.class)
-class VisibilityIT {
+class VisibilityIT extends MareIT {
 
     enum Who { ANONYMOUS, MEMBER, AUTHOR, MODERATOR }
 
@@ -164,16 +157,6 @@ class VisibilityIT {
             collective("/voisins/{slug}, le nom",          c -> c.address,                                    Canary.TITLE,    c -> "main",              "SSSS", "SSSS"),
             collective("/voisins.json",                    c -> "/voisins.json",                            Canary.CURRENT,  null,                     "SSSS", "----"),
             collective("/voisins?q= (annuaire, le lien)", c -> "/voisins?q=" + c.title,                     Canary.TITLE,    c -> "main a[href$='" + c.address + "']", "SSSS", "----"));
-
-    private static final String PASSWORD = "une phrase de passe tranquille";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
 
     /** The content of one (subject, state): its author, its address and its canaries. */
     static final class Case {

@@ -1,29 +1,13 @@
 package fr.mare.testing;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import java.net.URL;
-
 /**
- * The base of the {@code *BrowserIT} journeys: the shipped {@code mare.war} ({@link Deployments}),
- * the address it answers on, and one {@link Chromium} per test ({@link #startBrowser()}), closed after it.
+ * The base of the {@code *BrowserIT} journeys: {@link MareIT}'s deployment and people, and one
+ * {@link Chromium} per test ({@link #startBrowser()}), closed after it.
  */
-@ExtendWith(ArquillianExtension.class)
-public abstract class ChromiumIT {
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    protected URL base;
+public abstract class ChromiumIT extends MareIT {
 
     protected ChromeDriver browser;
 

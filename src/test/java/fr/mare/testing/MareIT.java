@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * OmniFaces' {@code OmniFacesIT} is for its own: the deployment (the shipped {@code mare.war},
  * {@link Deployments}), the address it answers on, and the people a test needs — anonymous
  * visitors, new members, moderators and the administrator of {@link TestDatabase}. Every person
- * is new, so tests never share state.
+ * is new, so tests never share state: the server itself is shared by the whole run
+ * ({@link SharedPayaraContainer}, docs/adr/0034), as the database and the search index are.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class MareIT {

@@ -1,17 +1,12 @@
 package fr.mare.web;
 
-import fr.mare.testing.Deployments;
 import fr.mare.testing.Discussions;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Sql;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,7 +16,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,28 +34,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the black-box audit of security issue #10 (and the input drills of reliability issue #17)
  * sent, answered as it must be now: each test failed on the main before this change.
  */
-@ExtendWith(ArquillianExtension.class)
-class RequestHardeningIT {
+class RequestHardeningIT extends MareIT {
 
     private static final String CATEGORY = "fichiers-partage-et-synchronisation";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient client() throws Exception {
-        return new WebClient(base.toURI());
-    }
 
     @Test
     void adminAndModerationPagesAreGuardedWhateverTheSpellingOfTheirPath() throws Exception {
         for (String path : List.of("//admin/domaines", "/%61dmin/domaines", "/./admin/domaines", "/admin;x=1/domaines",
                 "//moderation", "/%6Doderation/journal")) {
-            Page page = client().open(path);
+            Page page = anonymous().open(path);
             assertEquals("/connexion", page.uri().getPath(),
                     path + " must send a visitor to log in, got " + page.status() + " " + page.mainText());
         }
@@ -162,7 +143,7 @@ class RequestHardeningIT {
 
     @Test
     void aFacesFormSentByGetChangesNothing() throws Exception {
-        WebClient client = client();
+        WebClient client = anonymous();
         Page login = client.get("/connexion");
         StringBuilder query = new StringBuilder();
         for (org.jsoup.nodes.Element input : login.html().select("form#login input[name], form#login button[name]")) {
@@ -180,12 +161,12 @@ class RequestHardeningIT {
 
     @Test
     void errorResponsesCarryTheSecurityHeaders() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         member.registerNewMember("entetes", "un mot de passe assez long");
         List<Page> errors = List.of(
-                client().get("/page-qui-n-existe-pas"),                         // 404
+                anonymous().get("/page-qui-n-existe-pas"),                         // 404
                 member.get("/moderation"),                                       // 403
-                client().get("/connexion?jakarta.faces.ViewState=1:2"));        // 400
+                anonymous().get("/connexion?jakarta.faces.ViewState=1:2"));        // 400
         for (Page page : errors) {
             assertTrue(page.status() >= 400, page.uri() + " " + page.status());
             String csp = page.header("Content-Security-Policy");
@@ -199,8 +180,8 @@ class RequestHardeningIT {
     @Test
     void pagesOfALoggedInMemberAreNeverStored() throws Exception {
         // A visitor's page may be kept, and is asked again each time (ETag, ADR 0019).
-        assertEquals("no-cache", client().get("/connexion").header("Cache-Control"), "anonymous pages may be cached, revalidated");
-        WebClient member = client();
+        assertEquals("no-cache", anonymous().get("/connexion").header("Cache-Control"), "anonymous pages may be cached, revalidated");
+        WebClient member = anonymous();
         member.registerNewMember("cache", "un mot de passe assez long");
         for (String path : List.of("/", "/compte", "/notifications")) {
             assertEquals("no-store", member.get(path).header("Cache-Control"), path);
@@ -209,7 +190,7 @@ class RequestHardeningIT {
 
     @Test
     void controlCharactersNeverReachTheDatabaseAndFeedsStayValidXml() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         member.registerNewMember("controle", "un mot de passe assez long");
         String topic = Discussions.ask(member, CATEGORY, "Sujet\u0000 avec\u001b des contrôles\u0007",
                 "Texte\u0000 de la question, assez long pour passer.\u000b", null);
@@ -220,7 +201,7 @@ class RequestHardeningIT {
             assertEquals("Réponse avec un NUL", single(db, "SELECT body_markdown FROM forum_post WHERE id = ?", reply));
         }
         for (String feed : List.of("/flux/sujets", "/flux/sujet/" + topicId, "/flux/categorie/" + CATEGORY)) {
-            Page atom = client().get(feed);
+            Page atom = anonymous().get(feed);
             assertEquals(200, atom.status(), feed);
             Document xml = parseStrictly(atom.body());
             assertEquals("feed", xml.getDocumentElement().getLocalName(), feed);
@@ -228,13 +209,13 @@ class RequestHardeningIT {
         // A row stored before input was cleaned (or written by hand) must not break the feeds either.
         // Sql.sql also tells the visitors' page cache, which still holds the feed read above.
         Sql.sql("UPDATE forum_topic SET title = ? WHERE id = ?", "Ancien\u0001 titre", topicId);
-        Page atom = client().get("/flux/sujet/" + topicId);
+        Page atom = anonymous().get("/flux/sujet/" + topicId);
         assertTrue(parseStrictly(atom.body()).getDocumentElement().getTextContent().contains("Ancien titre"), atom.body());
     }
 
     @Test
     void anUploadFormSentAsAPlainFormIsAFormWithoutAFileNever500() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         member.registerNewMember("simple", "un mot de passe assez long");
         Page sent = member.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
                 .set("title", "Un sujet envoyé sans multipart")
@@ -246,7 +227,7 @@ class RequestHardeningIT {
 
     @Test
     void aViewStateIssuedForAnotherPageOfTheSameSessionIsRefused() throws Exception {
-        WebClient member = client();
+        WebClient member = anonymous();
         member.registerNewMember("etat", "un mot de passe assez long");
         String issuedForAccount = member.get("/compte").viewState();
         String title = "Un sujet envoyé avec l'état de vue d'une autre page";
@@ -264,10 +245,10 @@ class RequestHardeningIT {
     /** The view state travels in the page (ADR 0032): one issued to another member, valid and signed, opens nothing. */
     @Test
     void aViewStateIssuedToAnotherSessionIsRefused() throws Exception {
-        WebClient owner = client();
+        WebClient owner = anonymous();
         owner.registerNewMember("etat-a", "un mot de passe assez long");
         String ownersState = owner.get("/nouveau-sujet?categorie=" + CATEGORY).viewState();
-        WebClient other = client();
+        WebClient other = anonymous();
         other.registerNewMember("etat-b", "un mot de passe assez long");
         String title = "Un sujet envoyé avec l'état de vue d'une autre personne";
         Page refused = other.get("/nouveau-sujet?categorie=" + CATEGORY).form("topic")
@@ -287,7 +268,7 @@ class RequestHardeningIT {
     @Test
     void payaraMetricsAndOpenApiAreNotPublic() throws Exception {
         for (String path : List.of("/metrics", "/metrics/base", "/openapi")) {
-            Page page = client().get(path);
+            Page page = anonymous().get(path);
             assertTrue(page.status() == 404 || page.status() == 403, path + " answered " + page.status() + ": "
                     + page.body().substring(0, Math.min(200, page.body().length())));
             assertFalse(page.body().contains("openapi:") || page.body().contains("# TYPE"), path + " told about the server");
@@ -296,7 +277,7 @@ class RequestHardeningIT {
 
     @Test
     void aSessionOpensOnlyWithItsCookiesNeverFromItsAddressNorFromItsIdAlone() throws Exception {
-        WebClient victim = client();
+        WebClient victim = anonymous();
         victim.registerNewMember("cookies", "une phrase de passe tranquille");
         String id = victim.cookie("JSESSIONID").orElseThrow();
         String binding = victim.cookie("MARE_SESSION").orElseThrow(() -> new AssertionError("no binding cookie at login"));

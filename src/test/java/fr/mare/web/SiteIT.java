@@ -1,22 +1,16 @@
 package fr.mare.web;
 
-import fr.mare.testing.Deployments;
+import fr.mare.testing.MareIT;
 import fr.mare.testing.Names;
 import fr.mare.testing.TestDatabase;
 import fr.mare.testing.WebClient;
 import fr.mare.testing.WebClient.Page;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,24 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The site as a whole: French layout and URLs, self-hosted assets, security headers, error
  * pages that keep what people typed, health, and a database outage answered calmly.
  */
-@ExtendWith(ArquillianExtension.class)
-class SiteIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.mare();
-    }
-
-    @ArquillianResource
-    private URL base;
-
-    private WebClient client() throws Exception {
-        return new WebClient(base.toURI());
-    }
+class SiteIT extends MareIT {
 
     @Test
     void homePageIsFrenchWithLandmarksAndTheAccountLinks() throws Exception {
-        Page home = client().get("/");
+        Page home = anonymous().get("/");
         assertEquals(200, home.status());
         Document html = home.html();
         assertEquals("fr", html.selectFirst("html").attr("lang"));
@@ -64,27 +45,27 @@ class SiteIT {
 
     @Test
     void frenchUnderLangFrWhateverTheBrowserPrefers() throws Exception {
-        Page english = client().acceptLanguage("en-GB,en;q=0.8,fr;q=0.5").get("/");
+        Page english = anonymous().acceptLanguage("en-GB,en;q=0.8,fr;q=0.5").get("/");
         assertEquals("fr", english.html().selectFirst("html").attr("lang"), "no English interface until it is complete (#14)");
         assertTrue(english.html().selectFirst("nav").text().contains("Discussions"));
         assertNotNull(english.html().selectFirst("a#login-link:contains(Se connecter)"), "the French interface, not a mix");
-        assertEquals("fr", client().acceptLanguage("en-GB,en;q=0.8,fr;q=0.5").get("/").html().selectFirst("html").attr("lang"));
-        assertEquals("fr", client().acceptLanguage("de-DE,de;q=0.9").get("/").html().selectFirst("html").attr("lang"));
-        assertEquals("fr", client().acceptLanguage("fr-CA,en;q=0.5").get("/").html().selectFirst("html").attr("lang"));
+        assertEquals("fr", anonymous().acceptLanguage("en-GB,en;q=0.8,fr;q=0.5").get("/").html().selectFirst("html").attr("lang"));
+        assertEquals("fr", anonymous().acceptLanguage("de-DE,de;q=0.9").get("/").html().selectFirst("html").attr("lang"));
+        assertEquals("fr", anonymous().acceptLanguage("fr-CA,en;q=0.5").get("/").html().selectFirst("html").attr("lang"));
     }
 
     @Test
     void urlsAreExtensionless() throws Exception {
-        Page withExtension = client().get("/connexion.xhtml");
+        Page withExtension = anonymous().get("/connexion.xhtml");
         assertEquals(301, withExtension.status());
         assertTrue(withExtension.location().endsWith("/connexion"), withExtension.location());
-        assertEquals(200, client().get("/inscription").status());
-        assertEquals(200, client().get("/connexion").status());
+        assertEquals(200, anonymous().get("/inscription").status());
+        assertEquals(200, anonymous().get("/connexion").status());
     }
 
     @Test
     void everyAssetIsServedByMareItself() throws Exception {
-        WebClient client = client();
+        WebClient client = anonymous();
         for (String path : List.of("/", "/connexion", "/inscription", "/u/" + TestDatabase.ADMIN_USERNAME)) {
             Page page = client.get(path);
             assertEquals(200, page.status(), path);
@@ -103,7 +84,7 @@ class SiteIT {
 
     @Test
     void securityHeadersForbidThirdPartiesAndFraming() throws Exception {
-        Page page = client().get("/");
+        Page page = anonymous().get("/");
         String csp = page.header("Content-Security-Policy");
         assertNotNull(csp);
         assertTrue(csp.contains("default-src 'self'"), csp);
@@ -115,7 +96,7 @@ class SiteIT {
     @Test
     void unknownPagesAnswerAFrench404WithoutStackTrace() throws Exception {
         for (String path : List.of("/page-qui-n-existe-pas", "/u/", "/WEB-INF/web.xml", "/u/" + Names.username("fantome"))) {
-            Page page = client().get(path);
+            Page page = anonymous().get(path);
             assertEquals(404, page.status(), path);
             assertTrue(page.mainText().contains("Page introuvable"), path + ": " + page.mainText());
             assertNoStackTrace(page);
@@ -130,12 +111,12 @@ class SiteIT {
     @Test
     void theAccessibilityStatementIsLinkedFromEveryPageAndCostsNoSession() throws Exception {
         for (String path : List.of("/", "/connexion", "/tutoriels", "/page-qui-n-existe-pas", "/accessibilite")) {
-            Element link = client().get(path).html().getElementById("accessibility-link");
+            Element link = anonymous().get(path).html().getElementById("accessibility-link");
             assertNotNull(link, "the footer's link on " + path);
             assertTrue(link.attr("href").endsWith("/accessibilite"), link.toString());
             assertEquals("Accessibilité : non conforme", link.text().replace('\u00a0', ' '), "the link says the state, as the RGAA asks");
         }
-        Page statement = client().get("/accessibilite");
+        Page statement = anonymous().get("/accessibilite");
         assertEquals(200, statement.status());
         assertNull(statement.header("Set-Cookie"), "no session for a visitor");
         Document html = statement.html();
@@ -157,7 +138,7 @@ class SiteIT {
 
     @Test
     void healthIsUpWithTheDatabaseCheck() throws Exception {
-        Page health = client().get("/health");
+        Page health = anonymous().get("/health");
         assertEquals(200, health.status());
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
         assertTrue(health.body().contains("base-de-donnees"), health.body());
@@ -165,7 +146,7 @@ class SiteIT {
 
     @Test
     void anExpiredFormReShowsWhatWasTyped() throws Exception {
-        WebClient client = client();
+        WebClient client = anonymous();
         WebClient.Form form = client.get("/inscription").form("register")
                 .set("username", "Bénédicte").set("email", "benedicte@example.org").set("password", "secret qui ne revient pas");
         form.set("jakarta.faces.ViewState", "0:0");
@@ -183,7 +164,7 @@ class SiteIT {
     @Test
     void aDatabaseOutageAnswers503CalmlyThenMareRecovers() throws Exception {
         Assumptions.assumeTrue(TestDatabase.restartable(), "needs the embedded test database, which this test stops and restarts");
-        WebClient client = client();
+        WebClient client = anonymous();
         WebClient.Form form = client.get("/inscription").form("register")
                 .set("username", "Anaïs").set("email", "anais@example.org").set("password", "pendant la panne");
         TestDatabase.stop();
