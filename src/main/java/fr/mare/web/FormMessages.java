@@ -8,6 +8,7 @@ import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
  * <p>
  * {@link #run} and {@link #call} are the one place a page bean turns a service's refusal into a
  * message (#16): the bean returns null, Faces shows the same view again, and every field keeps
- * what the person typed.
+ * what the person typed. A null form id puts the message at the top of the page (a button in a
+ * list, say); {@link #callInRow} serves forms repeated in a list.
  */
 public final class FormMessages {
 
@@ -26,10 +28,11 @@ public final class FormMessages {
     private FormMessages() {
     }
 
+    /** The refusal next to its field of the form {@code formId}, or at the top of the page when {@code formId} is null. */
     public static void error(String formId, BusinessException e) {
         FacesContext context = FacesContext.getCurrentInstance();
         report(e, field -> {
-            UIComponent component = context.getViewRoot().findComponent(formId + ":" + field);
+            UIComponent component = formId == null ? null : context.getViewRoot().findComponent(formId + ":" + field);
             return component != null ? component.getClientId(context) : null;
         });
     }
@@ -74,10 +77,39 @@ public final class FormMessages {
 
     /** {@link #run} for an action with a result: empty when refused (the message is added). */
     public static <T> Optional<T> call(String formId, Supplier<T> action) {
+        return call(formId, action, refusal -> {
+        });
+    }
+
+    /**
+     * {@link #call(String, Supplier)} that also hands the refusal to {@code onRefusal} (a security
+     * log line, say) after its message is added.
+     */
+    public static <T> Optional<T> call(String formId, Supplier<T> action, Consumer<BusinessException> onRefusal) {
+        return attempt(action, e -> error(formId, e), onRefusal);
+    }
+
+    /** {@link #run} with {@code onRefusal} as in {@link #call(String, Supplier, Consumer)}. */
+    public static boolean run(String formId, Runnable action, Consumer<BusinessException> onRefusal) {
+        return call(formId, () -> {
+            action.run();
+            return Boolean.TRUE;
+        }, onRefusal).isPresent();
+    }
+
+    /** {@link #call(String, Supplier)} for a form repeated by a {@code ui:repeat}, as {@link #errorInRow}. */
+    public static <T> Optional<T> callInRow(String rowFormClientId, Supplier<T> action) {
+        return attempt(action, e -> errorInRow(rowFormClientId, e), refusal -> {
+        });
+    }
+
+    private static <T> Optional<T> attempt(Supplier<T> action, Consumer<BusinessException> message,
+                                           Consumer<BusinessException> onRefusal) {
         try {
             return Optional.of(action.get());
         } catch (BusinessException e) {
-            error(formId, e);
+            message.accept(e);
+            onRefusal.accept(e);
             return Optional.empty();
         }
     }

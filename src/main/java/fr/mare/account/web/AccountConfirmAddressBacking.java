@@ -2,7 +2,6 @@ package fr.mare.account.web;
 
 import fr.mare.account.AccountService;
 import fr.mare.account.CurrentAccount;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,11 +34,8 @@ public class AccountConfirmAddressBacking {
     }
 
     public String confirm() {
-        AccountService.Verified result;
-        try {
-            result = accounts.verifyEmail(token);
-        } catch (BusinessException e) {
-            FormMessages.error("confirm", e);
+        AccountService.Verified result = FormMessages.call("confirm", () -> accounts.verifyEmail(token)).orElse(null);
+        if (result == null) {
             return null;
         }
         if (currentAccount.isLoggedIn()) {

@@ -1,7 +1,6 @@
 package fr.mare.account.web;
 
 import fr.mare.account.AccountService;
-import fr.mare.platform.BusinessException;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
@@ -32,14 +31,15 @@ public class AccountForgotPasswordBacking {
     public String send() {
         long start = System.nanoTime();
         String address = request.getRemoteAddr();
+        boolean sent;
         try {
-            accounts.requestPasswordReset(email, address);
-        } catch (BusinessException e) {
-            SecurityLog.event("réinitialisation-ralentie", "adresse", address);
-            FormMessages.error("forgot", e);
-            return null;
+            sent = FormMessages.run("forgot", () -> accounts.requestPasswordReset(email, address),
+                    refusal -> SecurityLog.event("réinitialisation-ralentie", "adresse", address));
         } finally {
             padTo(start);
+        }
+        if (!sent) {
+            return null;
         }
         SecurityLog.event("réinitialisation-demandée", "adresse", address);
         FormMessages.flashInfo("account.forgot.sent");

@@ -1,7 +1,6 @@
 package fr.mare.account.web;
 
 import fr.mare.account.AccountService;
-import fr.mare.platform.BusinessException;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
@@ -38,11 +37,8 @@ public class AccountNewPasswordBacking {
     }
 
     public String save() {
-        String username;
-        try {
-            username = accounts.resetPassword(token, password);
-        } catch (BusinessException e) {
-            FormMessages.error("newPassword", e);
+        String username = FormMessages.call("newPassword", () -> accounts.resetPassword(token, password)).orElse(null);
+        if (username == null) {
             return null;
         }
         SecurityLog.event("mot-de-passe-réinitialisé", "nom", username, "adresse", request.getRemoteAddr());

@@ -55,12 +55,9 @@ public class AccountSettingsBacking {
     }
 
     public String saveProfile() {
-        boolean addressChange;
-        try {
-            addressChange = accounts.updateProfile(currentAccount.getUsername(), displayName, email, currentPassword, request.getRemoteAddr());
-        } catch (BusinessException e) {
-            logPasswordRefusal(e);
-            FormMessages.error("profile", e);
+        Boolean addressChange = FormMessages.call("profile", () -> accounts.updateProfile(currentAccount.getUsername(), displayName,
+                email, currentPassword, request.getRemoteAddr()), this::logPasswordRefusal).orElse(null);
+        if (addressChange == null) {
             return null;
         }
         currentAccount.refresh();
@@ -75,12 +72,9 @@ public class AccountSettingsBacking {
     }
 
     public String savePassword() {
-        try {
-            // Every other session of the account ends; this one stays open.
-            survive(accounts.changePassword(currentAccount.getUsername(), currentPassword, newPassword, request.getRemoteAddr()));
-        } catch (BusinessException e) {
-            logPasswordRefusal(e);
-            FormMessages.error("changePassword", e);
+        // Every other session of the account ends; this one stays open.
+        if (!FormMessages.run("changePassword", () -> survive(accounts.changePassword(currentAccount.getUsername(), currentPassword,
+                newPassword, request.getRemoteAddr())), this::logPasswordRefusal)) {
             return null;
         }
         SecurityLog.event("mot-de-passe-changé", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
@@ -106,10 +100,7 @@ public class AccountSettingsBacking {
 
     /** « Renvoyer le lien » : a new verification link to the account's unproven address (throttled). */
     public String resendVerification() {
-        try {
-            accounts.resendVerification(currentAccount.getUsername());
-        } catch (BusinessException e) {
-            FormMessages.error("verification", e);
+        if (!FormMessages.run("verification", () -> accounts.resendVerification(currentAccount.getUsername()))) {
             return null;
         }
         FormMessages.flashInfo("account.verify.resent");

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code /double-authentification} (ADR 0023): turn two-factor authentication on (a QR code
@@ -85,12 +86,9 @@ public class AccountTwoFactorBacking {
 
     public String confirm() {
         Account account = account();
-        List<String> codes;
-        try {
-            codes = twoFactor.confirm(account, code, request.getRemoteAddr());
-        } catch (BusinessException e) {
-            SecurityLog.event("double-authentification-code-refusé", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
-            FormMessages.error("confirm", e);
+        List<String> codes = FormMessages.call("confirm", () -> twoFactor.confirm(account, code, request.getRemoteAddr()),
+                logRefusal("double-authentification-code-refusé", account)).orElse(null);
+        if (codes == null) {
             return null;
         }
         SecurityLog.event("double-authentification-activée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
@@ -102,11 +100,8 @@ public class AccountTwoFactorBacking {
 
     public String disable() {
         Account account = account();
-        try {
-            twoFactor.disable(account, password, code, request.getRemoteAddr());
-        } catch (BusinessException e) {
-            SecurityLog.event("double-authentification-désactivation-refusée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
-            FormMessages.error("disable", e);
+        if (!FormMessages.run("disable", () -> twoFactor.disable(account, password, code, request.getRemoteAddr()),
+                logRefusal("double-authentification-désactivation-refusée", account))) {
             return null;
         }
         SecurityLog.event("double-authentification-désactivée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
@@ -117,12 +112,9 @@ public class AccountTwoFactorBacking {
 
     public String renewBackupCodes() {
         Account account = account();
-        List<String> codes;
-        try {
-            codes = twoFactor.renewBackupCodes(account, password, code, request.getRemoteAddr());
-        } catch (BusinessException e) {
-            SecurityLog.event("codes-de-secours-refusés", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
-            FormMessages.error("renew", e);
+        List<String> codes = FormMessages.call("renew", () -> twoFactor.renewBackupCodes(account, password, code, request.getRemoteAddr()),
+                logRefusal("codes-de-secours-refusés", account)).orElse(null);
+        if (codes == null) {
             return null;
         }
         SecurityLog.event("codes-de-secours-renouvelés", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
@@ -180,4 +172,9 @@ public class AccountTwoFactorBacking {
     public void setPassword(String password) { this.password = password; }
     public String getReturnTo() { return returnTo; }
     public void setReturnTo(String returnTo) { this.returnTo = returnTo; }
+
+    /** The security log line of a refused step (a wrong code, a wrong password). */
+    private Consumer<BusinessException> logRefusal(String event, Account account) {
+        return refusal -> SecurityLog.event(event, "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+    }
 }

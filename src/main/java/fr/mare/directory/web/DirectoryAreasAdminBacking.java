@@ -4,7 +4,6 @@ import fr.mare.account.Caller;
 import fr.mare.directory.DirectoryAreaService;
 import fr.mare.directory.DirectoryService;
 import fr.mare.directory.ExpertiseArea;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.annotation.PostConstruct;
@@ -82,15 +81,8 @@ public class DirectoryAreasAdminBacking {
     }
 
     private String act(String formId, Supplier<ExpertiseArea> action, String done) {
-        ExpertiseArea area;
-        try {
-            area = action.get();
-        } catch (BusinessException e) {
-            if (formId == null) {
-                FormMessages.error(e.messageKey(), e.arguments());
-            } else {
-                FormMessages.error(formId, e);
-            }
+        ExpertiseArea area = FormMessages.call(formId, action).orElse(null);
+        if (area == null) {
             return null;
         }
         FormMessages.flashInfo(done, area.getName());

@@ -4,7 +4,6 @@ import fr.mare.account.Caller;
 import fr.mare.forum.Category;
 import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.annotation.PostConstruct;
@@ -93,10 +92,7 @@ public class ForumCategoriesAdminBacking {
     }
 
     public String save(Row row) {
-        try {
-            forumCategories.updateCategory(caller, row.getId(), row.getName(), row.getDescription(), row.getPosition());
-        } catch (BusinessException e) {
-            FormMessages.error(e.messageKey(), e.arguments());
+        if (!FormMessages.run(null, () -> forumCategories.updateCategory(caller, row.getId(), row.getName(), row.getDescription(), row.getPosition()))) {
             return null;
         }
         FormMessages.flashInfo("forum.admin.categories.saved", row.getName());
@@ -105,10 +101,7 @@ public class ForumCategoriesAdminBacking {
     }
 
     public String create() {
-        try {
-            forumCategories.createCategory(caller, name, slug, description, position);
-        } catch (BusinessException e) {
-            FormMessages.error("newCategory", e);
+        if (!FormMessages.run("newCategory", () -> forumCategories.createCategory(caller, name, slug, description, position))) {
             return null;
         }
         FormMessages.flashInfo("forum.admin.categories.created", name.strip());

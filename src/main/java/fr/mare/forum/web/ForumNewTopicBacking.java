@@ -6,7 +6,6 @@ import fr.mare.forum.ForumService;
 import fr.mare.forum.PostBodies;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
@@ -58,20 +57,13 @@ public class ForumNewTopicBacking {
     }
 
     public String preview() {
-        try {
-            preview = bodies.preview(body);
-        } catch (BusinessException e) {
-            FormMessages.error("topic", e);
-        }
+        FormMessages.call("topic", () -> bodies.preview(body)).ifPresent(html -> preview = html);
         return null;
     }
 
     public String publish() {
-        Topic topic;
-        try {
-            topic = forum.createTopic(caller, category, title, body, tags);
-        } catch (BusinessException e) {
-            FormMessages.error("topic", e);
+        Topic topic = FormMessages.call("topic", () -> forum.createTopic(caller, category, title, body, tags)).orElse(null);
+        if (topic == null) {
             return null;
         }
         FormMessages.flashInfo(topic.isPending() ? "forum.newTopic.held" : "forum.newTopic.published");

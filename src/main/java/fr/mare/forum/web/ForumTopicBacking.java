@@ -13,7 +13,6 @@ import fr.mare.forum.ThreadPages;
 import fr.mare.forum.ThreadReading;
 import fr.mare.forum.Topic;
 import fr.mare.forum.TopicLinks;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.Bundle;
 import fr.mare.web.Dates;
 import fr.mare.web.FormMessages;
@@ -28,11 +27,9 @@ import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Utils;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * {@code /t/{id}/{slug}}: the question, then one page of replies as a tree ({@code ?page=n}),
@@ -314,19 +311,12 @@ public class ForumTopicBacking {
         if (topicGone()) {
             return null;
         }
-        Long parent = posted(PARENT);
-        if (parent == null && replyTarget != null) {
-            parent = replyTarget.getId();
-        }
-        Post created;
-        try {
-            created = forum.reply(caller, topic.getId(), parent, body);
-        } catch (BusinessException e) {
-            if (replyTarget == null) {
-                FormMessages.error("reply", e);
-            } else {
-                FormMessages.errorInRow(rowForm(replyTarget, "replyTo"), e);
-            }
+        Long posted = posted(PARENT);
+        Long parent = posted == null && replyTarget != null ? replyTarget.getId() : posted;
+        Supplier<Post> reply = () -> forum.reply(caller, topic.getId(), parent, body);
+        Post created = (replyTarget == null ? FormMessages.call("reply", reply)
+                : FormMessages.callInRow(rowForm(replyTarget, "replyTo"), reply)).orElse(null);
+        if (created == null) {
             return null;
         }
         FormMessages.flashInfo(created.isPending() ? "forum.reply.held" : "forum.reply.published");
@@ -343,10 +333,7 @@ public class ForumTopicBacking {
         if (postId == null) {
             return null;
         }
-        try {
-            forum.markSolution(caller, topic.getId(), postId);
-        } catch (BusinessException e) {
-            FormMessages.error(e.messageKey(), e.arguments());
+        if (!FormMessages.run(null, () -> forum.markSolution(caller, topic.getId(), postId))) {
             return null;
         }
         FormMessages.flashInfo("forum.solution.marked");
@@ -360,23 +347,16 @@ public class ForumTopicBacking {
         if (topicGone()) {
             return null;
         }
-        Long edited = posted(EDITED);
-        if (edited == null && editTarget != null) {
-            edited = editTarget.getId();
-        }
+        Long posted = posted(EDITED);
+        Long edited = posted == null && editTarget != null ? editTarget.getId() : posted;
         if (edited == null) {
             FormMessages.error("forum.edit.notAllowed");
             return null;
         }
-        Post saved;
-        try {
-            saved = forum.edit(caller, topic.getId(), edited, body);
-        } catch (BusinessException e) {
-            if (editTarget == null) {
-                FormMessages.error("edit", e);
-            } else {
-                FormMessages.errorInRow(rowForm(editTarget, "edit"), e);
-            }
+        Supplier<Post> edit = () -> forum.edit(caller, topic.getId(), edited, body);
+        Post saved = (editTarget == null ? FormMessages.call("edit", edit)
+                : FormMessages.callInRow(rowForm(editTarget, "edit"), edit)).orElse(null);
+        if (saved == null) {
             return null;
         }
         FormMessages.flashInfo("forum.edit.saved");
@@ -416,10 +396,7 @@ public class ForumTopicBacking {
         if (!CONFIRMED.equals(Faces.getRequestParameter(CONFIRM))) {
             // « Supprimer » is a first step (#14): the page comes back with « Confirmer la
             // suppression » under the post shown (its id travels on), nothing deleted yet.
-            try {
-                forum.checkDeletable(caller, topic.getId(), postId);
-            } catch (BusinessException e) {
-                FormMessages.error(e.messageKey(), e.arguments());
+            if (!FormMessages.run(null, () -> forum.checkDeletable(caller, topic.getId(), postId))) {
                 return null;
             }
             if (getItems().stream().noneMatch(item -> item.post().getId().equals(postId))) {
@@ -429,10 +406,7 @@ public class ForumTopicBacking {
             confirmingDelete = postId;
             return null;
         }
-        try {
-            forum.delete(caller, topic.getId(), postId);
-        } catch (BusinessException e) {
-            FormMessages.error(e.messageKey(), e.arguments());
+        if (!FormMessages.run(null, () -> forum.delete(caller, topic.getId(), postId))) {
             return null;
         }
         FormMessages.flashInfo("forum.delete.done");
@@ -452,10 +426,7 @@ public class ForumTopicBacking {
             return null;
         }
         boolean watching = isWatching();
-        try {
-            forum.setWatching(caller, topic.getId(), !watching);
-        } catch (BusinessException e) {
-            FormMessages.error(e.messageKey(), e.arguments());
+        if (!FormMessages.run(null, () -> forum.setWatching(caller, topic.getId(), !watching))) {
             return null;
         }
         FormMessages.flashInfo(watching ? "forum.watch.stopped" : "forum.watch.started");
@@ -506,10 +477,7 @@ public class ForumTopicBacking {
         if (postId == null) {
             return null;
         }
-        try {
-            forum.like(caller, topic.getId(), postId);
-        } catch (BusinessException e) {
-            FormMessages.error(e.messageKey(), e.arguments());
+        if (!FormMessages.run(null, () -> forum.like(caller, topic.getId(), postId))) {
             return null;
         }
         Navigation.redirect(TopicLinks.of(topic) + (getPageIndex() > 0 ? "?page=" + (getPageIndex() + 1) : "") + "#post-" + postId);

@@ -50,11 +50,7 @@ public class MembersDataBacking {
     /** Sends the ZIP as the answer to this POST (no page follows); a refusal shows the page again with its message. */
     public String export() {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try {
-            data.export(currentAccount.getUsername(), exportPassword, request.getRemoteAddr(), zip);
-        } catch (BusinessException e) {
-            logRefusal(e);
-            FormMessages.error("export", e);
+        if (!FormMessages.run("export", () -> data.export(currentAccount.getUsername(), exportPassword, request.getRemoteAddr(), zip), e -> logRefusal(e))) {
             return null;
         }
         FacesContext context = FacesContext.getCurrentInstance();
@@ -79,11 +75,7 @@ public class MembersDataBacking {
             FormMessages.error("erase", new BusinessException("account.data.erase.confirmRequired", "confirmed"));
             return null;
         }
-        try {
-            data.erase(currentAccount.getUsername(), erasePassword, removePosts, request.getRemoteAddr());
-        } catch (BusinessException e) {
-            logRefusal(e);
-            FormMessages.error("erase", e);
+        if (!FormMessages.run("erase", () -> data.erase(currentAccount.getUsername(), erasePassword, removePosts, request.getRemoteAddr()), e -> logRefusal(e))) {
             return null;
         }
         try {

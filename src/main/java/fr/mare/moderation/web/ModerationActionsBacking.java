@@ -6,7 +6,6 @@ import fr.mare.forum.ForumCategories;
 import fr.mare.forum.ForumService;
 import fr.mare.moderation.ActionKind;
 import fr.mare.moderation.ModerationService;
-import fr.mare.platform.BusinessException;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.Bundle;
 import fr.mare.web.CsrfToken;
@@ -72,12 +71,8 @@ public class ModerationActionsBacking {
             case EDIT -> typed.get("body");
             default -> null;
         };
-        try {
-            moderation.act(caller, cible, number(request.getParameter("item")), number(request.getParameter("version")),
-                    action, typed.get("reason"), parameter);
-        } catch (BusinessException e) {
-            failedCible = cible;
-            FormMessages.error(e.messageKey(), e.arguments());
+        if (!FormMessages.run(null, () -> moderation.act(caller, cible, number(request.getParameter("item")),
+                number(request.getParameter("version")), action, typed.get("reason"), parameter), refusal -> failedCible = cible)) {
             return;
         }
         SecurityLog.event("moderation", "action", action.name(), "par", caller.username(), "cible", cible,

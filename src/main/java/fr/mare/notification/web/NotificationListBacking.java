@@ -14,12 +14,10 @@ import fr.mare.notification.NotificationKind;
 import fr.mare.notification.NotificationPage;
 import fr.mare.notification.NotificationService;
 import fr.mare.notification.NotificationText;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.Bundle;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
@@ -122,33 +120,25 @@ public class NotificationListBacking {
         try {
             id = Long.parseLong(Objects.requireNonNullElse(notificationParameter, ""));
         } catch (NumberFormatException e) {
-            return done("notification.unknown", FacesMessage.SEVERITY_ERROR);
+            FormMessages.error("notification.unknown");
+            return back(null);
         }
-        try {
-            notifications.markRead(caller, id);
-        } catch (BusinessException e) {
-            return done(e.messageKey(), FacesMessage.SEVERITY_ERROR);
-        }
-        return done("notification.read.done", FacesMessage.SEVERITY_INFO);
+        return back(FormMessages.run(null, () -> notifications.markRead(caller, id)) ? "notification.read.done" : null);
     }
 
     public String markAllRead() {
-        try {
-            notifications.markAllRead(caller);
-        } catch (BusinessException e) {
-            return done(e.messageKey(), FacesMessage.SEVERITY_ERROR);
-        }
-        return done("notification.allRead.done", FacesMessage.SEVERITY_INFO);
+        return back(FormMessages.run(null, () -> notifications.markAllRead(caller)) ? "notification.allRead.done" : null);
     }
 
-    /** Post/Redirect/Get to the same page of the list, refusals included (the list holds no typed text). */
-    private String done(String key, FacesMessage.Severity severity) {
-        if (severity == FacesMessage.SEVERITY_INFO) {
-            FormMessages.flashInfo(key);
+    /**
+     * Post/Redirect/Get to the same page of the list, with {@code doneKey} or the refusal already
+     * added (the list holds no typed text to keep).
+     */
+    private String back(String doneKey) {
+        if (doneKey != null) {
+            FormMessages.flashInfo(doneKey);
         } else {
-            FacesContext context = FacesContext.getCurrentInstance();
-            context.getExternalContext().getFlash().setKeepMessages(true);
-            context.addMessage(null, new FacesMessage(severity, Bundle.text(key), null));
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         }
         NotificationCursor cursor = getCursor();
         Navigation.redirect("/notifications" + (cursor == null ? "" : "?avant=" + cursor.toParameter()));

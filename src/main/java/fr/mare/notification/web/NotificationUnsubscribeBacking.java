@@ -2,7 +2,6 @@ package fr.mare.notification.web;
 
 import fr.mare.notification.MailCategory;
 import fr.mare.notification.MailChoices;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.Bundle;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
@@ -41,12 +40,11 @@ public class NotificationUnsubscribeBacking {
     }
 
     public String confirm() {
-        try {
-            target = choices.unsubscribe(account, type, token);
-        } catch (BusinessException e) {
-            FormMessages.error("unsubscribe", e);
+        List<MailCategory> unsubscribed = FormMessages.call("unsubscribe", () -> choices.unsubscribe(account, type, token)).orElse(null);
+        if (unsubscribed == null) {
             return null;
         }
+        target = unsubscribed;
         FormMessages.flashInfo("notification.unsubscribe.done", getWhat());
         Navigation.redirect("/desabonnement?compte=" + encode(account) + "&type=" + encode(type) + "&jeton=" + encode(token));
         return null;

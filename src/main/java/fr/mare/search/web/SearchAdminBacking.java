@@ -1,7 +1,6 @@
 package fr.mare.search.web;
 
 import fr.mare.account.Caller;
-import fr.mare.platform.BusinessException;
 import fr.mare.search.SearchService;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
@@ -30,10 +29,7 @@ public class SearchAdminBacking {
     }
 
     public String rebuild() {
-        try {
-            search.requestRebuild(caller);
-        } catch (BusinessException e) {
-            FormMessages.error("rebuild", e);
+        if (!FormMessages.run("rebuild", () -> search.requestRebuild(caller))) {
             return null;
         }
         FormMessages.flashInfo("search.admin.rebuildRequested");

@@ -3,7 +3,6 @@ package fr.mare.wiki.web;
 import fr.mare.account.Caller;
 import fr.mare.diff.TextDiff;
 import fr.mare.forum.Category;
-import fr.mare.platform.BusinessException;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import fr.mare.web.Pages;
@@ -142,19 +141,13 @@ public class WikiEditBacking {
 
     public String save() {
         WikiDraft draft = new WikiDraft(title, section, level, audience, ncMin, ncMax, body, summary);
-        WikiPage saved;
-        try {
-            if (ensure() == null) {
-                saved = wiki.create(caller, draft, topic);
-            } else {
-                saved = wiki.edit(caller, page.getSlug(), draft, base == null ? 0 : base);
+        WikiPage saved = FormMessages.call("wiki", () -> ensure() == null ? wiki.create(caller, draft, topic)
+                : wiki.edit(caller, page.getSlug(), draft, base == null ? 0 : base), refusal -> {
+            if (refusal instanceof WikiConflictException conflict) {
+                showConflict(conflict);
             }
-        } catch (WikiConflictException e) {
-            showConflict(e);
-            FormMessages.error("wiki", e);
-            return null;
-        } catch (BusinessException e) {
-            FormMessages.error("wiki", e);
+        }).orElse(null);
+        if (saved == null) {
             return null;
         }
         FormMessages.flashInfo(slug() == null ? "wiki.new.done" : "wiki.edit.done");
