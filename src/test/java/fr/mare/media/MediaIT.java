@@ -356,6 +356,6 @@ class MediaIT extends MareIT {
         if (etag != null) {
             request.header("If-None-Match", etag);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return WebClient.bareClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -105,7 +105,7 @@ class NotificationMailIT extends MareIT {
                 .header("Origin", "https://webmail.example")
                 .header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return WebClient.bareClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

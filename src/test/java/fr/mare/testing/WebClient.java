@@ -37,10 +37,21 @@ public final class WebClient {
     public WebClient(URI base) {
         this.base = base;
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /**
+     * A bare client that speaks HTTP/1.1, as browsers do without TLS. Java's default, HTTP/2 by
+     * an {@code Upgrade: h2c} on a cleartext connection, is something no browser sends; with
+     * Grizzly it sometimes ended in « EOF reached while reading » on a connection the server had
+     * just upgraded (PageCacheIT, 2026-12-03).
+     */
+    public static HttpClient bareClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
     public WebClient acceptLanguage(String value) {

@@ -76,7 +76,7 @@ class PageCacheIT extends MareIT {
 
     @Test
     void keptPagesAnswerConditionalAndCompressedRequests() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = WebClient.bareClient();
         URI home = base.toURI().resolve("/");
         kept("/");
         HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(home).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -107,7 +107,7 @@ class PageCacheIT extends MareIT {
         assertEquals("no-store", page.header("Cache-Control"));
         assertNotNull(page.html().getElementById("current-account"), "the member's own header, never a visitor's page");
 
-        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("/"))
+        HttpResponse<byte[]> gzipped = WebClient.bareClient().send(HttpRequest.newBuilder(base.toURI().resolve("/"))
                 .header("Cookie", "JSESSIONID=" + karim.cookie("JSESSIONID").orElseThrow()
                         + "; MARE_SESSION=" + karim.cookie("MARE_SESSION").orElseThrow()).header("Accept-Encoding", "gzip").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -116,12 +116,12 @@ class PageCacheIT extends MareIT {
 
     @Test
     void aFormSentFromAnotherSiteIsRefused() throws Exception {
-        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("/connexion"))
+        HttpResponse<String> forged = WebClient.bareClient().send(HttpRequest.newBuilder(base.toURI().resolve("/connexion"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://ailleurs.example")
                 .POST(HttpRequest.BodyPublishers.ofString("login=login&jakarta.faces.ViewState=stateless")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, forged.statusCode());
-        HttpResponse<String> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve("/connexion"))
+        HttpResponse<String> fetched = WebClient.bareClient().send(HttpRequest.newBuilder(base.toURI().resolve("/connexion"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofString("login=login&jakarta.faces.ViewState=stateless")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -284,7 +284,7 @@ class RequestHardeningIT extends MareIT {
         assertTrue(java.util.Base64.getUrlDecoder().decode(binding).length >= 16, "at least 128 random bits: " + binding);
         assertEquals(200, victim.get("/compte").status());
 
-        java.net.http.HttpClient bare = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpClient bare = WebClient.bareClient();
         // The id in the address is not a way in (cookies only).
         var inAddress = bare.send(java.net.http.HttpRequest.newBuilder(base.toURI().resolve("compte;jsessionid=" + id)).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
