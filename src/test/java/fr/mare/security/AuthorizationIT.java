@@ -97,10 +97,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * a session, which Mare ends at its next request (the member reads as an anonymous visitor, and
  * every service treats a suspended account as anonymous). Every write is refused to them.
  * <p>
- * <b>Plain forms.</b> Moderation's action forms are plain HTML forms carrying the session's CSRF
- * token ({@code csrf}) rather than a Faces view state; a replayed one gets the caller's own token
- * (from their {@code /compte} page), so a refusal is the authorization's, not the token's, and
- * the forged replay drops the token as it drops a view state.
+ * <b>Row forms.</b> The forms repeated over a list (a thread's posts, the moderation queue's
+ * targets, a tutorial's confirmed revert: {@code web.RowForms}) are plain HTML forms carrying the
+ * page's view state and decoded by one Faces form of the page; they are listed in
+ * {@link #PLAIN_FORMS} and their buttons' actions in {@link #ACTIONS}. The logout form is a
+ * servlet's, with the session's CSRF token ({@code csrf}): a replayed one gets the caller's own
+ * token (from their {@code /compte} page), and the forged replay drops the token as it drops a view
+ * state.
  * <p>
  * Logging in and registering are open to everyone and only write the caller's own account
  * (AccountIT covers them); previews write nothing. {@link #everyFormActionHasARow()} keeps the
@@ -262,6 +265,13 @@ class AuthorizationIT extends MareIT {
     /** Marks an action method that writes nothing, in {@link #ACTIONS}. */
     private static final String NO_WRITE = "(writes nothing)";
 
+    /** The rows of the moderation forms' one action (ModerationActionsBacking.act), one per kind of action. */
+    private static final String MODERATION_ACTIONS = "modération : classer sans suite;modération : masquer;modération : rétablir;"
+            + "modération : modifier;modération : supprimer;modération : verrouiller un sujet;modération : déverrouiller un sujet;"
+            + "modération : déplacer un sujet;modération : avertir l'auteur;modération : suspendre l'auteur;"
+            + "modération : lever une suspension;modération : valider un message en attente;"
+            + "modération : refuser un message en attente";
+
     /**
      * Every action method the pages' buttons call, with the rows of {@link #TABLE} that prove it
      * (several, separated by « ; »), or why it needs none.
@@ -301,6 +311,7 @@ class AuthorizationIT extends MareIT {
             Map.entry("contactNewBacking.preview", NO_WRITE),
             Map.entry("contactConversationBacking.reply", "contact : répondre dans une conversation"),
             Map.entry("moderationReportBacking.submit", "modération : signaler un message;modération : signaler une image"),
+            Map.entry("moderationActionsBacking.act", MODERATION_ACTIONS),
             Map.entry("notificationListBacking.markRead", "notifications : marquer lue celle d'un autre"),
             Map.entry("notificationListBacking.markAllRead", "notifications : tout marquer lu (celles du propriétaire)"),
             Map.entry("accountSettingsBacking.saveProfile", "compte : modifier son profil"),
@@ -329,19 +340,18 @@ class AuthorizationIT extends MareIT {
             Map.entry("accountRegisterBacking.register", "(open to everyone, creates the caller's own account: AccountIT)"));
 
     /**
-     * The plain HTML forms posted with the session's CSRF token (not Faces forms), by the start of
-     * their id, with the rows that prove them; the logout form is a servlet's (below).
+     * The plain HTML forms, by the start of their id, with the rows that prove them: row forms
+     * decoded by a Faces form of their page (web.RowForms), and the logout form, a servlet's (below).
      */
     static final Map<String, String> PLAIN_FORMS = Map.of(
-            "act-", "modération : classer sans suite;modération : masquer;modération : rétablir;modération : modifier;"
-                    + "modération : supprimer;modération : verrouiller un sujet;modération : déverrouiller un sujet;"
-                    + "modération : déplacer un sujet;modération : avertir l'auteur;modération : suspendre l'auteur;"
-                    + "modération : lever une suspension;modération : valider un message en attente;"
-                    + "modération : refuser un message en attente",
+            // A target's action form in the moderation queue or on its page, decoded by the moderation-actions Faces form.
+            "act-", MODERATION_ACTIONS,
             "logout", "(LogoutServlet: plainServletPostsNeedTheirToken)",
             // The session-ended page (#14) posts the /connexion login form's own fields: open to everyone,
             // it writes only the caller's new session (accountLoginBacking.login above; ForumIT's ended-session test).
             "login", "(the /connexion login form: accountLoginBacking.login; ForumIT.aMemberWhoseSessionEnded…)",
+            // An unread notification's « marquer comme lue », decoded by the notification-actions Faces form.
+            "notification-", "notifications : marquer lue celle d'un autre",
             // A post's own form on a thread page (ADR 0024), decoded by the thread-actions Faces form.
             "post-", "forum : supprimer un message;forum : marquer la solution;forum : dire merci",
             // « Revenir à cette version », confirmed (#14): decoded by the history Faces form.
@@ -1081,8 +1091,8 @@ class AuthorizationIT extends MareIT {
     enum Target { REPORTED_POST, HIDDEN_POST, TOPIC, LOCKED_TOPIC, STRANGERS_POST, SUSPENDED_AUTHORS_POST, PENDING_POST }
 
     /**
-     * One action of the moderation forms ({@code /moderation/cible?cible=…}, a plain form with the
-     * session's CSRF token) on a fresh target; the effect is its line in the journal, which every
+     * One action of the moderation forms ({@code /moderation/cible?cible=…}, a row form decoded by
+     * the page's {@code moderation-actions} Faces form) on a fresh target; the effect is its line in the journal, which every
      * action writes. Suspensions and approvals act on a disposable author, never on the cast.
      */
     private static Trial moderate(Cast cast, String action, Target target) throws Exception {

@@ -17,10 +17,10 @@ import fr.mare.web.Bundle;
 import fr.mare.web.Dates;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
+import fr.mare.web.RowForms;
 import fr.mare.web.Pages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  * here trusts a row. Each row form carries the id of its post in a plain field ({@link #POST}
  * for the actions, {@link #EDITED} for the edit form, {@link #PARENT} for a nested reply);
  * the actions read it and the service refuses a post gone, hidden or in another topic. While a
- * postback is decoded and its action runs ({@link #isActing()}) the row buttons are all
+ * postback is decoded and its action runs ({@link RowForms#decoding()}) the row buttons are all
  * rendered and the row form sent is present at its row ({@link #sentFrom}), so it is found
  * whatever post its row now holds; a postback that still reaches no action gets a message
  * ({@link #checkActed()}), never a silent page.
@@ -265,17 +265,6 @@ public class ForumTopicBacking {
         return id;
     }
 
-    /**
-     * True while a postback is decoded and its action runs, false while any page is rendered:
-     * the thread's row forms and buttons are then all present, so the one sent is decoded and
-     * its action runs whatever post its row holds now (the action reads its own post id, and
-     * the service checks the caller). Rendering keeps the usual conditions.
-     */
-    public boolean isActing() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        return context.isPostback() && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE
-                && context.getCurrentPhaseId() != PhaseId.RESTORE_VIEW;
-    }
 
     /**
      * While a postback acts: whether the row form {@code form} ({@code edit}, {@code replyTo})
@@ -286,7 +275,7 @@ public class ForumTopicBacking {
      * last row resets before the model is updated.)
      */
     public boolean sentFrom(int row, String form) {
-        if (!isActing()) {
+        if (!RowForms.decoding()) {
             return false;
         }
         String suffix = ":" + row + ":" + form;
@@ -561,10 +550,6 @@ public class ForumTopicBacking {
         return topic != null && policy.canMarkSolution(caller, topic);
     }
 
-    /** Where the posts' plain forms go: this page's address, query included, as the Faces forms' (useRequestURI). */
-    public String getFormAction() {
-        return Faces.getRequestURIWithQueryString();
-    }
 
     public String getLink() {
         return TopicLinks.of(getTopic());

@@ -8,25 +8,26 @@ import fr.mare.moderation.ActionKind;
 import fr.mare.moderation.ModerationService;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.Bundle;
-import fr.mare.web.CsrfToken;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
-import fr.mare.web.Pages;
+import fr.mare.web.RowForms;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The action forms of the queue and of a target's page. They are plain HTML forms (one per
- * target, with the session's CSRF token) posted to the page itself, and applied by the page's
- * load action: a Faces form repeated over the queue would not find its button again once
- * another moderator changed the queue, and the second moderator must hear « déjà traité ».
- * Success: message and redirect (PRG). Refusal: the page again, with what was typed.
+ * The action forms of the queue and of a target's page: row forms ({@link RowForms}, one per
+ * target) decoded by the page's {@code moderation-actions} Faces form, so that a click still
+ * reaches its action once another moderator changed the queue, and the second moderator hears
+ * « déjà traité ». The target, its open item and its version come from the request; the service
+ * checks them. Success: message and redirect (PRG). Refusal: the page again, with what was typed.
  */
 @Named
 @RequestScoped
@@ -47,19 +48,15 @@ public class ModerationActionsBacking {
     @Inject
     private Caller caller;
 
+    @Inject
+    private ModerationRouterBacking router;
+
     private String failedCible;
     private final Map<String, String> typed = new HashMap<>();
     private List<Category> categories;
 
-    /** Applies a posted action form, if this request is one; {@code back} is where to go after success. */
-    public void handle(String back) {
-        if (!"POST".equals(request.getMethod()) || request.getParameter("cible") == null) {
-            return;
-        }
-        if (!CsrfToken.isValid(request)) {
-            Pages.forbidden("Jeton de formulaire invalide");
-            return;
-        }
+    /** Applies the action form sent, then back to the page it was sent from. */
+    public String act() {
         String cible = request.getParameter("cible");
         for (String name : List.of("action", "reason", "days", "category", "body")) {
             typed.put(name, request.getParameter(name));
@@ -73,12 +70,14 @@ public class ModerationActionsBacking {
         };
         if (!FormMessages.run(null, () -> moderation.act(caller, cible, number(request.getParameter("item")),
                 number(request.getParameter("version")), action, typed.get("reason"), parameter), refusal -> failedCible = cible)) {
-            return;
+            return null;
         }
         SecurityLog.event("moderation", "action", action.name(), "par", caller.username(), "cible", cible,
                 "paramètre", action == ActionKind.SUSPEND ? parameter : "");
         FormMessages.flashInfo("moderation.action.done", Bundle.text("ActionKind." + action.name()));
-        Navigation.redirect(back);
+        Navigation.redirect("target".equals(router.getView())
+                ? "/moderation/cible?cible=" + URLEncoder.encode(cible, StandardCharsets.UTF_8) : "/moderation");
+        return null;
     }
 
     private static ActionKind parse(String typed) {

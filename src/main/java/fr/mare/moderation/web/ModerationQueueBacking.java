@@ -20,16 +20,9 @@ public class ModerationQueueBacking {
     private ModerationService moderation;
 
     @Inject
-    private ModerationActionsBacking actions;
-
-    @Inject
     private Caller caller;
 
     private List<QueueEntry> entries;
-
-    public void load() {
-        actions.handle("/moderation");
-    }
 
     public List<QueueEntry> getEntries() {
         if (entries == null) {

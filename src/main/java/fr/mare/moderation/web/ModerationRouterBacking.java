@@ -26,9 +26,6 @@ public class ModerationRouterBacking {
     private String second;
 
     @Inject
-    private ModerationQueueBacking queue;
-
-    @Inject
     private ModerationTargetBacking target;
 
     private String view;
@@ -47,10 +44,9 @@ public class ModerationRouterBacking {
 
     public void load() {
         switch (getView()) {
-            case "queue" -> queue.load();
             case "target" -> target.load();
-            case "journal", "mine" -> {
-                // read-only pages, loaded lazily
+            case "queue", "journal", "mine" -> {
+                // loaded lazily; the action forms are decoded by moderation-actions (ModerationActionsBacking)
             }
             default -> Pages.notFound("Adresse inconnue");
         }

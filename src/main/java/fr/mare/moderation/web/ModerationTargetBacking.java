@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -32,24 +30,24 @@ public class ModerationTargetBacking {
     private ModerationService moderation;
 
     @Inject
-    private ModerationActionsBacking actions;
-
-    @Inject
     private Caller caller;
 
     private QueueEntry entry;
+    private boolean looked;
     private List<JournalEntry> journal;
 
     public void load() {
-        entry = moderation.entry(caller, cible).orElse(null);
-        if (entry == null) {
+        if (getEntry() == null) {
             Pages.notFound("Cible inconnue");
-            return;
         }
-        actions.handle("/moderation/cible?cible=" + URLEncoder.encode(entry.target().getKey(), StandardCharsets.UTF_8));
     }
 
+    /** The target and its open item, read once per request (a postback's page is drawn without load()). */
     public QueueEntry getEntry() {
+        if (!looked) {
+            entry = moderation.entry(caller, cible).orElse(null);
+            looked = true;
+        }
         return entry;
     }
 
@@ -58,16 +56,18 @@ public class ModerationTargetBacking {
 
     /** The uploaded images the content shows (#15), each its own target ({@code image:id}). */
     public List<fr.mare.media.MediaImage> getImages() {
-        if (entry == null || entry.target().type().equals("image") || entry.target().html() == null) {
+        QueueEntry shown = getEntry();
+        if (shown == null || shown.target().type().equals("image") || shown.target().html() == null) {
             return List.of();
         }
-        return media.shownIn(entry.target().html());
+        return media.shownIn(shown.target().html());
     }
 
     public List<JournalEntry> getJournal() {
         if (journal == null) {
-            journal = entry == null ? List.of()
-                    : moderation.journal(caller, new JournalFilter(null, null, new TargetKey(entry.target().type(), entry.target().id())), 100);
+            QueueEntry shown = getEntry();
+            journal = shown == null ? List.of()
+                    : moderation.journal(caller, new JournalFilter(null, null, new TargetKey(shown.target().type(), shown.target().id())), 100);
         }
         return journal;
     }

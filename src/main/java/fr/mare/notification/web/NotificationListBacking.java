@@ -154,15 +154,6 @@ public class NotificationListBacking {
         return rows;
     }
 
-    /**
-     * Whether a form is in the tree: when shown ({@code visible}), and always while a postback is
-     * decoded, so that a click still reaches its action if the list moved since the page was drawn
-     * (the action reads the id from the request, not from the row).
-     */
-    public boolean formRendered(boolean visible) {
-        return visible || FacesContext.getCurrentInstance().getCurrentPhaseId() != PhaseId.RENDER_RESPONSE;
-    }
-
     public boolean isFirstPage() {
         return getCursor() == null;
     }

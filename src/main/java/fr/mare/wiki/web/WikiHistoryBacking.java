@@ -13,8 +13,6 @@ import fr.mare.wiki.WikiPolicy;
 import fr.mare.wiki.WikiRevision;
 import fr.mare.wiki.WikiService;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
@@ -157,17 +155,7 @@ public class WikiHistoryBacking {
         return confirmingRevert;
     }
 
-    /** While a postback is decoded: the one Faces revert button exists, whichever version's button was pressed. */
-    public boolean isActing() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        return context.isPostback() && context.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE
-                && context.getCurrentPhaseId() != PhaseId.RESTORE_VIEW;
-    }
 
-    /** Where the confirmation's plain form goes: this page's address, as the Faces form's. */
-    public String getFormAction() {
-        return Faces.getRequestURIWithQueryString();
-    }
 
     public WikiPage getPage() {
         return ensure();
