@@ -32,6 +32,16 @@ public final class Chromium {
      * which {@link NetworkLog} reads: every request the pages make, whatever made it.
      */
     public static ChromeDriver start(boolean networkLog) throws IOException {
+        return start(networkLog, true);
+    }
+
+    /**
+     * With {@code javascript} false, Chromium runs no script of any page: the content setting
+     * {@code profile.managed_default_content_settings.javascript} = 2 (« block »), as a person who
+     * turned JavaScript off in the settings. WebDriver's own scripts ({@code executeScript}, the
+     * atoms behind {@code getDomAttribute}) still run, through DevTools.
+     */
+    public static ChromeDriver start(boolean networkLog, boolean javascript) throws IOException {
         Assumptions.assumeTrue(BROWSER.canExecute() && DRIVER.canExecute(),
                 "browser journeys need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does it)");
         Path profile = Files.createTempDirectory("mare-chromium");
@@ -41,7 +51,8 @@ public final class Chromium {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=fr-FR", "--window-size=1280,900", "--user-data-dir=" + profile);
         // Headless Chromium asks for English whatever --lang says: ask for French like our members.
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fr-FR,fr"));
+        options.setExperimentalOption("prefs", javascript ? java.util.Map.of("intl.accept_languages", "fr-FR,fr")
+                : java.util.Map.of("intl.accept_languages", "fr-FR,fr", "profile.managed_default_content_settings.javascript", 2));
         if (networkLog) {
             options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
             options.setExperimentalOption("perfLoggingPrefs", java.util.Map.of("enableNetwork", true, "enablePage", false));

@@ -13,7 +13,12 @@ public abstract class ChromiumIT extends MareIT {
 
     /** Starts the browser (the test is skipped, with the reason, where Chromium is not installed). */
     protected ChromeDriver startBrowser() throws java.io.IOException {
-        browser = Chromium.start();
+        return startBrowser(true);
+    }
+
+    /** The same, with JavaScript on or off ({@link Chromium#start(boolean, boolean)}). */
+    protected ChromeDriver startBrowser(boolean javascript) throws java.io.IOException {
+        browser = Chromium.start(false, javascript);
         return browser;
     }
 
