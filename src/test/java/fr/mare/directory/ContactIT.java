@@ -127,9 +127,11 @@ class ContactIT extends MareIT {
         assertEquals(200, mine.status());
         Document html = mine.html();
         assertEquals("Prêter vos outils ?", html.getElementById("conversation-subject").text());
-        assertEquals("pourriez-vous", html.selectFirst("#messages .post-body strong").text(), "Markdown through the pipeline");
+        // The layout's flash list is #messages: the conversation's list has an id of its own (found by JourneysBrowserIT).
+        assertEquals(java.util.Set.of(), fr.mare.testing.PageChecks.repeatedIds(html), "each id once, the « envoyé » message shown or not");
+        assertEquals("pourriez-vous", html.selectFirst("#conversation-messages .post-body strong").text(), "Markdown through the pipeline");
         assertTrue(html.getElementById("conversation-parties").text().contains(name));
-        assertNull(html.selectFirst("#messages a.report-link"), "nobody reports their own message");
+        assertNull(html.selectFirst("#conversation-messages a.report-link"), "nobody reports their own message");
         assertNoEmail(mine, alix, bao, sender);
 
         String senderName = sender.client().get("/messages").html().getElementById("current-account").text();
@@ -142,7 +144,7 @@ class ContactIT extends MareIT {
             assertNoEmail(list, sender);
             Page read = admin.client().get(conversation);
             assertEquals(200, read.status());
-            Element report = read.html().selectFirst("#messages a.report-link");
+            Element report = read.html().selectFirst("#conversation-messages a.report-link");
             assertNotNull(report, "admins may report the sender's message");
             assertTrue(report.attr("href").matches(".*/signaler\\?cible=message:[0-9]+$"), report.attr("href"));
             assertNoEmail(read, sender);
@@ -154,11 +156,11 @@ class ContactIT extends MareIT {
         assertTold(sender, alixName + " a répondu dans « Prêter vos outils ? » (" + name + ")", conversation);
         assertTrue(notices(bao).stream().noneMatch(a -> a.text().contains("a répondu")), "an admin's answer goes to the sender only");
         Document thread = sender.client().get(conversation).html();
-        assertEquals(2, thread.select("#messages article.contact-message").size());
-        assertEquals("jeudi", thread.select("#messages .post-body em").last().text());
-        assertNotNull(thread.selectFirst("#messages a.report-link"), "the sender may report the admin's answer");
+        assertEquals(2, thread.select("#conversation-messages article.contact-message").size());
+        assertEquals("jeudi", thread.select("#conversation-messages .post-body em").last().text());
+        assertNotNull(thread.selectFirst("#conversation-messages a.report-link"), "the sender may report the admin's answer");
         assertEquals(302, sender.client().get(conversation).form("reply").set("body", "Merci !").submit().status());
-        assertEquals(3, bao.client().get(conversation).html().select("#messages article.contact-message").size());
+        assertEquals(3, bao.client().get(conversation).html().select("#conversation-messages article.contact-message").size());
         for (Person admin : List.of(alix, bao)) {
             assertTold(admin, senderName + " a répondu dans « Prêter vos outils ? » (" + name + ")", conversation);
         }

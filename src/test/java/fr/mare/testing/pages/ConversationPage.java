@@ -21,7 +21,6 @@ public class ConversationPage extends SitePage {
 
     /** The messages of the conversation, as shown. */
     public String thread() {
-        // ol#messages: not #messages alone, which the flash list of the layout also is, just after a message is sent.
-        return text(By.cssSelector("ol#messages.contact-thread"));
+        return text(By.id("conversation-messages"));
     }
 }
