@@ -124,6 +124,14 @@ public final class Launcher {
                 exit(1);
             }
         });
+        // Payara's start-up services run one after the other, not on parallel "RunLevelController"
+        // threads: both stalls seen (LauncherIT and the CI, 2026-12-03: no log line after « Loading
+        // policy provider » or « Grizzly started », for minutes) were in that parallel phase, as is
+        // Payara's known start-up deadlock (payara/Payara#3489). On 2 cores it costs nothing:
+        // an empty Payara Micro was ready in 6.6–9.4 s against 6.3–15 s, beside a test run (ADR 0034).
+        if (System.getProperty(STARTUP_THREADS) == null) {
+            System.setProperty(STARTUP_THREADS, "USE_NO_THREADS");
+        }
         try {
             // PayaraMicroLauncher rather than PayaraMicro.main, which logs a failed boot and
             // returns as if all was well, leaving this JVM and mariadbd running for nothing.
@@ -157,6 +165,9 @@ public final class Launcher {
      * {@code MARE_PAYARA_ENDPOINTS=true} (then keep them behind the proxy). {@code /health} stays:
      * the launcher and supervisors read it. The tests' Payara runs the same commands (TestDatabase).
      */
+    /** GlassFish's own switch for its start-up threads (read by {@code AppServerStartup}). */
+    static final String STARTUP_THREADS = "org.glassfish.startupThreadPolicy";
+
     public static final List<String> ENDPOINTS_OFF = List.of(
             "set configs.config.server-config.microprofile-metrics-configuration.enabled=false",
             "set-openapi-configuration --enabled=false");
@@ -303,7 +314,27 @@ public final class Launcher {
             Thread.sleep(500);
         } while (Instant.now().isBefore(deadline));
         System.err.println("Mare ne peut pas démarrer : elle ne répond pas « UP » sur " + health + " après "
-                + wait.toSeconds() + " s (MARE_STARTUP_WAIT_SECONDS). Lisez le journal ci-dessus ; Mare s'arrête.");
+                + wait.toSeconds() + " s (MARE_STARTUP_WAIT_SECONDS). Lisez le journal ci-dessus ; Mare s'arrête."
+                + " Où en était chaque fil, pour le rapport d'incident :");
+        printThreads();
         return false;
+    }
+
+    /**
+     * Every thread's stack, on standard error: where a boot that made no progress stood (Payara's
+     * start-up services, the deployment, the database), the one clue a stalled boot leaves.
+     */
+    private static void printThreads() {
+        long[] deadlocked = java.lang.management.ManagementFactory.getThreadMXBean().findDeadlockedThreads();
+        if (deadlocked != null) {
+            System.err.println("Fils en interblocage (ids) : " + java.util.Arrays.toString(deadlocked));
+        }
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            StringBuilder lines = new StringBuilder("\"").append(thread.getName()).append("\" #").append(thread.threadId()).append(" ").append(thread.getState());
+            for (StackTraceElement frame : stack) {
+                lines.append("\n\tat ").append(frame);
+            }
+            System.err.println(lines);
+        });
     }
 }

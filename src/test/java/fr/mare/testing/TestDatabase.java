@@ -108,6 +108,8 @@ public final class TestDatabase implements LauncherSessionListener {
         System.setProperty("mare.it.payaraPreboot", writePreboot().toString());
         System.setProperty("payara.cmdOptions", String.join(" ", List.of(
                 "-Xmx512m",
+                // Start-up services one after the other, as the launcher runs them (Launcher, ADR 0034).
+                "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
                 "-Dmare.db.url=" + url,
                 // The view states' key (ADR 0032), as the launcher draws one when none is configured.
                 "-Dmare.faces.state-key=" + randomKey(),
