@@ -674,6 +674,12 @@ class AuthorizationIT extends MareIT {
             org.jsoup.nodes.Element element = page.html().getElementById(locator.substring(1));
             return element == null || element.closest("form") == null ? null : page.formAround(locator.substring(1));
         }
+        if (locator.contains("*")) {
+            // A row form (web.RowForms) named after its row: the first of the page (notification-*-read).
+            Pattern id = Pattern.compile(Pattern.quote(locator).replace("*", "\\E[0-9]+\\Q"));
+            return page.html().select("form[id]").stream().filter(f -> id.matcher(f.id()).matches()).findFirst()
+                    .map(f -> page.form(f.id())).orElse(null);
+        }
         return page.hasFormEndingWith(locator) ? page.formEndingWith(locator) : null;
     }
 
@@ -1200,7 +1206,7 @@ class AuthorizationIT extends MareIT {
             // The caller has a notification of their own, so their page has a genuine « marquer lu » form whose id they change.
             notificationFor(cast, cast.sessions.get(kind), cast.id(kind));
         }
-        return new Trial("/notifications", "read", "mark-read", f -> f.set("notification", Long.toString(target)), cast.owner(),
+        return new Trial("/notifications", "notification-*-read", "mark-read", f -> f.set("notification", Long.toString(target)), cast.owner(),
                 () -> count("SELECT COUNT(*) FROM notification WHERE id = ? AND read_at IS NOT NULL", target) > 0);
     }
 
