@@ -3,7 +3,6 @@ package fr.mare.testing.pages;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.List;
 
@@ -23,7 +22,7 @@ public class ConversationsPage extends SitePage {
         browser.findElements(By.cssSelector("#conversations a.conversation-subject")).stream()
                 .filter(a -> a.getText().equals(subject)).findFirst()
                 .orElseThrow(() -> new AssertionError("no conversation « " + subject + " » in " + subjects())).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        awaitLeaving(page);
         return new ConversationPage(browser);
     }
 }

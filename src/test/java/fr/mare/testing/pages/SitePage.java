@@ -2,6 +2,7 @@ package fr.mare.testing.pages;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -104,7 +105,7 @@ public class SitePage {
     protected void go(By target) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        awaitLeaving(page);
     }
 
     /**
@@ -116,7 +117,29 @@ public class SitePage {
     protected void goThroughMenu(By target) {
         WebElement page = browser.findElement(By.tagName("html"));
         new Actions(browser).moveToElement(browser.findElement(target)).click().perform();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        awaitLeaving(page);
+    }
+
+    /**
+     * Waits until {@code page} (the {@code <html>} element of the page left) is gone. Selenium's
+     * {@code stalenessOf} expects a « stale element » error; Chrome, asked in the middle of the
+     * navigation, sometimes answers « Node with given id does not belong to the document » instead
+     * (JourneysBrowserIT, full run of 2026-12-03): the same fact, said otherwise.
+     */
+    protected void awaitLeaving(WebElement page) {
+        wait.until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     protected void type(By field, String text) {
