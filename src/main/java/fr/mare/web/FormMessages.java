@@ -69,10 +69,8 @@ public final class FormMessages {
      * is shown again with the typed input.
      */
     public static boolean run(String formId, Runnable action) {
-        return call(formId, () -> {
-            action.run();
-            return Boolean.TRUE;
-        }).isPresent();
+        return run(formId, action, refusal -> {
+        });
     }
 
     /** {@link #run} for an action with a result: empty when refused (the message is added). */

@@ -59,12 +59,7 @@ public class TopicPage extends SitePage {
 
     /** « Répondre » under a post, then its own reply form. */
     public TopicPage replyTo(long post, String body) {
-        go(By.cssSelector("#post-" + post + "-actions a.reply-link"));
-        By field = By.cssSelector("textarea[id$='replyTo:body']");
-        wait.until(ExpectedConditions.presenceOfElementLocated(field));
-        type(field, body);
-        go(By.cssSelector("form[id$='replyTo'] [id$=':submit']"));
-        return new TopicPage(browser);
+        return sendRowForm(post, "reply-link", "replyTo", body);
     }
 
     public TopicPage markSolution(long post) {
@@ -94,11 +89,16 @@ public class TopicPage extends SitePage {
 
     /** « Modifier » on a post, the new text, « Enregistrer ». */
     public TopicPage edit(long post, String body) {
-        go(By.cssSelector("#post-" + post + "-actions a.edit-link"));
-        By field = By.cssSelector("textarea[id$='edit:body']");
+        return sendRowForm(post, "edit-link", "edit", body);
+    }
+
+    /** The post's link ({@code link}) opens its row form ({@code form}: its body, then its « submit »). */
+    private TopicPage sendRowForm(long post, String link, String form, String body) {
+        go(By.cssSelector("#post-" + post + "-actions a." + link));
+        By field = By.cssSelector("textarea[id$='" + form + ":body']");
         wait.until(ExpectedConditions.presenceOfElementLocated(field));
         type(field, body);
-        go(By.cssSelector("form[id$='edit'] [id$='edit:submit']"));
+        go(By.cssSelector("form[id$='" + form + "'] [id$='" + form + ":submit']"));
         return new TopicPage(browser);
     }
 
