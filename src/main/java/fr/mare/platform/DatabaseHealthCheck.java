@@ -33,7 +33,7 @@ public class DatabaseHealthCheck implements HealthCheck {
         }
         if (diskSpace.full()) {
             // Reads work, writes do not: a supervisor or a monitor must see it (issue #17, R4).
-            return response.down().withData("raison", "espace disque plein : la base refuse les écritures").build();
+            return response.down().withData("raison", diskSpace.reason()).build();
         }
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2) ? response.up().build() : response.down().withData("raison", "connexion invalide").build();

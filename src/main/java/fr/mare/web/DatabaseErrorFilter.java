@@ -57,6 +57,10 @@ public class DatabaseErrorFilter extends HttpFilter {
             }
             LOG.log(Level.WARNING, "Base de données indisponible pendant {0} {1} : {2}",
                     new Object[] {request.getMethod(), request.getRequestURI(), e.getMessage()});
+            if (diskSpace.full()) {
+                // An embedded MariaDB stops itself on ENOSPC rather than answer 1114: say why.
+                request.setAttribute(DISK_FULL, Boolean.TRUE);
+            }
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
     }

@@ -148,8 +148,6 @@ class ResilienceIT {
      * otherwise, with the reason), filled up while Mare runs.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("Issue #17 R4, not passing yet: MariaDB 10.11.5 aborts on a full tmpfs instead of"
-            + " answering 1114, and /health is UP again once the launcher restarted it (docs/operations.md, R4)")
     void aFullDiskRefusesWritesInFrenchKeepsTheTextAndReadsGoOn() throws Exception {
         Path data = freshFolder("resilience-it-r4");
         Path mariadb = data.resolve("mariadb");
