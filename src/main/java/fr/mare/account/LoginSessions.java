@@ -1,5 +1,6 @@
 package fr.mare.account;
 
+import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class LoginSessions {
 
     /** How often a live login's last-seen instant is written. */
@@ -53,11 +55,25 @@ public class LoginSessions {
     /** Records a new login (the token is the session's binding, never stored in clear). */
     public void open(String token, long accountId, Instant openedAt) {
         Instant now = clock.instant();
-        em.createNativeQuery("DELETE FROM login_session WHERE last_seen_at < ? LIMIT 100")
-                .setParameter(1, now.minus(idle()).minus(Duration.ofDays(1))).executeUpdate();
+        purgeExpired(now.minus(idle()).minus(Duration.ofDays(1)));
         em.createNativeQuery("INSERT INTO login_session (token_hash, account_id, opened_at, last_seen_at) VALUES (?, ?, ?, ?)")
                 .setParameter(1, AccountTokens.hash(token)).setParameter(2, accountId)
                 .setParameter(3, openedAt).setParameter(4, now).executeUpdate();
+    }
+
+    /**
+     * Forgets up to 100 logins unseen since {@code before}. Found by a plain read, then deleted by
+     * their keys: a ranged {@code DELETE} locked the index gaps that concurrent logins insert into,
+     * and four members logging in at once deadlocked (drill R1, issue #17).
+     */
+    private void purgeExpired(Instant before) {
+        @SuppressWarnings("unchecked")
+        List<byte[]> expired = em.createNativeQuery("SELECT token_hash FROM login_session WHERE last_seen_at < ? LIMIT 100")
+                .setParameter(1, before).getResultList();
+        for (byte[] hash : expired) {
+            em.createNativeQuery("DELETE FROM login_session WHERE token_hash = ? AND last_seen_at < ?")
+                    .setParameter(1, hash).setParameter(2, before).executeUpdate();
+        }
     }
 
     /** The session revoked the others itself (password change, « fermer mes autres sessions »): its login survives on every node. */

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.logging.Logger;
@@ -69,12 +70,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final boolean fresh;
     private final Path socket;
     private final EmbeddedCredentials credentials;
+    private final List<String> extraOptions;
     private DB db;
     /** Set by {@link #close()}: from then on a dead mariadbd is not restarted. */
     private volatile boolean closing;
     private volatile long serverPid = -1;
 
-    private EmbeddedDatabase(Path folder, int port, String bufferPool, boolean fresh, Path socket, EmbeddedCredentials credentials) {
+    private EmbeddedDatabase(Path folder, int port, String bufferPool, boolean fresh, Path socket, EmbeddedCredentials credentials,
+                             List<String> extraOptions) {
+        this.extraOptions = List.copyOf(extraOptions);
         this.folder = folder;
         this.port = port;
         this.bufferPool = bufferPool;
@@ -96,6 +100,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** @param bufferPool InnoDB's buffer pool size, in MariaDB's notation ({@code 32M}) */
     public static EmbeddedDatabase start(Path folder, int port, String bufferPool) {
+        return start(folder, port, bufferPool, List.of());
+    }
+
+    /**
+     * @param extraOptions more mariadbd options, after Mare's own: the replication drill's
+     *                     {@code --log-bin}, {@code --server-id} (docs/ops/ReplicaDrill.java)
+     */
+    public static EmbeddedDatabase start(Path folder, int port, String bufferPool, List<String> extraOptions) {
         Path dir = folder.toAbsolutePath().normalize();
         refuseTemporaryFolder(dir);
         Path dataDir = dir.resolve("mariadb");
@@ -120,7 +132,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path socket = socketDir.resolve("mariadb.sock");
 
         int chosenPort = port == 0 ? freePort() : port;
-        EmbeddedDatabase database = new EmbeddedDatabase(dir, chosenPort, bufferPool, fresh, socket, credentials);
+        EmbeddedDatabase database = new EmbeddedDatabase(dir, chosenPort, bufferPool, fresh, socket, credentials, extraOptions);
         Path initFile = null;
         try {
             if (stored.isEmpty()) {
@@ -303,6 +315,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .addArg("--table-open-cache=256")
                 .addArg("--table-definition-cache=256")
                 .addArg("--thread-cache-size=16");
+        extraOptions.forEach(config::addArg);
         if (initFile != null) {
             config.addArg("--init-file=" + initFile);
         }

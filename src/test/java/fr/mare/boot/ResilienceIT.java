@@ -276,9 +276,22 @@ class ResilienceIT {
     }
 
     Process launch(Map<String, String> env, Path log) throws Exception {
+        return launch(List.of("-Xmx512m"), env, log, started);
+    }
+
+    /**
+     * {@code java <jvmOptions> -jar target/mare.jar} with only these MARE_ variables, once it
+     * says « Mare est prête »; added to {@code started} first, so that a failed start is stopped
+     * too. Without an option that chooses the heap or the collector, the launcher relaunches
+     * itself with its own JVM defaults (ADR 0033), in the same process.
+     */
+    static Process launch(List<String> jvmOptions, Map<String, String> env, Path log, List<Process> started) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = Path.of(System.getProperty("mare.launcherJar", "target/mare.jar"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("MARE_"));
