@@ -1,7 +1,4 @@
 import fr.mare.boot.EmbeddedDatabase;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -30,7 +27,9 @@ import java.util.stream.Collectors;
  * after {@code mvn package -DskipTests}:
  * <pre>java -cp target/mare.jar docs/ops/ReplicaDrill.java</pre>
  * Both servers are Mare's embedded MariaDB binaries, started outside any Mare: the primary with
- * its binary log, the replica following it by GTID. Mare runs against the primary (an external
+ * its binary log, the replica following it by GTID. First, Mare must refuse to migrate a
+ * binary-logged primary without {@code log_bin_trust_function_creators} (error 1419 would leave a
+ * migration half done), then carry on by itself once it is set. Mare runs against the primary (an external
  * database for it: {@code MARE_DB_URL}); replies are confirmed and read back on the replica; the
  * primary is killed ({@code kill -9}), the replica promoted (replication stopped,
  * {@code read_only} off) and a new Mare started against it must show every confirmed reply and
@@ -49,7 +48,7 @@ public class ReplicaDrill {
         EmbeddedDatabase primary = EmbeddedDatabase.start(WORK.resolve("primaire"), 18185, "32M",
                 List.of("--server-id=1", "--log-bin=mariadb-bin", "--binlog-format=ROW"));
         EmbeddedDatabase replica = EmbeddedDatabase.start(WORK.resolve("replique"), 18186, "32M",
-                List.of("--server-id=2", "--read-only=ON", "--relay-log=mariadb-relay"));
+                List.of("--server-id=2", "--relay-log=mariadb-relay"));
         Process mare = null;
         try {
             // Replication starts from the primary's position now: both servers already hold their
@@ -59,15 +58,29 @@ public class ReplicaDrill {
                 s.execute("GRANT REPLICATION SLAVE ON *.* TO 'replication'@'127.0.0.1'");
                 String position = single(s, "SELECT @@gtid_binlog_pos");
                 try (Connection r = root(replica); Statement t = r.createStatement()) {
+                    // Read-only once its own start-up wrote the `mare` database: only replication writes.
+                    t.execute("SET GLOBAL read_only = ON");
                     t.execute("SET GLOBAL gtid_slave_pos = '" + position + "'");
                     t.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + primary.port()
                             + ", MASTER_USER='replication', MASTER_PASSWORD='exercice-de-replication', MASTER_USE_GTID=slave_pos");
                     t.execute("START SLAVE");
                 }
             }
+            // A binary log refuses the migrations' triggers to a non-SUPER account (error 1419):
+            // Mare must say so before it migrates anything, then go on by itself once it is set.
             long started = System.nanoTime();
-            mare = startMare(primary, "mare-primaire", 18187);
-            check("Mare démarrée sur la primaire (schéma et démo importés) en " + seconds(started) + " s", mare != null);
+            mare = launchMare(primary, "mare-primaire", 18187);
+            Path log = WORK.resolve("mare-primaire.log");
+            check("sans log_bin_trust_function_creators, Mare refuse de migrer et dit quoi régler",
+                    awaitLog(mare, log, "log_bin_trust_function_creators = 1"));
+            try (Connection p = root(primary); Statement s = p.createStatement()) {
+                check("rien n'a été migré à moitié (tables de Mare : " + single(s, "SELECT COUNT(*) FROM information_schema.tables"
+                        + " WHERE table_schema = 'mare'") + ")", single(s, "SELECT COUNT(*) FROM information_schema.tables"
+                        + " WHERE table_schema = 'mare' AND table_name <> 'flyway_schema_history'").equals("0"));
+                s.execute("SET GLOBAL log_bin_trust_function_creators = 1");
+            }
+            boolean ready = awaitLog(mare, log, "Mare est prête");
+            check("le réglage fait, Mare migre et démarre d'elle-même, sans redémarrage (" + seconds(started) + " s en tout)", ready);
             Client camille = new Client(URI.create("http://127.0.0.1:18187/"));
             check("connexion de camille", camille.login("camille", "bienvenue-sur-mare") == 302);
             List<String> confirmed = new ArrayList<>();
@@ -104,8 +117,9 @@ public class ReplicaDrill {
                 t.execute("RESET SLAVE ALL");
                 t.execute("SET GLOBAL read_only = OFF");
             }
-            mare = startMare(replica, "mare-replique", 18187);
-            check("Mare redémarrée sur la réplique promue en " + seconds(kill) + " s", mare != null);
+            mare = launchMare(replica, "mare-replique", 18187);
+            boolean promoted = awaitLog(mare, WORK.resolve("mare-replique.log"), "Mare est prête");
+            check("Mare redémarrée sur la réplique promue, prête " + seconds(kill) + " s après l'arrêt de la primaire", promoted);
             Client reader = new Client(URI.create("http://127.0.0.1:18187/"));
             String thread = reader.get(TOPIC);
             long present = confirmed.stream().filter(thread::contains).count();
@@ -177,27 +191,29 @@ public class ReplicaDrill {
         return values;
     }
 
-    /** {@code java -jar target/mare.jar} against that server as an external database; null when not ready in 4 minutes. */
-    static Process startMare(EmbeddedDatabase db, String name, int port) throws Exception {
-        Path log = WORK.resolve(name + ".log");
+    /** {@code java -jar target/mare.jar} against that server as an external database, its output in {@code <name>.log}. */
+    static Process launchMare(EmbeddedDatabase db, String name, int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                ROOT.resolve("target/mare.jar").toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+                ROOT.resolve("target/mare.jar").toString()).redirectErrorStream(true).redirectOutput(WORK.resolve(name + ".log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("MARE_"));
         builder.environment().putAll(Map.of("MARE_DATA_DIR", WORK.resolve(name).toString(), "MARE_HTTP_PORT", Integer.toString(port),
                 "MARE_DB_URL", db.jdbcUrl(), "MARE_DB_USER", EmbeddedDatabase.USER, "MARE_DB_PASSWORD", db.password(),
                 "MARE_DEMO", "true"));
-        Process process = builder.start();
+        return builder.start();
+    }
+
+    /** Whether the log says {@code text} within 4 minutes (its last lines are printed when not). */
+    static boolean awaitLog(Process mare, Path log, String text) throws Exception {
         long deadline = System.nanoTime() + 240_000_000_000L;
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            if (Files.readString(log).contains("Mare est prête")) {
-                return process;
+        while (System.nanoTime() < deadline && mare.isAlive()) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return true;
             }
             Thread.sleep(500);
         }
-        System.out.println(Files.readString(log).lines().skip(Math.max(0, Files.readString(log).lines().count() - 30))
-                .collect(Collectors.joining("\n")));
-        process.destroyForcibly();
-        return null;
+        List<String> lines = Files.readAllLines(log);
+        System.out.println(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+        return false;
     }
 
     static void stopMare(Process mare) throws Exception {
@@ -215,7 +231,7 @@ public class ReplicaDrill {
         }
     }
 
-    /** A browser without JavaScript: cookies, no redirects followed, forms filled from the page. */
+    /** A browser without JavaScript: cookies, no redirects followed, forms read by patterns (jsoup is in the war, not beside the launcher). */
     static final class Client {
         final URI base;
         final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -240,24 +256,34 @@ public class ReplicaDrill {
         }
 
         HttpResponse<String> submit(String path, String formId, Map<String, String> values, String button) throws Exception {
-            Document page = Jsoup.parse(get(path), base.resolve(path.substring(1)).toString());
-            Element form = page.getElementById(formId);
-            if (form == null) {
+            String page = get(path);
+            java.util.regex.Matcher formTag = java.util.regex.Pattern.compile("<form\\b[^>]*\\bid=\"" + formId + "\"[^>]*>").matcher(page);
+            if (!formTag.find()) {
                 throw new IllegalStateException("pas de formulaire " + formId + " sur " + path);
             }
+            String tag = formTag.group();
+            String form = page.substring(formTag.end(), page.indexOf("</form>", formTag.end()));
             Map<String, String> fields = new LinkedHashMap<>();
-            for (Element input : form.select("input[name], textarea[name]")) {
-                String type = input.attr("type");
-                if (!type.equals("submit") && !type.equals("button") && !type.equals("file")) {
-                    fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.wholeText() : input.val());
+            java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input\\b[^>]*>").matcher(form);
+            while (input.find()) {
+                String type = attribute(input.group(), "type");
+                String name = attribute(input.group(), "name");
+                if (name != null && !"submit".equals(type) && !"button".equals(type) && !"file".equals(type)
+                        && !"checkbox".equals(type) && !"radio".equals(type)) {
+                    fields.put(name, unescape(java.util.Objects.requireNonNullElse(attribute(input.group(), "value"), "")));
                 }
+            }
+            java.util.regex.Matcher area = java.util.regex.Pattern.compile("<textarea\\b[^>]*name=\"([^\"]*)\"[^>]*>([^<]*)</textarea>").matcher(form);
+            while (area.find()) {
+                fields.put(area.group(1), unescape(area.group(2)));
             }
             fields.putAll(values);
             fields.put(button, "x");
             String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            boolean multipart = form.attr("enctype").equalsIgnoreCase("multipart/form-data");
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(form.absUrl("action"))).timeout(Duration.ofSeconds(30));
+            boolean multipart = "multipart/form-data".equalsIgnoreCase(attribute(tag, "enctype"));
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.substring(1)).resolve(unescape(attribute(tag, "action"))))
+                    .timeout(Duration.ofSeconds(30));
             if (multipart) {
                 String boundary = "----exercice" + System.nanoTime();
                 StringBuilder parts = new StringBuilder();
@@ -271,6 +297,15 @@ public class ReplicaDrill {
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        static String attribute(String tag, String name) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
+            return m.find() ? m.group(1) : null;
+        }
+
+        static String unescape(String html) {
+            return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         }
     }
 }

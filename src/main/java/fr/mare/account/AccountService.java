@@ -1,5 +1,6 @@
 package fr.mare.account;
 
+import fr.mare.platform.Retryable;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.BusinessExceptions;
 import fr.mare.platform.RateLimitedException;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class AccountService {
 
     public static final int DISPLAY_NAME_MAX = 60;

@@ -1,5 +1,6 @@
 package fr.mare.directory;
 
+import fr.mare.platform.Retryable;
 import fr.mare.account.Caller;
 import fr.mare.markdown.Slugs;
 import fr.mare.platform.BusinessException;
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class DirectoryAreaService {
 
     @PersistenceContext(unitName = "mare")

@@ -1,5 +1,6 @@
 package fr.mare.directory;
 
+import fr.mare.platform.Retryable;
 import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
@@ -41,6 +42,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class DirectoryService {
 
     /** A collective's declared expertise in one area, with the area. */

@@ -1,5 +1,6 @@
 package fr.mare.members;
 
+import fr.mare.platform.Retryable;
 import fr.mare.account.Account;
 import fr.mare.account.AccountEvent;
 import fr.mare.account.AccountService;
@@ -43,6 +44,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class MembersAdminService {
 
     static final int LATEST = 5;

@@ -1,5 +1,6 @@
 package fr.mare.notification;
 
+import fr.mare.platform.Retryable;
 import fr.mare.account.Caller;
 import fr.mare.platform.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class MailChoices {
 
     /** The pseudo-category of a digest's unsubscribe link. */

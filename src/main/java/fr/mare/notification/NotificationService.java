@@ -1,5 +1,6 @@
 package fr.mare.notification;
 
+import fr.mare.platform.Retryable;
 import fr.mare.account.Caller;
 import fr.mare.forum.ForumEvent;
 import fr.mare.platform.BusinessException;
@@ -37,6 +38,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class NotificationService {
 
     private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -86,6 +87,14 @@ public class DatabaseStartup {
                     .validateMigrationNaming(true)
                     .failOnMissingLocations(true)
                     .load();
+            if (flyway.info().pending().length > 0) {
+                Optional<String> refusal = BinaryLogCheck.refusal(flyway.getConfiguration().getDataSource());
+                if (refusal.isPresent()) {
+                    status.markProblem(refusal.get());
+                    LOG.severe(() -> "MARE N'EST PAS PRÊTE : " + refusal.get() + " Nouvel essai dans 10 s.");
+                    return false;
+                }
+            }
             result = flyway.migrate();
             missing = missingObjects(flyway);
         } catch (RuntimeException | SQLException e) {

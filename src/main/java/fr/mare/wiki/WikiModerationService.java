@@ -1,5 +1,6 @@
 package fr.mare.wiki;
 
+import fr.mare.platform.Retryable;
 import fr.mare.account.Caller;
 import fr.mare.markdown.Rendered;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import static fr.mare.wiki.WikiService.SUMMARY_MAX;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class WikiModerationService {
 
     @Inject

@@ -1,5 +1,6 @@
 package fr.mare.wiki;
 
+import fr.mare.platform.Retryable;
 import fr.mare.account.Caller;
 import fr.mare.platform.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class WikiReviewService {
 
     /** A page not reviewed for this long is listed in « à revoir ». */

@@ -1,5 +1,6 @@
 package fr.mare.wiki;
 
+import fr.mare.platform.Retryable;
 import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
@@ -46,6 +47,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class WikiService {
 
     public static final int TITLE_MIN = 8;

@@ -1,5 +1,6 @@
 package fr.mare.directory.contact;
 
+import fr.mare.platform.Retryable;
 import fr.mare.account.AccountService;
 import fr.mare.account.AccountSummary;
 import fr.mare.account.Caller;
@@ -40,6 +41,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class ContactService {
 
     public static final int SUBJECT_MIN = 3;
