@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.LoginRefusal;
 import fr.mare.account.LoginThrottle;
 import fr.mare.account.AccountService;
@@ -56,7 +57,7 @@ public class AccountLoginBacking {
     private String returnTo;
 
     public String login() {
-        String address = request.getRemoteAddr();
+        String address = ClientAddress.of(request);
         Duration wait = throttle.remainingWait(username, address);
         if (!wait.isZero()) {
             SecurityLog.event("connexion-ralentie", "nom", username, "adresse", address);

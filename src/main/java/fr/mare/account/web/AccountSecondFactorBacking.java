@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.AccountService;
 import fr.mare.account.LoginRefusal;
 import fr.mare.account.LoginThrottle;
@@ -65,7 +66,7 @@ public class AccountSecondFactorBacking {
             Navigation.redirect("/connexion");
             return null;
         }
-        String address = request.getRemoteAddr();
+        String address = ClientAddress.of(request);
         Duration wait = throttle.remainingWait(step.username(), address);
         if (!wait.isZero()) {
             SecurityLog.event("code-ralenti", "nom", step.username(), "adresse", address);

@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.CurrentAccount;
@@ -86,12 +87,12 @@ public class AccountTwoFactorBacking {
 
     public String confirm() {
         Account account = account();
-        List<String> codes = FormMessages.call("confirm", () -> twoFactor.confirm(account, code, request.getRemoteAddr()),
+        List<String> codes = FormMessages.call("confirm", () -> twoFactor.confirm(account, code, ClientAddress.of(request)),
                 logRefusal("double-authentification-code-refusé", account)).orElse(null);
         if (codes == null) {
             return null;
         }
-        SecurityLog.event("double-authentification-activée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        SecurityLog.event("double-authentification-activée", "nom", account.getUsername(), "adresse", ClientAddress.of(request));
         showOnce(codes);
         FormMessages.flashInfo("account.twoFactor.enabled");
         Navigation.redirect(pagePath(returnTo));
@@ -100,11 +101,11 @@ public class AccountTwoFactorBacking {
 
     public String disable() {
         Account account = account();
-        if (!FormMessages.run("disable", () -> twoFactor.disable(account, password, code, request.getRemoteAddr()),
+        if (!FormMessages.run("disable", () -> twoFactor.disable(account, password, code, ClientAddress.of(request)),
                 logRefusal("double-authentification-désactivation-refusée", account))) {
             return null;
         }
-        SecurityLog.event("double-authentification-désactivée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        SecurityLog.event("double-authentification-désactivée", "nom", account.getUsername(), "adresse", ClientAddress.of(request));
         FormMessages.flashInfo("account.twoFactor.disabled");
         Navigation.redirect(PAGE);
         return null;
@@ -112,12 +113,12 @@ public class AccountTwoFactorBacking {
 
     public String renewBackupCodes() {
         Account account = account();
-        List<String> codes = FormMessages.call("renew", () -> twoFactor.renewBackupCodes(account, password, code, request.getRemoteAddr()),
+        List<String> codes = FormMessages.call("renew", () -> twoFactor.renewBackupCodes(account, password, code, ClientAddress.of(request)),
                 logRefusal("codes-de-secours-refusés", account)).orElse(null);
         if (codes == null) {
             return null;
         }
-        SecurityLog.event("codes-de-secours-renouvelés", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        SecurityLog.event("codes-de-secours-renouvelés", "nom", account.getUsername(), "adresse", ClientAddress.of(request));
         showOnce(codes);
         Navigation.redirect(PAGE);
         return null;
@@ -175,6 +176,6 @@ public class AccountTwoFactorBacking {
 
     /** The security log line of a refused step (a wrong code, a wrong password). */
     private Consumer<BusinessException> logRefusal(String event, Account account) {
-        return refusal -> SecurityLog.event(event, "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        return refusal -> SecurityLog.event(event, "nom", account.getUsername(), "adresse", ClientAddress.of(request));
     }
 }
