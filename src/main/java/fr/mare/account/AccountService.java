@@ -675,6 +675,7 @@ public class AccountService {
         Instant now = clock.instant();
         em.createNativeQuery("DELETE FROM account_token WHERE account_id = ?").setParameter(1, locked.getId()).executeUpdate();
         em.createNativeQuery("DELETE FROM login_session WHERE account_id = ?").setParameter(1, locked.getId()).executeUpdate();
+        em.createNativeQuery("DELETE FROM login_pending WHERE account_id = ?").setParameter(1, locked.getId()).executeUpdate();
         locked.erase(now);
         em.persist(new AccountEvent(locked.getId(), locked.getId(), AccountEvent.Kind.ERASED, detail, now));
         em.flush();
