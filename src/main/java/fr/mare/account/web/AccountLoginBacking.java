@@ -81,7 +81,7 @@ public class AccountLoginBacking {
             SecurityLog.event("connexion-code-demandé", "nom", username, "adresse", address);
             String destination = Navigation.safeLocalPath(returnTo);
             String token = pendingLogins.start(refusal.secondFactorAccount(), destination);
-            draft.keep(destination);
+            draft.keep(destination, pendingLogins.current(token).map(PendingLogins.Pending::username).orElse(null));
             SecondFactorStep.keep(request, (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse(), token);
             Navigation.redirect(SecondFactorStep.PAGE);
         } else if (refusal.suspension() != null) {
