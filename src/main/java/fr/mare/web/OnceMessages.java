@@ -92,7 +92,7 @@ public class OnceMessages implements PhaseListener {
             context.getMessages(clientId).forEachRemaining(m -> messages.add(new Carried(clientId, m.getSeverity(), m.getSummary())));
         }
         if (!messages.isEmpty()) {
-            response.addHeader("Set-Cookie", cookie(request, encode(messages, Keys.KEY, Instant.now()), -1));
+            response.addHeader("Set-Cookie", cookie(request, encode(messages, Keys.KEY, Instant.now()), LIFETIME_SECONDS));
         }
     }
 
@@ -147,9 +147,8 @@ public class OnceMessages implements PhaseListener {
 
     private static String cookie(HttpServletRequest request, String value, long maxAge) {
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        // No Max-Age on the cookie that carries: its instant is signed in, and some clients turn a
-        // Max-Age cookie into an RFC 2965 one sent back quoted (Java's CookieManager).
-        return COOKIE + "=" + value + "; Path=" + path + (maxAge >= 0 ? "; Max-Age=" + maxAge : "") + "; HttpOnly; SameSite=Lax"
+        return COOKIE + "=" + value + "; Path=" + path + (maxAge == 0 ? "; Max-Age=0" : CookieExpiry.in(java.time.Duration.ofSeconds(maxAge)))
+                + "; HttpOnly; SameSite=Lax"
                 + (request.isSecure() ? "; Secure" : "");
     }
 

@@ -111,7 +111,8 @@ public class SessionDraft {
             LOG.warning(() -> "Texte non gardé pour " + pathOf(destination) + " : " + e.getClass().getSimpleName());
             return;
         }
-        response().addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + cookiePath() + "; HttpOnly; SameSite=Lax"
+        response().addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + cookiePath() + CookieExpiry.in(KeptDrafts.LIFETIME)
+                + "; HttpOnly; SameSite=Lax"
                 + (request.isSecure() ? "; Secure" : ""));
     }
 

@@ -1,5 +1,7 @@
 package fr.mare.account.web;
 
+import fr.mare.account.PendingLogins;
+import fr.mare.web.CookieExpiry;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * not in a node's session, so the code may be posted to any node; the browser holds its token in
  * the {@value #COOKIE} cookie, {@code HttpOnly},
  * {@code SameSite=Strict} (no other site's form may post a code with it), {@code Secure} over
- * HTTPS; the row lives five minutes. Nothing of the password is kept. The login that follows gets a new
+ * HTTPS; the row and the cookie live five minutes. Nothing of the password is kept. The login that follows gets a new
  * session and its own {@code MARE_SESSION} binding.
  */
 final class SecondFactorStep {
@@ -23,10 +25,8 @@ final class SecondFactorStep {
 
     /** Hands the step's token to the browser. */
     static void keep(HttpServletRequest request, HttpServletResponse response, String token) {
-        // No Max-Age: the row expires by itself, and some clients turn a Max-Age cookie into an
-        // RFC 2965 one sent back quoted (Java's CookieManager).
-        response.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + path(request) + "; HttpOnly; SameSite=Strict"
-                + (request.isSecure() ? "; Secure" : ""));
+        response.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + path(request) + CookieExpiry.in(PendingLogins.LIFETIME)
+                + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : ""));
     }
 
     /** The token the browser sent, or null. */
