@@ -184,7 +184,9 @@ public class OnceMessages implements PhaseListener {
     /** The signing key of this node, read once (a holder: unit tests never read the configuration). */
     static final class Keys {
 
-        static final byte[] KEY = derive(ConfigProvider.getConfig().getOptionalValue("mare.faces.state-key", String.class).orElse(""));
+        /** The view states' key, or (none configured) a key of this node drawn once. */
+        static final byte[] SECRET = secret(ConfigProvider.getConfig().getOptionalValue("mare.faces.state-key", String.class).orElse(""));
+        static final byte[] KEY = mac(SECRET, "mare.once-messages");
 
         private Keys() {
         }
@@ -192,6 +194,15 @@ public class OnceMessages implements PhaseListener {
 
     /** The signing key: derived from the view states' key (never that key itself). */
     static byte[] derive(String stateKey) {
+        return mac(secret(stateKey), "mare.once-messages");
+    }
+
+    /** A key for {@code label}, derived from this node's view states' key (for {@link SealedValues}). */
+    static byte[] nodeKey(String label) {
+        return mac(Keys.SECRET, label);
+    }
+
+    private static byte[] secret(String stateKey) {
         byte[] secret;
         try {
             secret = Base64.getDecoder().decode(stateKey.strip());
@@ -203,6 +214,6 @@ public class OnceMessages implements PhaseListener {
             secret = new byte[32];
             new SecureRandom().nextBytes(secret);
         }
-        return mac(secret, "mare.once-messages");
+        return secret;
     }
 }

@@ -173,6 +173,21 @@ class TwoFactorIT extends MareIT {
         assertEquals(302, exhausted.status(), exhausted.mainText());
         assertTrue(exhausted.location().endsWith("/connexion"), exhausted.location());
         assertEquals("/connexion", guesser.open("/compte").uri().getPath(), "not logged in");
+
+        // New backup codes are shown once on the page after the redirect, whichever node serves it:
+        // sealed in their cookie, not kept in the session.
+        WebClient owner = member.client();
+        Page renewed = owner.get("/double-authentification").form("renew")
+                .set("currentPassword", PASSWORD).set("code", phone.nextCode()).submit();
+        assertEquals(302, renewed.status(), renewed.mainText());
+        String sealed = setCookie(renewed, "MARE_BACKUP_CODES");
+        owner.forget("JSESSIONID");
+        java.util.List<String> codes = owner.follow(renewed).html().select("#backup-codes code").eachText();
+        assertEquals(10, codes.size(), "shown after a node change");
+        assertFalse(sealed.contains(codes.getFirst()), "not in clear in the cookie");
+        assertTrue(owner.get("/double-authentification").html().select("#backup-codes code").isEmpty(), "shown once");
+        assertTrue(member("curieuse").client().withCookie("MARE_BACKUP_CODES", sealed).get("/double-authentification")
+                .html().select("#backup-codes code").isEmpty(), "sealed for its account: another member's page opens nothing");
     }
 
     @Test

@@ -8,6 +8,8 @@ import fr.mare.account.TwoFactorService;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.Bundle;
+import fr.mare.web.CookieExpiry;
+import fr.mare.web.SealedValues;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +17,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +37,8 @@ import java.util.function.Consumer;
 public class AccountTwoFactorBacking {
 
     static final String PAGE = "/double-authentification";
-    private static final String CODES_TO_SHOW = "mare.backupCodesToShow";
+    static final String CODES_COOKIE = "MARE_BACKUP_CODES";
+    private static final java.time.Duration CODES_LIFETIME = java.time.Duration.ofMinutes(2);
 
     @Inject
     private AccountService accounts;
@@ -129,8 +134,27 @@ public class AccountTwoFactorBacking {
         return Navigation.safeLocalPath(returnTo);
     }
 
+    /**
+     * The codes go to the page after the redirect, which any node may serve (issue #17, ADR 0036):
+     * sealed (AES-GCM, a key derived from the one all nodes share, bound to this account) in the
+     * {@value #CODES_COOKIE} cookie, two minutes, read once. Never in a node's session, nor in clear.
+     */
     private void showOnce(List<String> codes) {
-        request.getSession(true).setAttribute(CODES_TO_SHOW, codes.toArray(String[]::new));
+        response().addHeader("Set-Cookie", CODES_COOKIE + "=" + SealedValues.seal(codesPurpose(), String.join(" ", codes))
+                + "; Path=" + cookiePath() + CookieExpiry.in(CODES_LIFETIME) + "; HttpOnly; SameSite=Strict"
+                + (request.isSecure() ? "; Secure" : ""));
+    }
+
+    private String codesPurpose() {
+        return "backup-codes:" + currentAccount.getUsername();
+    }
+
+    private String cookiePath() {
+        return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+    }
+
+    private static HttpServletResponse response() {
+        return (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
     }
 
     private Account account() {
@@ -154,17 +178,30 @@ public class AccountTwoFactorBacking {
     public boolean isPending() { return pending != null; }
     public boolean isEnabled() { return enabled; }
     public boolean isRequired() { return required; }
-    /** The codes just made, once: read from the session on the GET after the redirect, then forgotten. */
+    /** The codes just made, once: opened from their cookie on the GET after the redirect, which is then forgotten. */
     public List<String> getBackupCodes() {
-        HttpSession session = request.getSession(false);
         if (backupCodes == null) {
             backupCodes = List.of();
-            if (session != null && "GET".equals(request.getMethod()) && session.getAttribute(CODES_TO_SHOW) instanceof String[] codes) {
-                backupCodes = List.of(codes);
-                session.removeAttribute(CODES_TO_SHOW);
+            String sealed = sentCodes();
+            if (sealed != null && "GET".equals(request.getMethod()) && currentAccount.getUsername() != null) {
+                backupCodes = SealedValues.open(codesPurpose(), sealed, CODES_LIFETIME)
+                        .map(codes -> List.of(codes.split(" "))).orElse(List.of());
+                response().addHeader("Set-Cookie", CODES_COOKIE + "=; Path=" + cookiePath() + "; Max-Age=0; HttpOnly; SameSite=Strict"
+                        + (request.isSecure() ? "; Secure" : ""));
             }
         }
         return backupCodes;
+    }
+
+    private String sentCodes() {
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (CODES_COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
     public long getBackupCodesLeft() { return backupCodesLeft; }
     public String getCode() { return code; }
