@@ -178,6 +178,11 @@ public class AccountTwoFactorBacking {
     public boolean isPending() { return pending != null; }
     public boolean isEnabled() { return enabled; }
     public boolean isRequired() { return required; }
+    /** Before the page is written (its headers still open): the codes' cookie opened and forgotten. */
+    public void loadBackupCodes() {
+        getBackupCodes();
+    }
+
     /** The codes just made, once: opened from their cookie on the GET after the redirect, which is then forgotten. */
     public List<String> getBackupCodes() {
         if (backupCodes == null) {

@@ -84,7 +84,7 @@ public class SuspensionFilter extends HttpFilter {
         }
         // Told once, on the page they land on (SuspensionNotice), why they were logged out.
         String notice = suspension.map(SuspensionNotice::text).orElseGet(SuspensionNotice::sessionClosed);
-        request.getSession(true).setAttribute(SuspensionNotice.SESSION_KEY, notice);
+        SuspensionNotice.keep(request, response, notice);
         response.sendRedirect(request.getContextPath() + back);
     }
 }
