@@ -3,7 +3,8 @@
 # alone by docs/ops/DrillDatabase.java), two Mare nodes on it that start together (both import the
 # demo at once), and nginx in front, round robin, not sticky. Then docs/ops/two_nodes.py checks:
 # a login holds on both nodes, a form shown by one is sent to the other, the login throttle counts
-# the guesses of both, a collective created on B is listed on A within 2 s, and kill -9 of node B
+# the guesses of both, a two-factor login gives its password to A and its code to B, the message
+# of B's redirect is shown by A (ADR 0036), the address behind nginx is the client's, a collective created on B is listed on A within 2 s, and kill -9 of node B
 # under load fails at most 1 % of the requests of the 5 s around it, loses no confirmed write and
 # no login. Loopback only (ports 18180-18183); bounded (about 3 minutes, WAIT for each start).
 # Needs Debian's nginx (apt-get install -y nginx-light) and python3. Run after `mvn package -DskipTests`:
@@ -32,6 +33,8 @@ set -a; source "$DIR/db/drill-db.env"; set +a
 # loaded by both at once (#17: that deadlocked one of them); the drill's writer needs high limits.
 export MARE_FACES_STATE_KEY=$(head -c 32 /dev/urandom | base64)
 export MARE_DEMO=true MARE_LIMITS_TOPICS_PER_MINUTE=100000 MARE_LIMITS_TOPICS_PER_HOUR=100000
+# nginx is on this machine: its X-Forwarded-For is believed (ADR 0036).
+export MARE_TRUSTED_PROXIES=127.0.0.1
 pid_a=$(MARE_NODE_NAME=a start_mare "$DIR/a" $PORT_A "$DIR/a.log")
 pid_b=$(MARE_NODE_NAME=b start_mare "$DIR/b" $PORT_B "$DIR/b.log")
 pids+=("$pid_a" "$pid_b")
@@ -55,6 +58,7 @@ http {
     location / {
       proxy_pass http://mare;
       proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_connect_timeout 2s;
       proxy_next_upstream error timeout http_502 http_503;
     }
@@ -69,6 +73,12 @@ echo "Nœuds prêts (A en $up_a s, B en $up_b s) ; vérifications…" >&2
 python3 "$ROOT/docs/ops/two_nodes.py" "http://127.0.0.1:$PROXY_PORT" "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" \
   "$pid_b" >"$DIR/checks.tsv"
 checks=$?
+# The login sent through nginx with « X-Forwarded-For: 203.0.113.9 »: nginx appends 127.0.0.1 (this
+# machine, the drill's client), trusted like nginx itself, so the address logged is 203.0.113.9.
+forwarded=FAIL; grep -q 'connexion-refusée nom="adresse-[0-9]*" adresse="203.0.113.9"' "$DIR/a.log" "$DIR/b.log" && forwarded=PASS
+printf '%s\t%s\t%s\n' "$forwarded" "adresse derrière le proxy" \
+  "connexion refusée journalisée avec l'adresse de X-Forwarded-For ($(grep -ho 'connexion-refusée nom="adresse-[0-9]*" adresse="[^"]*"' "$DIR/a.log" "$DIR/b.log" | head -1 | sed 's/.*adresse=//'))" >>"$DIR/checks.tsv"
+[ $forwarded = PASS ] || checks=1
 demo_ok=FAIL; [ "$demo_loads" = 1 ] && [ "$demo_skips" = 1 ] && demo_ok=PASS
 printf '%-5s %-42s %s\n' résultat vérification détail
 printf '%-5s %-42s %s\n' "$demo_ok" "démo importée une fois, nœuds démarrés ensemble" \

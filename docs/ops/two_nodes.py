@@ -1,11 +1,15 @@
-"""Checks of the two-nodes drill (issue #17, docs/ops/two-nodes-drill.sh): a browser without
+"""Checks of the two-nodes drill (issue #17, ADR 0032, 0036; docs/ops/two-nodes-drill.sh): a browser without
 JavaScript (cookies, forms, no redirects followed) against the proxy and each node. Loopback only.
 Prints one line per check, "PASS|FAIL<TAB>check<TAB>detail", and exits 1 if any failed.
 Usage: python3 two_nodes.py <proxy url> <node A url> <node B url> <pid of node B, killed at the end>"""
+import base64
+import hashlib
+import hmac
 import html.parser
 import http.cookiejar
 import os
 import re
+import struct
 import sys
 import threading
 import time
@@ -81,10 +85,10 @@ class Browser:
         self.jar = http.cookiejar.CookieJar()  # cookies are per host, not per port: shared by the proxy and the nodes
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
 
-    def send(self, url, fields=None, timeout=15):
+    def send(self, url, fields=None, timeout=15, headers=None):
         data = urllib.parse.urlencode(fields).encode() if fields is not None else None
         origin = "%s://%s" % urllib.parse.urlsplit(url)[:2]
-        request = urllib.request.Request(url, data=data, headers={"Origin": origin} if data else {})
+        request = urllib.request.Request(url, data=data, headers=dict({"Origin": origin} if data else {}, **(headers or {})))
         try:
             response = self.opener.open(request, timeout=timeout)
         except urllib.error.HTTPError as e:
@@ -99,7 +103,7 @@ class Browser:
             raise AssertionError("no form %s on %s%s (%s)" % (form_id, base, path, status))
         return parser
 
-    def submit(self, base, form, values, button=None):
+    def submit(self, base, form, values, button=None, headers=None):
         fields = dict(form.fields)
         for suffix, value in values.items():
             name = next(n for n in fields if n == suffix or n.endswith(":" + suffix))
@@ -107,7 +111,7 @@ class Browser:
         pressed = next((b for b in form.buttons if b.endswith(":" + (button or "submit"))), None)
         if pressed:
             fields[pressed] = ""
-        return self.send(urllib.parse.urljoin(base, form.action), fields)
+        return self.send(urllib.parse.urljoin(base, form.action), fields, headers=headers)
 
     def login(self, base, name, password):
         return self.submit(base, self.form(base, "/connexion", "login"), {"username": name, "password": password})
@@ -138,6 +142,48 @@ guesser, name = Browser(), "devinette-%d" % time.time_ns()
 answers = [guesser.login(NODE_A if i % 2 == 0 else NODE_B, name, "mauvais %d" % i)[0] for i in range(6)]
 report(answers[:5] == [200] * 5 and answers[5] == 429, "limite des connexions partagée",
        "6 mauvais mots de passe, alternés A/B : réponses %s (la 6e doit être 429)" % answers)
+
+# 3 bis. The code step of a two-factor login and the message shown once cross nodes (ADR 0036):
+# anaïs enrols on A; then a new browser gives her password to A, a backup code to B, and reads the
+# page the code redirects to on A (« Il vous en reste 9 », a message of B's redirect).
+def totp(secret, step):
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+
+try:
+    staff = Browser()
+    staff.login(NODE_A, "anais", PASSWORD)
+    _, location, _ = staff.submit(NODE_A, staff.form(NODE_A, "/double-authentification", "start"), {})
+    page = staff.send(urllib.parse.urljoin(NODE_A, location))[2]
+    secret = re.search(r'id="two-factor-secret"[^>]*>([^<]+)<', page).group(1).replace(" ", "").upper()
+    form = Forms("confirm")
+    form.feed(page)
+    _, location, _ = staff.submit(NODE_A, form, {"code": totp(secret, int(time.time()) // 30)})
+    page = staff.send(urllib.parse.urljoin(NODE_A, location))[2]
+    backup = re.findall(r"<li><code>([^<]+)</code></li>", page)
+    laptop = Browser()
+    status, location, _ = laptop.login(NODE_A, "anais", PASSWORD)
+    asked = status == 302 and location.endswith("/code-de-connexion")
+    status, location, _ = laptop.submit(NODE_B, laptop.form(NODE_B, "/code-de-connexion", "secondFactor"), {"code": backup[0]})
+    landed = laptop.send(urllib.parse.urljoin(NODE_A, location))[2] if status == 302 else ""
+    shown = "Il vous en reste 9" in landed
+    again = "Il vous en reste 9" in laptop.send(NODE_B + "/")[2]
+    both = laptop.logged_in(NODE_A) and laptop.logged_in(NODE_B)
+    report(asked and status == 302 and both, "double authentification d'un nœud à l'autre",
+           "mot de passe à A (code demandé : %s), code de secours à B : %s, connectée sur A et B : %s" % (asked, status, both))
+    report(shown and not again, "message affiché une fois, d'un nœud à l'autre",
+           "redirection de B lue sur A : %s ; sur B ensuite : %s" % ("affiché" if shown else "absent", "encore" if again else "plus rien"))
+except Exception as e:  # a page that changed shape: the check fails, the drill goes on
+    report(False, "double authentification d'un nœud à l'autre", "%s: %s" % (type(e).__name__, e))
+
+# 3 ter. Behind the proxy, the address is the one nginx appends (MARE_TRUSTED_PROXIES=127.0.0.1 on
+# the nodes; the drill script then finds it in a node's security log).
+spoof = Browser()
+spoof.submit(PROXY, spoof.form(PROXY, "/connexion", "login"), {"username": "adresse-%d" % time.time_ns(), "password": "non"},
+             headers={"X-Forwarded-For": "203.0.113.9"})
 
 # 4. A collective created on B is listed on A (a visitor's page: page cache and directory copy).
 visitor = Browser()

@@ -677,6 +677,9 @@ public class AccountService {
         Instant now = clock.instant();
         em.createNativeQuery("DELETE FROM account_token WHERE account_id = ?").setParameter(1, locked.getId()).executeUpdate();
         em.createNativeQuery("DELETE FROM login_session WHERE account_id = ?").setParameter(1, locked.getId()).executeUpdate();
+        em.createNativeQuery("DELETE FROM login_pending WHERE account_id = ?").setParameter(1, locked.getId()).executeUpdate();
+        // The texts kept for a page after a session ended (web.KeptDrafts) are the member's words too.
+        em.createNativeQuery("DELETE FROM web_draft WHERE owner = ?").setParameter(1, locked.getUsername()).executeUpdate();
         locked.erase(now);
         em.persist(new AccountEvent(locked.getId(), locked.getId(), AccountEvent.Kind.ERASED, detail, now));
         em.flush();

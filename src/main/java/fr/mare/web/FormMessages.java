@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * Turns results into messages: a {@link BusinessException} lands next to its field (found by
  * the id the field's client id ends with), anything else at the top of the form. Messages that
- * must survive a redirect (Post/Redirect/Get) go through the flash.
+ * must survive a redirect (Post/Redirect/Get) travel with it ({@link OnceMessages}).
  * <p>
  * {@link #run} and {@link #call} are the one place a page bean turns a service's refusal into a
  * message (#16): the bean returns null, Faces shows the same view again, and every field keeps
@@ -123,11 +123,18 @@ public final class FormMessages {
         FacesContext.getCurrentInstance().validationFailed();
     }
 
-    /** An information message shown on the next page, after a redirect. */
+    /**
+     * An information message shown on the next page, after a redirect, on whichever node serves it
+     * ({@link OnceMessages}, ADR 0036).
+     */
     public static void flashInfo(String key, Object... arguments) {
-        FacesContext context = FacesContext.getCurrentInstance();
-        context.getExternalContext().getFlash().setKeepMessages(true);
+        keepForNextPage();
         add(null, FacesMessage.SEVERITY_INFO, Bundle.text(key, arguments));
+    }
+
+    /** The messages of this request (a refusal, say) are shown by the page the redirect leads to. */
+    public static void keepForNextPage() {
+        OnceMessages.keep(FacesContext.getCurrentInstance());
     }
 
     private static void add(String clientId, FacesMessage.Severity severity, String text) {

@@ -12,9 +12,14 @@ public final class Navigation {
     private Navigation() {
     }
 
-    /** Redirects (302, then GET) to a path inside Mare, e.g. {@code "/compte"}. */
+    /**
+     * Redirects (302, then GET) to a path inside Mare, e.g. {@code "/compte"}, with the messages
+     * kept for the next page ({@link FormMessages#flashInfo}, {@link OnceMessages}).
+     */
     public static void redirect(String path) {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        FacesContext context = FacesContext.getCurrentInstance();
+        OnceMessages.carry(context);
+        ExternalContext external = context.getExternalContext();
         try {
             external.redirect(external.getRequestContextPath() + path);
         } catch (IOException e) {

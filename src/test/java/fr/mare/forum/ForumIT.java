@@ -125,7 +125,11 @@ class ForumIT extends MareIT {
         Page loggedIn = wrong.form("login").set("username", name).set("password", PASSWORD).submit();
         assertEquals(302, loggedIn.status(), loggedIn.mainText());
         assertTrue(loggedIn.location().contains("/nouveau-sujet"), loggedIn.location());
+        assertEquals(1L, Sql.count("SELECT COUNT(*) FROM web_draft WHERE owner = ? AND INSTR(fields, 'lentement') > 0", name),
+                "kept in the database (issue #17, ADR 0036)");
 
+        // The next page may come from another node, which never saw the session of the login.
+        later.forget("JSESSIONID");
         Page back = later.follow(loggedIn);
         assertTrue(back.mainText().contains("voici le texte que vous aviez écrit"), back.mainText());
         assertEquals(body, back.html().getElementById("topic:body").text());
@@ -135,6 +139,7 @@ class ForumIT extends MareIT {
         assertEquals(302, published.status(), "one click publishes: " + published.mainText());
         assertTrue(later.follow(published).mainText().contains(body));
         assertFalse(later.get("/nouveau-sujet").mainText().contains("voici le texte"), "shown once");
+        assertEquals(0L, Sql.count("SELECT COUNT(*) FROM web_draft WHERE owner = ?", name), "and gone once shown");
     }
 
     /**
@@ -201,6 +206,7 @@ class ForumIT extends MareIT {
         Page expired = old.submit();
         assertEquals(400, expired.status(), expired.mainText());
         assertNotNull(expired.html().getElementById("expired-restore"), expired.mainText());
+        client.forget("JSESSIONID");
         Page retried = client.get(expired.html().getElementById("retry").attr("href"));
         assertTrue(retried.mainText().contains("voici le texte que vous aviez envoyé"), retried.mainText());
         assertEquals("Écrite pendant une très longue lecture.", retried.html().getElementById("reply:body").text());

@@ -113,6 +113,83 @@ class TwoFactorIT extends MareIT {
         assertFalse(plain.location().endsWith(CODE_PAGE), "the password suffices again");
     }
 
+    /**
+     * Two nodes, no sticky state (issue #17, ADR 0036): the code step is a row in the database, not
+     * the session of the node that checked the password. Dropping the session id between the steps
+     * is what a node change looks like; the message shown once after the login crosses too.
+     */
+    @Test
+    void theCodeStepAndItsMessageSurviveANodeChange() throws Exception {
+        Member member = member("deuxnoeuds");
+        Device phone = TwoFactorCodes.enrol(member.client(), member.name());
+        WebClient browser = anonymous();
+        Page password = browser.loginWithPasswordOnly(member.name(), PASSWORD);
+        assertEquals(302, password.status());
+        assertTrue(password.location().endsWith(CODE_PAGE), password.location());
+        String stepCookie = password.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("MARE_LOGIN_STEP=")).findFirst().orElseThrow(() -> new AssertionError(password.headers().map()));
+        assertTrue(stepCookie.contains("HttpOnly") && stepCookie.contains("SameSite=Strict"),
+                stepCookie);
+        String token = setCookie(password, "MARE_LOGIN_STEP");
+        assertEquals(0L, count("SELECT COUNT(*) FROM login_pending WHERE INSTR(token_hash, ?) > 0", token), "never the token in clear");
+        assertEquals(1L, count("SELECT COUNT(*) FROM login_pending WHERE token_hash = UNHEX(SHA2(?, 256)) AND used_at IS NULL", token));
+
+        browser.forget("JSESSIONID");
+        Page wrong = browser.get(CODE_PAGE).form("secondFactor").set("code", "000000").submit();
+        assertEquals(200, wrong.status(), "the other node knows the step: " + wrong.mainText());
+        assertTrue(wrong.mainText().contains("Ce code n'est pas le bon"), wrong.mainText());
+        browser.forget("JSESSIONID");
+        Page in = browser.get(CODE_PAGE).form("secondFactor").set("code", phone.backupCodes.pop()).submit();
+        assertEquals(302, in.status(), in.mainText());
+        // The message of the redirect travels in its own cookie: a browser that holds only the login's
+        // and the message's cookies (no session, no Faces flash of this node) reads it, once.
+        String messages = setCookie(in, "MARE_MESSAGES");
+        WebClient elsewhere = anonymous().withCookie("MARE_SESSION", browser.cookie("MARE_SESSION").orElseThrow())
+                .withCookie("MARE_MESSAGES", messages);
+        Page landed = elsewhere.get(java.net.URI.create(in.location()).getPath());
+        assertTrue(landed.mainText().contains("Il vous en reste 9"), "the message shown once, on a third node: " + landed.mainText());
+        assertTrue(landed.headers().allValues("set-cookie").stream().anyMatch(c -> c.startsWith("MARE_MESSAGES=;") && c.contains("Max-Age=0")),
+                "and only once: the page that shows it has the browser forget it " + landed.headers().map());
+        Page forged = anonymous().withCookie("MARE_MESSAGES", messages.substring(0, messages.indexOf('.')) + ".AAAA").get("/");
+        assertFalse(forged.mainText().contains("Il vous en reste 9"), "not without its signature");
+        browser.forget("JSESSIONID");
+        assertEquals(200, browser.get("/compte").status());
+        assertEquals(1L, count("SELECT COUNT(*) FROM login_pending WHERE token_hash = UNHEX(SHA2(?, 256))"
+                + " AND used_at IS NOT NULL AND attempts = 1", token), "used once, one wrong code counted");
+
+        // A finished step finishes nothing again, whoever sends its token.
+        Page replay = anonymous().withCookie("MARE_LOGIN_STEP", token).get(CODE_PAGE);
+        assertEquals(302, replay.status());
+        assertTrue(replay.location().endsWith("/connexion"), replay.location());
+
+        // Ten wrong codes for one password: the password must be typed again (the throttle slows them first).
+        WebClient guesser = anonymous();
+        Page again = guesser.loginWithPasswordOnly(member.name(), PASSWORD);
+        assertTrue(again.location().endsWith(CODE_PAGE), again.location());
+        Page open = guesser.get(CODE_PAGE);
+        sql("UPDATE login_pending p JOIN account a ON a.id = p.account_id SET p.attempts = 10"
+                + " WHERE a.username = ? AND p.used_at IS NULL", member.name());
+        Page exhausted = open.form("secondFactor").set("code", "123456").submit();
+        assertEquals(302, exhausted.status(), exhausted.mainText());
+        assertTrue(exhausted.location().endsWith("/connexion"), exhausted.location());
+        assertEquals("/connexion", guesser.open("/compte").uri().getPath(), "not logged in");
+
+        // New backup codes are shown once on the page after the redirect, whichever node serves it:
+        // sealed in their cookie, not kept in the session.
+        WebClient owner = member.client();
+        Page renewed = owner.get("/double-authentification").form("renew")
+                .set("currentPassword", PASSWORD).set("code", phone.nextCode()).submit();
+        assertEquals(302, renewed.status(), renewed.mainText());
+        String sealed = setCookie(renewed, "MARE_BACKUP_CODES");
+        owner.forget("JSESSIONID");
+        java.util.List<String> codes = owner.follow(renewed).html().select("#backup-codes code").eachText();
+        assertEquals(10, codes.size(), "shown after a node change");
+        assertFalse(sealed.contains(codes.getFirst()), "not in clear in the cookie");
+        assertTrue(owner.get("/double-authentification").html().select("#backup-codes code").isEmpty(), "shown once");
+        assertTrue(member("curieuse").client().withCookie("MARE_BACKUP_CODES", sealed).get("/double-authentification")
+                .html().select("#backup-codes code").isEmpty(), "sealed for its account: another member's page opens nothing");
+    }
+
     @Test
     void wrongCodesAreThrottledLikePasswordsAndAResetDoesNotSkipTheCode() throws Exception {
         Member member = member("deuxfareset");
@@ -225,6 +302,13 @@ class TwoFactorIT extends MareIT {
         assertTrue(refused.mainText().contains("Vous ne pouvez pas retirer votre propre double authentification"), refused.mainText());
         assertEquals(1L, count("SELECT COUNT(*) FROM account_two_factor WHERE account_id = ? AND enabled_at IS NOT NULL", adminId));
         assertEquals(0L, count("SELECT COUNT(*) FROM account_event WHERE account_id = ? AND kind = 'TWO_FACTOR_RESET'", adminId));
+    }
+
+    /** The value a response gives to a cookie. */
+    private static String setCookie(Page page, String name) {
+        String header = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith(name + "=")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + page.headers().map()));
+        return header.substring(name.length() + 1, header.indexOf(';'));
     }
 
     private static long count(String query, Object... parameters) throws Exception {

@@ -194,6 +194,16 @@ public final class WebClient {
         return this;
     }
 
+    /**
+     * Forgets a cookie, as if the next request went to a node that never saw it: dropping the
+     * session id is what a node change looks like (ADR 0032, 0036).
+     */
+    public WebClient forget(String name) {
+        var store = cookies.getCookieStore();
+        store.getCookies().stream().filter(c -> c.getName().equals(name)).toList().forEach(c -> store.remove(null, c));
+        return this;
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().get(base).stream()
                 .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();

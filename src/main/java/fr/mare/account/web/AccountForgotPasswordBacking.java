@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.AccountService;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.FormMessages;
@@ -30,7 +31,7 @@ public class AccountForgotPasswordBacking {
 
     public String send() {
         long start = System.nanoTime();
-        String address = request.getRemoteAddr();
+        String address = ClientAddress.of(request);
         boolean sent;
         try {
             sent = FormMessages.run("forgot", () -> accounts.requestPasswordReset(email, address),

@@ -1,7 +1,9 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.LoginRefusal;
 import fr.mare.account.LoginThrottle;
+import fr.mare.account.PendingLogins;
 import fr.mare.account.AccountService;
 import fr.mare.account.Suspension;
 import fr.mare.account.TwoFactorService;
@@ -16,7 +18,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -46,7 +47,7 @@ public class AccountLoginBacking {
     private AccountService accounts;
 
     @Inject
-    private Clock clock;
+    private PendingLogins pendingLogins;
 
     @Inject
     private fr.mare.web.SessionDraft draft;
@@ -56,7 +57,7 @@ public class AccountLoginBacking {
     private String returnTo;
 
     public String login() {
-        String address = request.getRemoteAddr();
+        String address = ClientAddress.of(request);
         Duration wait = throttle.remainingWait(username, address);
         if (!wait.isZero()) {
             SecurityLog.event("connexion-ralentie", "nom", username, "adresse", address);
@@ -76,10 +77,12 @@ public class AccountLoginBacking {
         } else if (refusal.secondFactorAccount() != null) {
             // The password was right; the code comes next, on its own page. The name's failures are
             // not cleared: they go on counting wrong codes (ADR 0023).
+            // The step is a row any node can finish (ADR 0036), its token a cookie of this browser.
             SecurityLog.event("connexion-code-demandé", "nom", username, "adresse", address);
-            draft.keep(Navigation.safeLocalPath(returnTo));
-            new SecondFactorStep(refusal.secondFactorAccount(), username, clock.instant(), Navigation.safeLocalPath(returnTo)).keep(request,
-                    (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse());
+            String destination = Navigation.safeLocalPath(returnTo);
+            String token = pendingLogins.start(refusal.secondFactorAccount(), destination);
+            draft.keep(destination, pendingLogins.current(token).map(PendingLogins.Pending::username).orElse(null));
+            SecondFactorStep.keep(request, (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse(), token);
             Navigation.redirect(SecondFactorStep.PAGE);
         } else if (refusal.suspension() != null) {
             // The right password of a suspended account: say until when (not a failure to throttle).

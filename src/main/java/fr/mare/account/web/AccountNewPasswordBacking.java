@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.AccountService;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.FormMessages;
@@ -41,7 +42,7 @@ public class AccountNewPasswordBacking {
         if (username == null) {
             return null;
         }
-        SecurityLog.event("mot-de-passe-réinitialisé", "nom", username, "adresse", request.getRemoteAddr());
+        SecurityLog.event("mot-de-passe-réinitialisé", "nom", username, "adresse", ClientAddress.of(request));
         FormMessages.flashInfo("account.reset.done", username);
         Navigation.redirect("/connexion");
         return null;

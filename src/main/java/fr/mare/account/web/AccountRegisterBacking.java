@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.web.FormMessages;
@@ -32,7 +33,7 @@ public class AccountRegisterBacking {
     private String password;
 
     public String register() {
-        Account account = FormMessages.call("register", () -> accounts.register(username, email, password, request.getRemoteAddr()))
+        Account account = FormMessages.call("register", () -> accounts.register(username, email, password, ClientAddress.of(request)))
                 .orElse(null);
         if (account == null) {
             return null;

@@ -1,8 +1,10 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.AccountService;
 import fr.mare.account.LoginRefusal;
 import fr.mare.account.LoginThrottle;
+import fr.mare.account.PendingLogins;
 import fr.mare.account.SecondFactorCredential;
 import fr.mare.account.TwoFactorService;
 import fr.mare.platform.SecurityLog;
@@ -14,8 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -32,7 +34,7 @@ public class AccountSecondFactorBacking {
     private HttpServletRequest request;
 
     @Inject
-    private Clock clock;
+    private PendingLogins pendingLogins;
 
     @Inject
     private TwoFactorService twoFactor;
@@ -51,21 +53,26 @@ public class AccountSecondFactorBacking {
 
     private String code;
 
-    /** Without a login half done (or after five minutes), back to the login page. */
+    /** Without a login half done (or after five minutes, or ten wrong codes), back to the login page. */
     public void load() {
-        if (!FacesContext.getCurrentInstance().isPostback() && SecondFactorStep.current(request, clock.instant()) == null) {
+        String token = SecondFactorStep.token(request);
+        if (!FacesContext.getCurrentInstance().isPostback() && pendingLogins.current(token).isEmpty()) {
+            if (token != null) {
+                SecondFactorStep.forget(request, response());
+            }
             Navigation.redirect("/connexion");
         }
     }
 
     public String verify() {
-        SecondFactorStep step = SecondFactorStep.current(request, clock.instant());
+        // The step is read from the database, not from this node's session (ADR 0036): the
+        // password may have been checked by another node.
+        String token = SecondFactorStep.token(request);
+        PendingLogins.Pending step = pendingLogins.current(token).orElse(null);
         if (step == null) {
-            FormMessages.flashInfo("account.twoFactor.stepExpired");
-            Navigation.redirect("/connexion");
-            return null;
+            return stepExpired();
         }
-        String address = request.getRemoteAddr();
+        String address = ClientAddress.of(request);
         Duration wait = throttle.remainingWait(step.username(), address);
         if (!wait.isZero()) {
             SecurityLog.event("code-ralenti", "nom", step.username(), "adresse", address);
@@ -75,21 +82,25 @@ public class AccountSecondFactorBacking {
         TwoFactorService.Check result = twoFactor.check(step.accountId(), code);
         if (result == TwoFactorService.Check.WRONG || result == TwoFactorService.Check.REPLAYED) {
             throttle.recordFailure(step.username(), address);
+            pendingLogins.wrongCode(token);
             SecurityLog.event(result == TwoFactorService.Check.REPLAYED ? "code-rejoué-refusé" : "code-refusé",
                     "nom", step.username(), "adresse", address);
             FormMessages.error("account.twoFactor.codeWrong");
             return null;
         }
+        if (!pendingLogins.finish(token)) {
+            // Finished meanwhile by the same code sent to another node, or expired this instant.
+            return stepExpired();
+        }
+        SecondFactorStep.forget(request, response());
         refusal.secondFactorPassed(step.username());
         AuthenticationStatus status = login.authenticate(new SecondFactorCredential(step.username()));
         if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE) {
             // Suspended between the two steps: the login page says until when.
-            SecondFactorStep.forget(request);
             FormMessages.flashInfo("account.twoFactor.stepExpired");
             Navigation.redirect("/connexion");
             return null;
         }
-        SecondFactorStep.forget(request);
         throttle.recordSuccess(step.username());
         SecurityLog.event("connexion", "nom", step.username(), "adresse", address, "second-facteur",
                 result == TwoFactorService.Check.BACKUP_CODE ? "code-de-secours" : "application");
@@ -100,6 +111,17 @@ public class AccountSecondFactorBacking {
             Navigation.redirect(AccountLoginBacking.afterLogin(accounts, twoFactor, step.username(), step.returnTo()));
         }
         return null;
+    }
+
+    private String stepExpired() {
+        SecondFactorStep.forget(request, response());
+        FormMessages.flashInfo("account.twoFactor.stepExpired");
+        Navigation.redirect("/connexion");
+        return null;
+    }
+
+    private static HttpServletResponse response() {
+        return (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
     }
 
     public String getCode() {

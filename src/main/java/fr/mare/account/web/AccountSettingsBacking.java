@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.CurrentAccount;
@@ -56,7 +57,7 @@ public class AccountSettingsBacking {
 
     public String saveProfile() {
         Boolean addressChange = FormMessages.call("profile", () -> accounts.updateProfile(currentAccount.getUsername(), displayName,
-                email, currentPassword, request.getRemoteAddr()), this::logPasswordRefusal).orElse(null);
+                email, currentPassword, ClientAddress.of(request)), this::logPasswordRefusal).orElse(null);
         if (addressChange == null) {
             return null;
         }
@@ -74,10 +75,10 @@ public class AccountSettingsBacking {
     public String savePassword() {
         // Every other session of the account ends; this one stays open.
         if (!FormMessages.run("changePassword", () -> survive(accounts.changePassword(currentAccount.getUsername(), currentPassword,
-                newPassword, request.getRemoteAddr())), this::logPasswordRefusal)) {
+                newPassword, ClientAddress.of(request))), this::logPasswordRefusal)) {
             return null;
         }
-        SecurityLog.event("mot-de-passe-changé", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
+        SecurityLog.event("mot-de-passe-changé", "nom", currentAccount.getUsername(), "adresse", ClientAddress.of(request));
         FormMessages.flashInfo("account.settings.passwordSaved");
         Navigation.redirect("/compte");
         return null;
@@ -92,7 +93,7 @@ public class AccountSettingsBacking {
     /** « Fermer mes autres sessions »: every session of the account but this one ends at its next request. */
     public String closeOtherSessions() {
         survive(accounts.closeOtherSessions(currentAccount.getUsername()));
-        SecurityLog.event("sessions-fermées", "nom", currentAccount.getUsername(), "adresse", request.getRemoteAddr());
+        SecurityLog.event("sessions-fermées", "nom", currentAccount.getUsername(), "adresse", ClientAddress.of(request));
         FormMessages.flashInfo("account.settings.sessionsClosed");
         Navigation.redirect("/compte");
         return null;
@@ -118,7 +119,7 @@ public class AccountSettingsBacking {
     }
 
     private void logPasswordRefusal(BusinessException e) {
-        PasswordRefusals.log(e, currentAccount.getUsername(), request.getRemoteAddr());
+        PasswordRefusals.log(e, currentAccount.getUsername(), ClientAddress.of(request));
     }
 
     public String getDisplayName() {

@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.CurrentAccount;
@@ -7,6 +8,8 @@ import fr.mare.account.TwoFactorService;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.SecurityLog;
 import fr.mare.web.Bundle;
+import fr.mare.web.CookieExpiry;
+import fr.mare.web.SealedValues;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,7 +17,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +37,8 @@ import java.util.function.Consumer;
 public class AccountTwoFactorBacking {
 
     static final String PAGE = "/double-authentification";
-    private static final String CODES_TO_SHOW = "mare.backupCodesToShow";
+    static final String CODES_COOKIE = "MARE_BACKUP_CODES";
+    private static final java.time.Duration CODES_LIFETIME = java.time.Duration.ofMinutes(2);
 
     @Inject
     private AccountService accounts;
@@ -86,12 +92,12 @@ public class AccountTwoFactorBacking {
 
     public String confirm() {
         Account account = account();
-        List<String> codes = FormMessages.call("confirm", () -> twoFactor.confirm(account, code, request.getRemoteAddr()),
+        List<String> codes = FormMessages.call("confirm", () -> twoFactor.confirm(account, code, ClientAddress.of(request)),
                 logRefusal("double-authentification-code-refusé", account)).orElse(null);
         if (codes == null) {
             return null;
         }
-        SecurityLog.event("double-authentification-activée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        SecurityLog.event("double-authentification-activée", "nom", account.getUsername(), "adresse", ClientAddress.of(request));
         showOnce(codes);
         FormMessages.flashInfo("account.twoFactor.enabled");
         Navigation.redirect(pagePath(returnTo));
@@ -100,11 +106,11 @@ public class AccountTwoFactorBacking {
 
     public String disable() {
         Account account = account();
-        if (!FormMessages.run("disable", () -> twoFactor.disable(account, password, code, request.getRemoteAddr()),
+        if (!FormMessages.run("disable", () -> twoFactor.disable(account, password, code, ClientAddress.of(request)),
                 logRefusal("double-authentification-désactivation-refusée", account))) {
             return null;
         }
-        SecurityLog.event("double-authentification-désactivée", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        SecurityLog.event("double-authentification-désactivée", "nom", account.getUsername(), "adresse", ClientAddress.of(request));
         FormMessages.flashInfo("account.twoFactor.disabled");
         Navigation.redirect(PAGE);
         return null;
@@ -112,12 +118,12 @@ public class AccountTwoFactorBacking {
 
     public String renewBackupCodes() {
         Account account = account();
-        List<String> codes = FormMessages.call("renew", () -> twoFactor.renewBackupCodes(account, password, code, request.getRemoteAddr()),
+        List<String> codes = FormMessages.call("renew", () -> twoFactor.renewBackupCodes(account, password, code, ClientAddress.of(request)),
                 logRefusal("codes-de-secours-refusés", account)).orElse(null);
         if (codes == null) {
             return null;
         }
-        SecurityLog.event("codes-de-secours-renouvelés", "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        SecurityLog.event("codes-de-secours-renouvelés", "nom", account.getUsername(), "adresse", ClientAddress.of(request));
         showOnce(codes);
         Navigation.redirect(PAGE);
         return null;
@@ -128,8 +134,27 @@ public class AccountTwoFactorBacking {
         return Navigation.safeLocalPath(returnTo);
     }
 
+    /**
+     * The codes go to the page after the redirect, which any node may serve (issue #17, ADR 0036):
+     * sealed (AES-GCM, a key derived from the one all nodes share, bound to this account) in the
+     * {@value #CODES_COOKIE} cookie, two minutes, read once. Never in a node's session, nor in clear.
+     */
     private void showOnce(List<String> codes) {
-        request.getSession(true).setAttribute(CODES_TO_SHOW, codes.toArray(String[]::new));
+        response().addHeader("Set-Cookie", CODES_COOKIE + "=" + SealedValues.seal(codesPurpose(), String.join(" ", codes))
+                + "; Path=" + cookiePath() + CookieExpiry.in(CODES_LIFETIME) + "; HttpOnly; SameSite=Strict"
+                + (request.isSecure() ? "; Secure" : ""));
+    }
+
+    private String codesPurpose() {
+        return "backup-codes:" + currentAccount.getUsername();
+    }
+
+    private String cookiePath() {
+        return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+    }
+
+    private static HttpServletResponse response() {
+        return (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
     }
 
     private Account account() {
@@ -153,17 +178,35 @@ public class AccountTwoFactorBacking {
     public boolean isPending() { return pending != null; }
     public boolean isEnabled() { return enabled; }
     public boolean isRequired() { return required; }
-    /** The codes just made, once: read from the session on the GET after the redirect, then forgotten. */
+    /** Before the page is written (its headers still open): the codes' cookie opened and forgotten. */
+    public void loadBackupCodes() {
+        getBackupCodes();
+    }
+
+    /** The codes just made, once: opened from their cookie on the GET after the redirect, which is then forgotten. */
     public List<String> getBackupCodes() {
-        HttpSession session = request.getSession(false);
         if (backupCodes == null) {
             backupCodes = List.of();
-            if (session != null && "GET".equals(request.getMethod()) && session.getAttribute(CODES_TO_SHOW) instanceof String[] codes) {
-                backupCodes = List.of(codes);
-                session.removeAttribute(CODES_TO_SHOW);
+            String sealed = sentCodes();
+            if (sealed != null && "GET".equals(request.getMethod()) && currentAccount.getUsername() != null) {
+                backupCodes = SealedValues.open(codesPurpose(), sealed, CODES_LIFETIME)
+                        .map(codes -> List.of(codes.split(" "))).orElse(List.of());
+                response().addHeader("Set-Cookie", CODES_COOKIE + "=; Path=" + cookiePath() + "; Max-Age=0; HttpOnly; SameSite=Strict"
+                        + (request.isSecure() ? "; Secure" : ""));
             }
         }
         return backupCodes;
+    }
+
+    private String sentCodes() {
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (CODES_COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
     public long getBackupCodesLeft() { return backupCodesLeft; }
     public String getCode() { return code; }
@@ -175,6 +218,6 @@ public class AccountTwoFactorBacking {
 
     /** The security log line of a refused step (a wrong code, a wrong password). */
     private Consumer<BusinessException> logRefusal(String event, Account account) {
-        return refusal -> SecurityLog.event(event, "nom", account.getUsername(), "adresse", request.getRemoteAddr());
+        return refusal -> SecurityLog.event(event, "nom", account.getUsername(), "adresse", ClientAddress.of(request));
     }
 }

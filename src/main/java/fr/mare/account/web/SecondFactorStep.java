@@ -1,47 +1,58 @@
 package fr.mare.account.web;
 
+import fr.mare.account.PendingLogins;
+import fr.mare.web.CookieExpiry;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-
-import java.io.Serializable;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * A login half done (ADR 0023): the password was right, the code is still to give on
- * {@code /code-de-connexion}. Kept in the session for five minutes; nothing of the password is.
- * The session is renewed (new id) when the code is accepted.
+ * {@code /code-de-connexion}. The step lives in the database ({@code PendingLogins}, ADR 0036),
+ * not in a node's session, so the code may be posted to any node; the browser holds its token in
+ * the {@value #COOKIE} cookie, {@code HttpOnly},
+ * {@code SameSite=Strict} (no other site's form may post a code with it), {@code Secure} over
+ * HTTPS; the row and the cookie live five minutes. Nothing of the password is kept. The login that follows gets a new
+ * session and its own {@code MARE_SESSION} binding.
  */
-record SecondFactorStep(long accountId, String username, Instant since, String returnTo) implements Serializable {
+final class SecondFactorStep {
 
-    static final String SESSION_KEY = "mare.secondFactorStep";
-    static final Duration LIFETIME = Duration.ofMinutes(5);
+    static final String COOKIE = "MARE_LOGIN_STEP";
     static final String PAGE = "/code-de-connexion";
 
-    /** Kept in the session, bound to this browser like a logged-in session ({@link Sessions#bind}). */
-    void keep(HttpServletRequest request, HttpServletResponse response) {
-        request.getSession(true).setAttribute(SESSION_KEY, this);
-        Sessions.bind(request, response);
+    private SecondFactorStep() {
     }
 
-    /** The step under way in this session, unless it is too old. */
-    static SecondFactorStep current(HttpServletRequest request, Instant now) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(SESSION_KEY) instanceof SecondFactorStep step) || !Sessions.bound(request)) {
-            return null;
-        }
-        if (step.since().plus(LIFETIME).isBefore(now)) {
-            session.removeAttribute(SESSION_KEY);
-            return null;
-        }
-        return step;
+    /** Hands the step's token to the browser. */
+    static void keep(HttpServletRequest request, HttpServletResponse response, String token) {
+        response.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + path(request) + CookieExpiry.in(PendingLogins.LIFETIME)
+                + "; HttpOnly; SameSite=Strict" + (request.isSecure() ? "; Secure" : ""));
     }
 
-    static void forget(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(SESSION_KEY);
+    /** The token the browser sent, or null. */
+    static String token(HttpServletRequest request) {
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                    return cookie.getValue();
+                }
+            }
         }
+        return null;
+    }
+
+    /** The step ended (finished, or dead): the browser forgets its token. */
+    static void forget(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", COOKIE + "=; Path=" + path(request) + "; Max-Age=0; HttpOnly; SameSite=Strict"
+                + (request.isSecure() ? "; Secure" : ""));
+    }
+
+    /**
+     * The site's root, not the code page alone: set by the answer of {@code /connexion}, a cookie
+     * restricted to another path is refused by some clients (Java's {@code CookieManager}, RFC 2965
+     * rules). It weighs 60 bytes on other requests for five minutes at most.
+     */
+    private static String path(HttpServletRequest request) {
+        return request.getContextPath().isEmpty() ? "/" : request.getContextPath();
     }
 }

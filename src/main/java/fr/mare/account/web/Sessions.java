@@ -20,8 +20,8 @@ import java.util.Base64;
  *   its account's sessions were revoked. A session without it counts as older than any revocation.</li>
  *   <li>Its binding (security issue #10): Payara's session ids carry about 64 random bits (its
  *   {@code UuidUtil}: time, identity hash, one random int and a random string), and its generator
- *   can only be replaced by a class on the server's own class path. So a session that logs in (or
- *   holds a half-done login) also gets 128 random bits in a second cookie, {@value #COOKIE}
+ *   can only be replaced by a class on the server's own class path. So a session that logs in also
+ *   gets 128 random bits (a half-done login holds no session: its step is a row, ADR 0036) in a second cookie, {@value #COOKIE}
  *   ({@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} over HTTPS), kept in the session and
  *   compared in constant time at each request: a guessed or stolen {@code JSESSIONID} alone opens
  *   nothing.</li>

@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.LoginSessions;
@@ -68,13 +69,13 @@ public class SuspensionFilter extends HttpFilter {
             // and closes nothing either (#10): the session is its owner's, who still holds both cookies.
             // This client forgets the id and is sent to the login page, as anyone not logged in.
             SecurityLog.event("session-refusée-sans-son-cookie-de-liaison",
-                    "nom", request.getUserPrincipal().getName(), "adresse", request.getRemoteAddr());
+                    "nom", request.getUserPrincipal().getName(), "adresse", ClientAddress.of(request));
             Sessions.forgetSessionId(request, response);
             response.sendRedirect(request.getContextPath() + Navigation.loginPath(back));
             return;
         }
         SecurityLog.event(suspension.isPresent() ? "session-fermée-compte-suspendu" : "session-fermée-révoquée",
-                "nom", request.getUserPrincipal().getName(), "adresse", request.getRemoteAddr());
+                "nom", request.getUserPrincipal().getName(), "adresse", ClientAddress.of(request));
         request.logout();
         Sessions.forgetToken(request, response);
         HttpSession session = request.getSession(false);
@@ -83,7 +84,7 @@ public class SuspensionFilter extends HttpFilter {
         }
         // Told once, on the page they land on (SuspensionNotice), why they were logged out.
         String notice = suspension.map(SuspensionNotice::text).orElseGet(SuspensionNotice::sessionClosed);
-        request.getSession(true).setAttribute(SuspensionNotice.SESSION_KEY, notice);
+        SuspensionNotice.keep(request, response, notice);
         response.sendRedirect(request.getContextPath() + back);
     }
 }

@@ -1,5 +1,6 @@
 package fr.mare.members.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
 import fr.mare.account.Caller;
@@ -94,7 +95,7 @@ public class MembersAdminBacking {
         }
         return FormMessages.call("role", () -> admin.changeRole(caller, compte, role)).map(before -> {
             SecurityLog.event("rôle-changé", "compte", compte, "avant", before, "après", role, "par", caller.username(),
-                    "adresse", request.getRemoteAddr());
+                    "adresse", ClientAddress.of(request));
             FormMessages.flashInfo("account.admin.role.done", Bundle.text("Role." + role.name()));
             return back();
         }).orElse(null);
@@ -105,7 +106,7 @@ public class MembersAdminBacking {
             return null;
         }
         SecurityLog.event("lien-réinitialisation-envoyé-par-admin", "compte", compte, "par", caller.username(),
-                "adresse", request.getRemoteAddr());
+                "adresse", ClientAddress.of(request));
         FormMessages.flashInfo("account.admin.reset.done");
         return back();
     }
@@ -132,7 +133,7 @@ public class MembersAdminBacking {
             return null;
         }
         SecurityLog.event("double-authentification-retirée-par-admin", "compte", compte, "par", caller.username(),
-                "adresse", request.getRemoteAddr());
+                "adresse", ClientAddress.of(request));
         FormMessages.flashInfo("account.admin.twoFactor.done");
         return back();
     }
@@ -143,7 +144,7 @@ public class MembersAdminBacking {
             return null;
         }
         return FormMessages.call("handover", () -> admin.handOverCollective(caller, compte, collective)).map(name -> {
-            SecurityLog.event("collectif-confié-par-admin", "compte", compte, "par", caller.username(), "adresse", request.getRemoteAddr());
+            SecurityLog.event("collectif-confié-par-admin", "compte", compte, "par", caller.username(), "adresse", ClientAddress.of(request));
             FormMessages.flashInfo("account.admin.handover.done", name);
             return back();
         }).orElse(null);

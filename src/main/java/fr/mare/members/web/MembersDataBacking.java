@@ -1,5 +1,6 @@
 package fr.mare.members.web;
 
+import fr.mare.web.ClientAddress;
 import fr.mare.account.CurrentAccount;
 import fr.mare.account.PasswordRefusals;
 import fr.mare.directory.DirectoryService;
@@ -50,7 +51,7 @@ public class MembersDataBacking {
     /** Sends the ZIP as the answer to this POST (no page follows); a refusal shows the page again with its message. */
     public String export() {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        if (!FormMessages.run("export", () -> data.export(currentAccount.getUsername(), exportPassword, request.getRemoteAddr(), zip), e -> logRefusal(e))) {
+        if (!FormMessages.run("export", () -> data.export(currentAccount.getUsername(), exportPassword, ClientAddress.of(request), zip), e -> logRefusal(e))) {
             return null;
         }
         FacesContext context = FacesContext.getCurrentInstance();
@@ -75,7 +76,7 @@ public class MembersDataBacking {
             FormMessages.error("erase", new BusinessException("account.data.erase.confirmRequired", "confirmed"));
             return null;
         }
-        if (!FormMessages.run("erase", () -> data.erase(currentAccount.getUsername(), erasePassword, removePosts, request.getRemoteAddr()), e -> logRefusal(e))) {
+        if (!FormMessages.run("erase", () -> data.erase(currentAccount.getUsername(), erasePassword, removePosts, ClientAddress.of(request)), e -> logRefusal(e))) {
             return null;
         }
         try {
@@ -101,7 +102,7 @@ public class MembersDataBacking {
     }
 
     private void logRefusal(BusinessException e) {
-        PasswordRefusals.log(e, currentAccount.getUsername(), request.getRemoteAddr());
+        PasswordRefusals.log(e, currentAccount.getUsername(), ClientAddress.of(request));
     }
 
     public String getExportPassword() { return exportPassword; }

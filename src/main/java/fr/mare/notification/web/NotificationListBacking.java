@@ -18,7 +18,6 @@ import fr.mare.web.Bundle;
 import fr.mare.web.FormMessages;
 import fr.mare.web.Navigation;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -138,7 +137,7 @@ public class NotificationListBacking {
         if (doneKey != null) {
             FormMessages.flashInfo(doneKey);
         } else {
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            FormMessages.keepForNextPage();
         }
         NotificationCursor cursor = getCursor();
         Navigation.redirect("/notifications" + (cursor == null ? "" : "?avant=" + cursor.toParameter()));
