@@ -1,5 +1,6 @@
 package fr.mare.account;
 
+import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +30,7 @@ import java.util.List;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
+@Retryable
 public class LoginThrottle {
 
     private static final Duration MAX_DELAY = Duration.ofMinutes(15);

@@ -1,5 +1,6 @@
 package fr.mare.account;
 
+import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class PendingLogins {
 
     /** How long the code may take after the password. */

@@ -1,5 +1,6 @@
 package fr.mare.account;
 
+import fr.mare.platform.Retryable;
 import fr.mare.platform.BusinessException;
 import fr.mare.platform.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class TwoFactorService {
 
     /** How many backup codes an enrolment gives. */

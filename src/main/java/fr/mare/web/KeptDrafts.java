@@ -1,5 +1,6 @@
 package fr.mare.web;
 
+import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@Retryable
 public class KeptDrafts {
 
     /** How long a kept text waits for its page: the session's idle time it replaces. */
