@@ -38,6 +38,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -76,6 +78,8 @@ public final class SearchIndex implements Closeable {
     static final String TAG = "tag";
 
     static final int FUZZY_MAX_WORDS = 3;
+    /** Matches are counted exactly up to this number; past it, « plus de 100 résultats ». */
+    static final int COUNT_LIMIT = 100;
     private static final int MAX_BODY_CHARS = 60_000;
     private static final int SNIPPET_CHARS = 220;
 
@@ -256,34 +260,86 @@ public final class SearchIndex implements Closeable {
         // (a Levenshtein automaton each time): 62 % of a search's CPU in the profile (docs/perf.md).
         Query query = searcher.rewrite(query(request, suggestion, searcher.getIndexReader()));
         int wanted = (request.page() + 1) * SearchRequest.PAGE_SIZE;
-        TopDocs top = searcher.search(query, wanted);
+        // Counting stops at COUNT_LIMIT (more than the page shown, so that « next page » stays
+        // right): past it, the scorer may skip the documents that cannot reach the top ten
+        // instead of scoring them all (issue #12); the page says « plus de 100 résultats ».
+        int limit = Math.max(COUNT_LIMIT, wanted) + 1;
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, limit));
         int from = request.page() * SearchRequest.PAGE_SIZE;
         List<SearchHit> hits = new ArrayList<>();
         if (from < top.scoreDocs.length) {
             ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             hits = hits(searcher, query, page);
         }
-        return new SearchResults(hits, top.totalHits.value(), request.page(), suggestion);
+        boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        return new SearchResults(hits, exact ? top.totalHits.value() : limit - 1, exact, request.page(), suggestion);
     }
+
+    /** Fields read for a hit; the text fields only when highlighting needs them. */
+    private static final java.util.Set<String> SHOWN = java.util.Set.of(KEY, TYPE, TITLE, URL, SOLVED, CATEGORY_NAME);
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
         int[] docs = new int[page.length];
         for (int i = 0; i < page.length; i++) {
             docs[i] = page[i].doc;
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, plainAnalyzer)
+        // Each hit's stored fields are read (and decompressed) once, here: the highlighter gets
+        // its texts from this array instead of reading the same documents again.
+        var stored = searcher.storedFields();
+        Document[] loaded = new Document[page.length];
+        java.util.Set<String> fields = new java.util.HashSet<>(SHOWN);
+        fields.add(BODY);
+        fields.add(SOLUTION);
+        for (int i = 0; i < page.length; i++) {
+            loaded[i] = stored.document(docs[i], fields);
+        }
+        // Phrases (multi-word synonyms: « mot de passe », « lien de partage ») are marked word by
+        // word: strict phrase highlighting ran each phrase query again on every hit (12 % of a
+        // search's CPU in the profile of 3 December, docs/perf.md).
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, plainAnalyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(MAX_BODY_CHARS)
-                .withWeightMatches(false)
-                .build();
-        Map<String, String[]> snippets = highlighter.highlightFields(new String[] {SOLUTION, BODY}, query, docs,
-                new int[] {1, 2});
-        var stored = searcher.storedFields();
+                .withHighlightPhrasesStrictly(false)
+                .withWeightMatches(false)) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] names, org.apache.lucene.search.DocIdSetIterator iterator,
+                    int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = iterator.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                        doc = iterator.nextDoc()) {
+                    Document document = null;
+                    for (int i = 0; i < docs.length && document == null; i++) {
+                        document = docs[i] == doc ? loaded[i] : null;
+                    }
+                    CharSequence[] row = new CharSequence[names.length];
+                    for (int f = 0; f < names.length; f++) {
+                        String value = document == null ? null : document.get(names[f]);
+                        row[f] = value == null ? "" : value;
+                    }
+                    values.add(row);
+                }
+                return values;
+            }
+        };
+        String[] bodies = highlighter.highlightFields(new String[] {BODY}, query, docs, new int[] {2}).get(BODY);
+        // The accepted answer's passage is shown only when the body has no matched word: it is
+        // highlighted for those hits alone.
+        int[] withoutMark = java.util.stream.IntStream.range(0, page.length)
+                .filter(i -> (bodies[i] == null || !bodies[i].contains("<mark>")) && loaded[i].get(SOLUTION) != null && !loaded[i].get(SOLUTION).isEmpty())
+                .toArray();
+        String[] solutions = new String[page.length];
+        if (withoutMark.length > 0) {
+            int[] solutionDocs = java.util.Arrays.stream(withoutMark).map(i -> docs[i]).toArray();
+            String[] found = highlighter.highlightFields(new String[] {SOLUTION}, query, solutionDocs, new int[] {1}).get(SOLUTION);
+            for (int k = 0; k < withoutMark.length; k++) {
+                solutions[withoutMark[k]] = found[k];
+            }
+        }
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            Document doc = stored.document(page[i].doc);
-            String snippet = snippets.get(BODY)[i];
-            String fromSolution = snippets.get(SOLUTION)[i];
+            Document doc = loaded[i];
+            String snippet = bodies[i];
+            String fromSolution = solutions[i];
             if (fromSolution != null && (snippet == null || !snippet.contains("<mark>"))) {
                 snippet = fromSolution;
             }
@@ -316,13 +372,13 @@ public final class SearchIndex implements Closeable {
         for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
             Query q = builder.createBooleanQuery(field.getKey(), request.text(), Occur.SHOULD);
             if (q != null) {
-                text.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
+                addFlat(text, q, field.getValue());
                 any = true;
             }
             if (corrected != null) {
                 Query c = builder.createBooleanQuery(field.getKey(), corrected, Occur.SHOULD);
                 if (c != null) {
-                    text.add(new BoostQuery(c, field.getValue() * 0.8f), Occur.SHOULD);
+                    addFlat(text, c, field.getValue() * 0.8f);
                 }
             }
         }
@@ -355,6 +411,25 @@ public final class SearchIndex implements Closeable {
             query.add(new TermQuery(new Term(TAG, request.tag())), Occur.FILTER);
         }
         return query.build();
+    }
+
+    /**
+     * Adds this query's optional clauses to {@code into}, each with the boost: a disjunction of
+     * disjunctions scores the same sum as one flat disjunction, but only the flat one lets the
+     * scorer ({@code MaxScoreBulkScorer}) skip, clause by clause, the documents that cannot
+     * reach the top ten (issue #12, docs/perf.md « Vitesse »).
+     */
+    private static void addFlat(BooleanQuery.Builder into, Query query, float boost) {
+        if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
+                && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
+            for (var clause : bool.clauses()) {
+                addFlat(into, clause.query(), boost);
+            }
+        } else if (query instanceof BoostQuery boosted) {
+            addFlat(into, boosted.getQuery(), boost * boosted.getBoost());
+        } else {
+            into.add(boost == 1f ? query : new BoostQuery(query, boost), Occur.SHOULD);
+        }
     }
 
     /**
