@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.Document;
@@ -275,6 +276,24 @@ public final class SearchIndex implements Closeable {
         return new SearchResults(hits, exact ? top.totalHits.value() : limit - 1, exact, request.page(), suggestion);
     }
 
+    private record ReaderInfos(IndexReader reader, org.apache.lucene.index.FieldInfos infos) {
+    }
+
+    private volatile ReaderInfos readerInfos;
+
+    /**
+     * The fields of this reader, merged once per reader: a new highlighter merges them again at
+     * its first field (2 % of a search's CPU).
+     */
+    private org.apache.lucene.index.FieldInfos fieldInfos(IndexReader reader) {
+        ReaderInfos known = readerInfos;
+        if (known == null || known.reader() != reader) {
+            known = new ReaderInfos(reader, org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader));
+            readerInfos = known;
+        }
+        return known.infos();
+    }
+
     /** Fields read for a hit; the text fields only when highlighting needs them. */
     private static final java.util.Set<String> SHOWN = java.util.Set.of(KEY, TYPE, TITLE, URL, SOLVED, CATEGORY_NAME);
 
@@ -301,6 +320,11 @@ public final class SearchIndex implements Closeable {
                 .withMaxLength(MAX_BODY_CHARS)
                 .withHighlightPhrasesStrictly(false)
                 .withWeightMatches(false)) {
+            @Override
+            protected org.apache.lucene.index.FieldInfo getFieldInfo(String field) {
+                return fieldInfos(searcher.getIndexReader()).fieldInfo(field);
+            }
+
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] names, org.apache.lucene.search.DocIdSetIterator iterator,
                     int cacheCharsThreshold) throws IOException {
@@ -364,26 +388,24 @@ public final class SearchIndex implements Closeable {
      * remaining cost of a search (issue #12, docs/perf.md « Vitesse »).
      */
     Query query(SearchRequest request, String corrected, IndexReader reader) throws IOException {
-        Analyzer analyzer = queryAnalyzer.get();
-        QueryBuilder builder = new QueryBuilder(analyzer);
-        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        FieldsQueryBuilder builder = new FieldsQueryBuilder(queryAnalyzer.get());
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         boolean any = false;
+        Map<String, Query> typed = builder.perField(request.text());
+        Map<String, Query> fixed = corrected == null ? Map.of() : builder.perField(corrected);
         for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
-            Query q = builder.createBooleanQuery(field.getKey(), request.text(), Occur.SHOULD);
+            Query q = typed.get(field.getKey());
             if (q != null) {
                 addFlat(text, q, field.getValue());
                 any = true;
             }
-            if (corrected != null) {
-                Query c = builder.createBooleanQuery(field.getKey(), corrected, Occur.SHOULD);
-                if (c != null) {
-                    addFlat(text, c, field.getValue() * 0.8f);
-                }
+            Query c = fixed.get(field.getKey());
+            if (c != null) {
+                addFlat(text, c, field.getValue() * 0.8f);
             }
         }
         List<String> words = FrenchAnalysis.terms(plainAnalyzer, request.text());
-        if (words.size() <= FUZZY_MAX_WORDS) {
+        if (words.size() <= FUZZY_MAX_WORDS && corrected == null) {
             for (String word : words) {
                 if (word.length() < 4 || reader.docFreq(new Term(TITLE, word)) > 0 || reader.docFreq(new Term(BODY, word)) > 0) {
                     continue;
@@ -411,6 +433,88 @@ public final class SearchIndex implements Closeable {
             query.add(new TermQuery(new Term(TAG, request.tag())), Occur.FILTER);
         }
         return query.build();
+    }
+
+    /**
+     * The query of one text on each weighted field, the text analysed once: the same chain
+     * applies to every field, and analysing it again per field (synonym graph, stemming) was
+     * 10 % of a search's CPU in the profile of 3 December (docs/perf.md).
+     */
+    private static final class FieldsQueryBuilder extends QueryBuilder {
+
+        FieldsQueryBuilder(Analyzer analyzer) {
+            super(analyzer);
+            setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        }
+
+        Map<String, Query> perField(String text) throws IOException {
+            Map<String, Query> queries = new HashMap<>();
+            Replay tokens = new Replay(getAnalyzer().tokenStream(BODY, text));
+            try {
+                for (String field : FIELDS.keySet()) {
+                    Query query = createFieldQuery(tokens, Occur.SHOULD, field, false, 0);
+                    if (query != null) {
+                        queries.put(field, query);
+                    }
+                }
+            } finally {
+                tokens.closeSource();
+            }
+            return queries;
+        }
+    }
+
+    /** The tokens of one analysis, replayed for each field (QueryBuilder closes what it reads). */
+    private static final class Replay extends org.apache.lucene.analysis.TokenFilter {
+        private List<org.apache.lucene.util.AttributeSource.State> tokens;
+        private java.util.Iterator<org.apache.lucene.util.AttributeSource.State> next;
+        private org.apache.lucene.util.AttributeSource.State end;
+
+        Replay(TokenStream source) {
+            super(source);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (tokens == null) {
+                tokens = new ArrayList<>();
+                while (input.incrementToken()) {
+                    tokens.add(captureState());
+                }
+                input.end();
+                end = captureState();
+                next = tokens.iterator();
+            }
+            if (!next.hasNext()) {
+                return false;
+            }
+            restoreState(next.next());
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            if (tokens == null) {
+                super.reset();
+            } else {
+                next = tokens.iterator();
+            }
+        }
+
+        @Override
+        public void end() {
+            if (end != null) {
+                restoreState(end);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+
+        void closeSource() throws IOException {
+            input.close();
+        }
     }
 
     /**
