@@ -451,16 +451,57 @@ public final class SearchIndex implements Closeable {
             Map<String, Query> queries = new HashMap<>();
             Replay tokens = new Replay(getAnalyzer().tokenStream(BODY, text));
             try {
+                Query body = createFieldQuery(tokens, Occur.SHOULD, BODY, false, 0);
+                if (body == null) {
+                    return queries;
+                }
                 for (String field : FIELDS.keySet()) {
-                    Query query = createFieldQuery(tokens, Occur.SHOULD, field, false, 0);
-                    if (query != null) {
-                        queries.put(field, query);
-                    }
+                    // The body's query with its field renamed; built again (from the tokens
+                    // already read) only if it holds a kind of query onField does not know.
+                    Query query = onField(body, field);
+                    queries.put(field, query != null ? query : createFieldQuery(tokens, Occur.SHOULD, field, false, 0));
                 }
             } finally {
                 tokens.closeSource();
             }
             return queries;
+        }
+
+        /** The same query on another field; null for a kind of query it does not know. */
+        private static Query onField(Query query, String field) {
+            if (query instanceof TermQuery term) {
+                return new TermQuery(new Term(field, term.getTerm().bytes()));
+            }
+            if (query instanceof org.apache.lucene.search.SynonymQuery synonyms) {
+                var copy = new org.apache.lucene.search.SynonymQuery.Builder(field);
+                synonyms.getTerms().forEach(t -> copy.addTerm(new Term(field, t.bytes())));
+                return copy.build();
+            }
+            if (query instanceof org.apache.lucene.search.PhraseQuery phrase) {
+                var copy = new org.apache.lucene.search.PhraseQuery.Builder().setSlop(phrase.getSlop());
+                Term[] terms = phrase.getTerms();
+                int[] positions = phrase.getPositions();
+                for (int i = 0; i < terms.length; i++) {
+                    copy.add(new Term(field, terms[i].bytes()), positions[i]);
+                }
+                return copy.build();
+            }
+            if (query instanceof BoostQuery boosted) {
+                Query inner = onField(boosted.getQuery(), field);
+                return inner == null ? null : new BoostQuery(inner, boosted.getBoost());
+            }
+            if (query instanceof BooleanQuery bool) {
+                BooleanQuery.Builder copy = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+                for (var clause : bool.clauses()) {
+                    Query inner = onField(clause.query(), field);
+                    if (inner == null) {
+                        return null;
+                    }
+                    copy.add(inner, clause.occur());
+                }
+                return copy.build();
+            }
+            return null;
         }
     }
 
@@ -545,15 +586,24 @@ public final class SearchIndex implements Closeable {
         if (words.isEmpty() || words.size() > 6) {
             return null;
         }
-        DirectSpellChecker checker = new DirectSpellChecker();
-        checker.setMinQueryLength(4);
+        // One typo first, two only if one finds nothing: most typos are one edit away, and the
+        // automaton of two edits (built with those of zero and one) was most of the checker's
+        // cost (15 % of a search's CPU on the synthetic corpus, 3 December, docs/perf.md).
+        DirectSpellChecker oneEdit = new DirectSpellChecker();
+        oneEdit.setMinQueryLength(4);
+        oneEdit.setMaxEdits(1);
+        DirectSpellChecker twoEdits = new DirectSpellChecker();
+        twoEdits.setMinQueryLength(4);
         boolean changed = false;
         List<String> corrected = new ArrayList<>();
         for (String word : words) {
             String replacement = word;
             if (reader.docFreq(new Term(WORDS, word)) == 0) {
-                SuggestWord[] similar = checker.suggestSimilar(new Term(WORDS, word), 1, reader,
+                SuggestWord[] similar = oneEdit.suggestSimilar(new Term(WORDS, word), 1, reader,
                         SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (similar.length == 0) {
+                    similar = twoEdits.suggestSimilar(new Term(WORDS, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                }
                 if (similar.length > 0) {
                     replacement = similar[0].string;
                     changed = true;
