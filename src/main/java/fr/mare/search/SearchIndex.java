@@ -273,7 +273,8 @@ public final class SearchIndex implements Closeable {
             hits = hits(searcher, query, page);
         }
         boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-        return new SearchResults(hits, exact ? top.totalHits.value() : limit - 1, exact, request.page(), suggestion);
+        // Past the limit, the count is a lower bound above the page asked: « next page » stays right.
+        return new SearchResults(hits, top.totalHits.value(), exact, request.page(), suggestion);
     }
 
     private record ReaderInfos(IndexReader reader, org.apache.lucene.index.FieldInfos infos) {

@@ -17,6 +17,14 @@ public record SearchResults(List<SearchHit> hits, long total, boolean exact, int
         this(hits, total, true, page, suggestion);
     }
 
+    /**
+     * The number the page shows: the total when exact, otherwise a round number below the lower
+     * bound (« Plus de 100 résultats »).
+     */
+    public long shownTotal() {
+        return exact ? total : Math.max(0, (total - 1) / 100 * 100);
+    }
+
     public boolean hasNext() {
         return (long) (page + 1) * SearchRequest.PAGE_SIZE < total && page < SearchRequest.MAX_PAGE;
     }
