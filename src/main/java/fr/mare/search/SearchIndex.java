@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.Document;
@@ -38,6 +39,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -76,6 +79,8 @@ public final class SearchIndex implements Closeable {
     static final String TAG = "tag";
 
     static final int FUZZY_MAX_WORDS = 3;
+    /** Matches are counted exactly up to this number; past it, « plus de 100 résultats ». */
+    static final int COUNT_LIMIT = 100;
     private static final int MAX_BODY_CHARS = 60_000;
     private static final int SNIPPET_CHARS = 220;
 
@@ -256,34 +261,110 @@ public final class SearchIndex implements Closeable {
         // (a Levenshtein automaton each time): 62 % of a search's CPU in the profile (docs/perf.md).
         Query query = searcher.rewrite(query(request, suggestion, searcher.getIndexReader()));
         int wanted = (request.page() + 1) * SearchRequest.PAGE_SIZE;
-        TopDocs top = searcher.search(query, wanted);
+        // Counting stops at COUNT_LIMIT (more than the page shown, so that « next page » stays
+        // right): past it, the scorer may skip the documents that cannot reach the top ten
+        // instead of scoring them all (issue #12); the page says « plus de 100 résultats ».
+        int limit = Math.max(COUNT_LIMIT, wanted) + 1;
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, limit));
         int from = request.page() * SearchRequest.PAGE_SIZE;
         List<SearchHit> hits = new ArrayList<>();
         if (from < top.scoreDocs.length) {
             ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
             hits = hits(searcher, query, page);
         }
-        return new SearchResults(hits, top.totalHits.value(), request.page(), suggestion);
+        boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+        // Past the limit, the count is a lower bound above the page asked: « next page » stays right.
+        return new SearchResults(hits, top.totalHits.value(), exact, request.page(), suggestion);
     }
+
+    private record ReaderInfos(IndexReader reader, org.apache.lucene.index.FieldInfos infos) {
+    }
+
+    private volatile ReaderInfos readerInfos;
+
+    /**
+     * The fields of this reader, merged once per reader: a new highlighter merges them again at
+     * its first field (2 % of a search's CPU).
+     */
+    private org.apache.lucene.index.FieldInfos fieldInfos(IndexReader reader) {
+        ReaderInfos known = readerInfos;
+        if (known == null || known.reader() != reader) {
+            known = new ReaderInfos(reader, org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader));
+            readerInfos = known;
+        }
+        return known.infos();
+    }
+
+    /** Fields read for a hit; the text fields only when highlighting needs them. */
+    private static final java.util.Set<String> SHOWN = java.util.Set.of(KEY, TYPE, TITLE, URL, SOLVED, CATEGORY_NAME);
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
         int[] docs = new int[page.length];
         for (int i = 0; i < page.length; i++) {
             docs[i] = page[i].doc;
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, plainAnalyzer)
+        // Each hit's stored fields are read (and decompressed) once, here: the highlighter gets
+        // its texts from this array instead of reading the same documents again.
+        var stored = searcher.storedFields();
+        Document[] loaded = new Document[page.length];
+        java.util.Set<String> fields = new java.util.HashSet<>(SHOWN);
+        fields.add(BODY);
+        fields.add(SOLUTION);
+        for (int i = 0; i < page.length; i++) {
+            loaded[i] = stored.document(docs[i], fields);
+        }
+        // Phrases (multi-word synonyms: « mot de passe », « lien de partage ») are marked word by
+        // word: strict phrase highlighting ran each phrase query again on every hit (12 % of a
+        // search's CPU in the profile of 3 December, docs/perf.md).
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, plainAnalyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(MAX_BODY_CHARS)
-                .withWeightMatches(false)
-                .build();
-        Map<String, String[]> snippets = highlighter.highlightFields(new String[] {SOLUTION, BODY}, query, docs,
-                new int[] {1, 2});
-        var stored = searcher.storedFields();
+                .withHighlightPhrasesStrictly(false)
+                .withWeightMatches(false)) {
+            @Override
+            protected org.apache.lucene.index.FieldInfo getFieldInfo(String field) {
+                return fieldInfos(searcher.getIndexReader()).fieldInfo(field);
+            }
+
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] names, org.apache.lucene.search.DocIdSetIterator iterator,
+                    int cacheCharsThreshold) throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = iterator.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                        doc = iterator.nextDoc()) {
+                    Document document = null;
+                    for (int i = 0; i < docs.length && document == null; i++) {
+                        document = docs[i] == doc ? loaded[i] : null;
+                    }
+                    CharSequence[] row = new CharSequence[names.length];
+                    for (int f = 0; f < names.length; f++) {
+                        String value = document == null ? null : document.get(names[f]);
+                        row[f] = value == null ? "" : value;
+                    }
+                    values.add(row);
+                }
+                return values;
+            }
+        };
+        String[] bodies = highlighter.highlightFields(new String[] {BODY}, query, docs, new int[] {2}).get(BODY);
+        // The accepted answer's passage is shown only when the body has no matched word: it is
+        // highlighted for those hits alone.
+        int[] withoutMark = java.util.stream.IntStream.range(0, page.length)
+                .filter(i -> (bodies[i] == null || !bodies[i].contains("<mark>")) && loaded[i].get(SOLUTION) != null && !loaded[i].get(SOLUTION).isEmpty())
+                .toArray();
+        String[] solutions = new String[page.length];
+        if (withoutMark.length > 0) {
+            int[] solutionDocs = java.util.Arrays.stream(withoutMark).map(i -> docs[i]).toArray();
+            String[] found = highlighter.highlightFields(new String[] {SOLUTION}, query, solutionDocs, new int[] {1}).get(SOLUTION);
+            for (int k = 0; k < withoutMark.length; k++) {
+                solutions[withoutMark[k]] = found[k];
+            }
+        }
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.length; i++) {
-            Document doc = stored.document(page[i].doc);
-            String snippet = snippets.get(BODY)[i];
-            String fromSolution = snippets.get(SOLUTION)[i];
+            Document doc = loaded[i];
+            String snippet = bodies[i];
+            String fromSolution = solutions[i];
             if (fromSolution != null && (snippet == null || !snippet.contains("<mark>"))) {
                 snippet = fromSolution;
             }
@@ -308,28 +389,27 @@ public final class SearchIndex implements Closeable {
      * remaining cost of a search (issue #12, docs/perf.md « Vitesse »).
      */
     Query query(SearchRequest request, String corrected, IndexReader reader) throws IOException {
-        Analyzer analyzer = queryAnalyzer.get();
-        QueryBuilder builder = new QueryBuilder(analyzer);
-        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        FieldsQueryBuilder builder = new FieldsQueryBuilder(queryAnalyzer.get());
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         boolean any = false;
+        Map<String, Query> typed = builder.perField(request.text());
+        Map<String, Query> fixed = corrected == null ? Map.of() : builder.perField(corrected);
         for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
-            Query q = builder.createBooleanQuery(field.getKey(), request.text(), Occur.SHOULD);
+            Query q = typed.get(field.getKey());
             if (q != null) {
-                text.add(new BoostQuery(q, field.getValue()), Occur.SHOULD);
+                addFlat(text, q, field.getValue());
                 any = true;
             }
-            if (corrected != null) {
-                Query c = builder.createBooleanQuery(field.getKey(), corrected, Occur.SHOULD);
-                if (c != null) {
-                    text.add(new BoostQuery(c, field.getValue() * 0.8f), Occur.SHOULD);
-                }
+            Query c = fixed.get(field.getKey());
+            if (c != null) {
+                addFlat(text, c, field.getValue() * 0.8f);
             }
         }
         List<String> words = FrenchAnalysis.terms(plainAnalyzer, request.text());
-        if (words.size() <= FUZZY_MAX_WORDS) {
+        if (words.size() <= FUZZY_MAX_WORDS && corrected == null) {
             for (String word : words) {
-                if (word.length() < 4 || reader.docFreq(new Term(TITLE, word)) > 0 || reader.docFreq(new Term(BODY, word)) > 0) {
+                if (word.length() < 4 || reader.docFreq(new Term(TITLE, word)) > 0 || reader.docFreq(new Term(BODY, word)) > 0
+                        || hasSynonyms(word)) {
                     continue;
                 }
                 int edits = word.length() >= 7 ? 2 : 1;
@@ -358,23 +438,183 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
+     * The query of one text on each weighted field, the text analysed once: the same chain
+     * applies to every field, and analysing it again per field (synonym graph, stemming) was
+     * 10 % of a search's CPU in the profile of 3 December (docs/perf.md).
+     */
+    private static final class FieldsQueryBuilder extends QueryBuilder {
+
+        FieldsQueryBuilder(Analyzer analyzer) {
+            super(analyzer);
+            setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        }
+
+        Map<String, Query> perField(String text) throws IOException {
+            Map<String, Query> queries = new HashMap<>();
+            Replay tokens = new Replay(getAnalyzer().tokenStream(BODY, text));
+            try {
+                Query body = createFieldQuery(tokens, Occur.SHOULD, BODY, false, 0);
+                if (body == null) {
+                    return queries;
+                }
+                for (String field : FIELDS.keySet()) {
+                    // The body's query with its field renamed; built again (from the tokens
+                    // already read) only if it holds a kind of query onField does not know.
+                    Query query = onField(body, field);
+                    queries.put(field, query != null ? query : createFieldQuery(tokens, Occur.SHOULD, field, false, 0));
+                }
+            } finally {
+                tokens.closeSource();
+            }
+            return queries;
+        }
+
+        /** The same query on another field; null for a kind of query it does not know. */
+        private static Query onField(Query query, String field) {
+            if (query instanceof TermQuery term) {
+                return new TermQuery(new Term(field, term.getTerm().bytes()));
+            }
+            if (query instanceof org.apache.lucene.search.SynonymQuery synonyms) {
+                var copy = new org.apache.lucene.search.SynonymQuery.Builder(field);
+                synonyms.getTerms().forEach(t -> copy.addTerm(new Term(field, t.bytes())));
+                return copy.build();
+            }
+            if (query instanceof org.apache.lucene.search.PhraseQuery phrase) {
+                var copy = new org.apache.lucene.search.PhraseQuery.Builder().setSlop(phrase.getSlop());
+                Term[] terms = phrase.getTerms();
+                int[] positions = phrase.getPositions();
+                for (int i = 0; i < terms.length; i++) {
+                    copy.add(new Term(field, terms[i].bytes()), positions[i]);
+                }
+                return copy.build();
+            }
+            if (query instanceof BoostQuery boosted) {
+                Query inner = onField(boosted.getQuery(), field);
+                return inner == null ? null : new BoostQuery(inner, boosted.getBoost());
+            }
+            if (query instanceof BooleanQuery bool) {
+                BooleanQuery.Builder copy = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+                for (var clause : bool.clauses()) {
+                    Query inner = onField(clause.query(), field);
+                    if (inner == null) {
+                        return null;
+                    }
+                    copy.add(inner, clause.occur());
+                }
+                return copy.build();
+            }
+            return null;
+        }
+    }
+
+    /** The tokens of one analysis, replayed for each field (QueryBuilder closes what it reads). */
+    private static final class Replay extends org.apache.lucene.analysis.TokenFilter {
+        private List<org.apache.lucene.util.AttributeSource.State> tokens;
+        private java.util.Iterator<org.apache.lucene.util.AttributeSource.State> next;
+        private org.apache.lucene.util.AttributeSource.State end;
+
+        Replay(TokenStream source) {
+            super(source);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (tokens == null) {
+                tokens = new ArrayList<>();
+                while (input.incrementToken()) {
+                    tokens.add(captureState());
+                }
+                input.end();
+                end = captureState();
+                next = tokens.iterator();
+            }
+            if (!next.hasNext()) {
+                return false;
+            }
+            restoreState(next.next());
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            if (tokens == null) {
+                super.reset();
+            } else {
+                next = tokens.iterator();
+            }
+        }
+
+        @Override
+        public void end() {
+            if (end != null) {
+                restoreState(end);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+
+        void closeSource() throws IOException {
+            input.close();
+        }
+    }
+
+    /**
+     * Adds this query's optional clauses to {@code into}, each with the boost: a disjunction of
+     * disjunctions scores the same sum as one flat disjunction, but only the flat one lets the
+     * scorer ({@code MaxScoreBulkScorer}) skip, clause by clause, the documents that cannot
+     * reach the top ten (issue #12, docs/perf.md « Vitesse »).
+     */
+    private static void addFlat(BooleanQuery.Builder into, Query query, float boost) {
+        if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
+                && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
+            for (var clause : bool.clauses()) {
+                addFlat(into, clause.query(), boost);
+            }
+        } else if (query instanceof BoostQuery boosted) {
+            addFlat(into, boosted.getQuery(), boost * boosted.getBoost());
+        } else {
+            into.add(boost == 1f ? query : new BoostQuery(query, boost), Occur.SHOULD);
+        }
+    }
+
+    /**
+     * Whether the synonyms know this word (« synchro », « visio »): a word of this audience, not
+     * a typo, already searched through its synonyms; neither corrected nor made typo-tolerant
+     * (the automata of those two were 16 % of a search's CPU on the synthetic corpus).
+     */
+    private boolean hasSynonyms(String word) {
+        return FrenchAnalysis.terms(queryAnalyzer.get(), word).size() > 1;
+    }
+
+    /**
      * « Vouliez-vous dire » : each word of the query that no document contains, replaced by the
      * closest word that some do (one or two typos away). Null when every word is known.
      */
-    private static String suggestion(IndexReader reader, String text) throws IOException {
+    private String suggestion(IndexReader reader, String text) throws IOException {
         List<String> words = FrenchAnalysis.terms(FrenchAnalysis.wordAnalyzer(), text);
         if (words.isEmpty() || words.size() > 6) {
             return null;
         }
-        DirectSpellChecker checker = new DirectSpellChecker();
-        checker.setMinQueryLength(4);
+        // One typo first, two only if one finds nothing: most typos are one edit away, and the
+        // automaton of two edits (built with those of zero and one) was most of the checker's
+        // cost (15 % of a search's CPU on the synthetic corpus, 3 December, docs/perf.md).
+        DirectSpellChecker oneEdit = new DirectSpellChecker();
+        oneEdit.setMinQueryLength(4);
+        oneEdit.setMaxEdits(1);
+        DirectSpellChecker twoEdits = new DirectSpellChecker();
+        twoEdits.setMinQueryLength(4);
         boolean changed = false;
         List<String> corrected = new ArrayList<>();
         for (String word : words) {
             String replacement = word;
-            if (reader.docFreq(new Term(WORDS, word)) == 0) {
-                SuggestWord[] similar = checker.suggestSimilar(new Term(WORDS, word), 1, reader,
+            if (reader.docFreq(new Term(WORDS, word)) == 0 && !hasSynonyms(word)) {
+                SuggestWord[] similar = oneEdit.suggestSimilar(new Term(WORDS, word), 1, reader,
                         SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (similar.length == 0) {
+                    similar = twoEdits.suggestSimilar(new Term(WORDS, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                }
                 if (similar.length > 0) {
                     replacement = similar[0].string;
                     changed = true;
