@@ -46,12 +46,7 @@ class LauncherIT {
     /** SIGTERM first even after a failure, so no mariadbd outlives the test. */
     @AfterEach
     void stopAll() throws InterruptedException {
-        for (Process process : started) {
-            process.destroy();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+        ResilienceIT.stop(started);
     }
 
     @Test

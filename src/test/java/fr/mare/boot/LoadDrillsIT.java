@@ -90,12 +90,7 @@ class LoadDrillsIT {
 
     @AfterAll
     void stop() throws InterruptedException {
-        for (Process process : started) {
-            process.destroy();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+        ResilienceIT.stop(started);
     }
 
     // ---------------------------------------------------------------- R6
