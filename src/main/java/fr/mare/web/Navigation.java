@@ -18,7 +18,7 @@ public final class Navigation {
      */
     public static void redirect(String path) {
         FacesContext context = FacesContext.getCurrentInstance();
-        OnceMessages.carry(context);
+        OnceMessages.carry(context, path);
         ExternalContext external = context.getExternalContext();
         try {
             external.redirect(external.getRequestContextPath() + path);

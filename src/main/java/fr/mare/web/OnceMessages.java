@@ -31,8 +31,10 @@ import java.util.Optional;
  * the memory of the node that redirected; they now travel in the {@value #COOKIE} cookie of the
  * redirect itself: their severity, component and text, signed with HMAC-SHA-256 under a key
  * derived from the view states' key every node shares ({@code mare.faces.state-key}; without one,
- * a key of this node only). The cookie is good for two minutes (its instant is signed), is read by
- * the next Faces page and forgotten there. Its size is bounded: past {@link #MAX_PAYLOAD} bytes, later messages are
+ * a key of this node only). The cookie is good for two minutes (its instant is signed), names the
+ * page the redirect goes to, and is read by the next Faces page and forgotten there: shown if that
+ * page is the redirect's target, dropped otherwise (as Faces' flash lived one request: a message
+ * of an earlier action never turns up on an unrelated page, a 404 for instance). Its size is bounded: past {@link #MAX_PAYLOAD} bytes, later messages are
  * dropped (a message is a sentence of the bundle, a name at most). Signed, so no other site (nor
  * a sibling domain that can set cookies) puts words in Mare's mouth; not encrypted, since it only
  * repeats what the person is about to read.
@@ -53,6 +55,10 @@ public class OnceMessages implements PhaseListener {
     record Carried(String clientId, FacesMessage.Severity severity, String text) {
     }
 
+    /** What a cookie carries: the path of the page it is for (no query), and its messages. */
+    record Delivery(String target, List<Carried> messages) {
+    }
+
     @Override
     public PhaseId getPhaseId() {
         return PhaseId.RESTORE_VIEW;
@@ -70,8 +76,11 @@ public class OnceMessages implements PhaseListener {
             return;
         }
         response.addHeader("Set-Cookie", cookie(request, "", 0));
-        decode(sent, Keys.KEY, Instant.now()).ifPresent(messages -> messages.forEach(m ->
-                context.addMessage(m.clientId(), new FacesMessage(m.severity(), m.text(), null))));
+        // The address the browser asked for, before OmniFaces forwarded it to its .xhtml; on an
+        // error page, the address that failed.
+        String page = org.omnifaces.util.Servlets.getRequestRelativeURI(request);
+        decode(sent, Keys.KEY, Instant.now()).filter(delivery -> isFor(delivery.target(), page)).ifPresent(delivery ->
+                delivery.messages().forEach(m -> context.addMessage(m.clientId(), new FacesMessage(m.severity(), m.text(), null))));
     }
 
     /** The messages of this request are to be shown by the next page (after {@link Navigation#redirect}). */
@@ -79,8 +88,25 @@ public class OnceMessages implements PhaseListener {
         context.getAttributes().put(KEEP, Boolean.TRUE);
     }
 
-    /** Before a redirect: the messages to keep, into the cookie of the redirect. */
-    static void carry(FacesContext context) {
+    /** Whether a cookie written for a redirect to {@code target} belongs on {@code page} (both paths within the application). */
+    static boolean isFor(String target, String page) {
+        return page.equals(target);
+    }
+
+    /** The path a redirect goes to, without its query or fragment. */
+    static String pathOf(String redirect) {
+        int end = redirect.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = redirect.indexOf(c);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return redirect.substring(0, end);
+    }
+
+    /** Before a redirect to {@code path} (within the application): the messages to keep, into the cookie of the redirect. */
+    static void carry(FacesContext context, String path) {
         if (!Boolean.TRUE.equals(context.getAttributes().get(KEEP))
                 || !(context.getExternalContext().getRequest() instanceof HttpServletRequest request)
                 || !(context.getExternalContext().getResponse() instanceof HttpServletResponse response)) {
@@ -92,13 +118,13 @@ public class OnceMessages implements PhaseListener {
             context.getMessages(clientId).forEachRemaining(m -> messages.add(new Carried(clientId, m.getSeverity(), m.getSummary())));
         }
         if (!messages.isEmpty()) {
-            response.addHeader("Set-Cookie", cookie(request, encode(messages, Keys.KEY, Instant.now()), LIFETIME_SECONDS));
+            response.addHeader("Set-Cookie", cookie(request, encode(messages, pathOf(path), Keys.KEY, Instant.now()), LIFETIME_SECONDS));
         }
     }
 
-    /** {@code base64url(payload).base64url(hmac)}; the payload's lines: the instant, then one message each. */
-    static String encode(List<Carried> messages, byte[] key, Instant now) {
-        StringBuilder payload = new StringBuilder(Long.toString(now.getEpochSecond()));
+    /** {@code base64url(payload).base64url(hmac)}; the payload's lines: the instant and the target, then one message each. */
+    static String encode(List<Carried> messages, String target, byte[] key, Instant now) {
+        StringBuilder payload = new StringBuilder(now.getEpochSecond() + "\t" + url(target));
         for (Carried message : messages) {
             String text = message.text() == null ? "" : message.text();
             if (text.length() > MAX_TEXT) {
@@ -115,8 +141,8 @@ public class OnceMessages implements PhaseListener {
         return body + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(key, body));
     }
 
-    /** The messages of a cookie that is whole, signed with {@code key} and fresh; empty otherwise. */
-    static Optional<List<Carried>> decode(String value, byte[] key, Instant now) {
+    /** The target and messages of a cookie that is whole, signed with {@code key} and fresh; empty otherwise. */
+    static Optional<Delivery> decode(String value, byte[] key, Instant now) {
         int dot = value.lastIndexOf('.');
         if (dot <= 0 || value.length() > 4096) {
             return Optional.empty();
@@ -128,7 +154,8 @@ public class OnceMessages implements PhaseListener {
                 return Optional.empty();
             }
             String[] lines = new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8).split("\n");
-            long issued = Long.parseLong(lines[0]);
+            String[] head = lines[0].split("\t", -1);
+            long issued = Long.parseLong(head[0]);
             if (issued > now.getEpochSecond() + 60 || issued + LIFETIME_SECONDS < now.getEpochSecond()) {
                 return Optional.empty();
             }
@@ -139,7 +166,7 @@ public class OnceMessages implements PhaseListener {
                         .filter(s -> s.getOrdinal() == Integer.parseInt(fields[0])).findFirst().orElse(FacesMessage.SEVERITY_INFO);
                 messages.add(new Carried(fields[1].isEmpty() ? null : unurl(fields[1]), severity, unurl(fields[2])));
             }
-            return Optional.of(messages);
+            return Optional.of(new Delivery(unurl(head[1]), messages));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             return Optional.empty();
         }
