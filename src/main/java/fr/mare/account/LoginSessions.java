@@ -61,17 +61,24 @@ public class LoginSessions {
                 .setParameter(3, openedAt).setParameter(4, now).executeUpdate();
     }
 
-    /**
-     * Forgets up to 100 logins unseen since {@code before}. Found by a plain read, then deleted by
-     * their keys: a ranged {@code DELETE} locked the index gaps that concurrent logins insert into,
-     * and four members logging in at once deadlocked (drill R1, issue #17).
-     */
+    /** Forgets up to 100 logins unseen since {@code before}. */
     private void purgeExpired(Instant before) {
+        purgeByKey(em, "login_session", "last_seen_at", before);
+    }
+
+    /**
+     * Deletes up to 100 rows of {@code table} (keyed by {@code token_hash}) whose {@code column} is
+     * before {@code before}: found by a plain read, then deleted by their keys. A ranged
+     * {@code DELETE} locked the index gaps that concurrent logins insert into, and four members
+     * logging in at once deadlocked (drill R1, issue #17). Table and column are constants of the
+     * callers, never input.
+     */
+    static void purgeByKey(EntityManager em, String table, String column, Instant before) {
         @SuppressWarnings("unchecked")
-        List<byte[]> expired = em.createNativeQuery("SELECT token_hash FROM login_session WHERE last_seen_at < ? LIMIT 100")
+        List<byte[]> expired = em.createNativeQuery("SELECT token_hash FROM " + table + " WHERE " + column + " < ? LIMIT 100")
                 .setParameter(1, before).getResultList();
         for (byte[] hash : expired) {
-            em.createNativeQuery("DELETE FROM login_session WHERE token_hash = ? AND last_seen_at < ?")
+            em.createNativeQuery("DELETE FROM " + table + " WHERE token_hash = ? AND " + column + " < ?")
                     .setParameter(1, hash).setParameter(2, before).executeUpdate();
         }
     }

@@ -52,8 +52,7 @@ public class PendingLogins {
     /** Records the step for an account whose password was just accepted; returns its token (the only time it exists in clear). */
     public String start(long accountId, String returnTo) {
         Instant now = clock.instant();
-        em.createNativeQuery("DELETE FROM login_pending WHERE expires_at < ? LIMIT 100")
-                .setParameter(1, now.minus(Duration.ofHours(1))).executeUpdate();
+        LoginSessions.purgeByKey(em, "login_pending", "expires_at", now.minus(Duration.ofHours(1)));
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

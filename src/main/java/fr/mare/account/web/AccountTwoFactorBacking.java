@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.Cookies;
 import fr.mare.web.ClientAddress;
 import fr.mare.account.Account;
 import fr.mare.account.AccountService;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.faces.context.FacesContext;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.net.URLEncoder;
@@ -199,14 +199,7 @@ public class AccountTwoFactorBacking {
     }
 
     private String sentCodes() {
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (CODES_COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
+        return Cookies.sent(request, CODES_COOKIE);
     }
     public long getBackupCodesLeft() { return backupCodesLeft; }
     public String getCode() { return code; }

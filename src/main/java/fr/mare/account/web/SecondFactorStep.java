@@ -1,8 +1,8 @@
 package fr.mare.account.web;
 
+import fr.mare.web.Cookies;
 import fr.mare.account.PendingLogins;
 import fr.mare.web.CookieExpiry;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,14 +31,7 @@ final class SecondFactorStep {
 
     /** The token the browser sent, or null. */
     static String token(HttpServletRequest request) {
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
+        return Cookies.sent(request, COOKIE);
     }
 
     /** The step ended (finished, or dead): the browser forgets its token. */

@@ -1,5 +1,6 @@
 package fr.mare.account.web;
 
+import fr.mare.web.Cookies;
 import fr.mare.web.CsrfToken;
 import fr.mare.web.NodeSessionCookie;
 import jakarta.servlet.http.Cookie;
@@ -78,14 +79,7 @@ final class Sessions {
 
     /** The {@value #COOKIE} cookie the client sent, or null. */
     static String sentToken(HttpServletRequest request) {
-        if (request.getCookies() != null) {
-            for (Cookie cookie : request.getCookies()) {
-                if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
+        return Cookies.sent(request, COOKIE);
     }
 
     /** Tells the client to forget its {@value #COOKIE} cookie (logged out, or a login that ended). */
