@@ -255,14 +255,45 @@ public class AccountService {
 
     /** An account whose address is known good (the configured administrator, the demo's members): proven at once. */
     Account create(String typedUsername, String typedEmail, String password, Role role) {
+        return create(typedUsername, typedEmail, hashed(password), role);
+    }
+
+    /** A password hashed at full cost, for one account. */
+    private SharedPassword hashed(String password) {
+        return new SharedPassword(password, hasher.hash(password.toCharArray()));
+    }
+
+    /**
+     * A password for accounts created together ({@link #createWithRole(String, String, SharedPassword, Role, String)}),
+     * hashed once, and at a small cost ({@link PasswordHasher#hashUnguessable}): for a password
+     * nobody could guess (drawn at random, 79 bits) or that everybody knows (the README's, on a
+     * local demo), which no stretching protects. Each account's first log-in rehashes it at full
+     * cost. The accounts share the salt too, which tells nothing more: whoever learns the
+     * password of one has them all anyway. The demo's ten accounts hashed at full cost took
+     * seconds of a first start (issue #11).
+     */
+    public SharedPassword unguessablePassword(String password) {
+        return new SharedPassword(password, hasher.hashUnguessable(password.toCharArray()));
+    }
+
+    /** A password in clear (checked against each account's name) and its hash. */
+    public record SharedPassword(String clear, String hash) {
+
+        @Override
+        public String toString() {
+            return "SharedPassword[…]"; // never a password in a log
+        }
+    }
+
+    private Account create(String typedUsername, String typedEmail, SharedPassword password, Role role) {
         Username name = checkNewName(typedUsername, role);
         String email = normalizeEmail(typedEmail);
-        checkPassword(password, name.canonical());
+        checkPassword(password.clear(), name.canonical());
         if (findByEmail(email).isPresent()) {
             throw new BusinessException("account.email.taken", "email");
         }
         Instant now = clock.instant();
-        Account account = new Account(name, email, hasher.hash(password.toCharArray()), role, now);
+        Account account = new Account(name, email, password.hash(), role, now);
         account.emailProven(email, now);
         em.persist(account);
         flushOrExplainConflict();
@@ -696,6 +727,11 @@ public class AccountService {
 
     /** Used by the demo content only, on an empty database. */
     public Account createWithRole(String username, String email, String password, Role role, String displayName) {
+        return createWithRole(username, email, hashed(password), role, displayName);
+    }
+
+    /** {@link #createWithRole(String, String, String, Role, String)} with a password hashed once for several accounts. */
+    public Account createWithRole(String username, String email, SharedPassword password, Role role, String displayName) {
         Account account = create(username, email, password, role);
         String name = normalizeDisplayName(displayName);
         requireDisplayNameAllowed(account, name);

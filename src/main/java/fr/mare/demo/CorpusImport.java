@@ -89,7 +89,7 @@ public class CorpusImport {
             LOG.warning(() -> "MARE_IMPORT_CORPUS : " + dir + " n'a ni questions.jsonl ni tutorials/ ; rien d'importé.");
             return;
         }
-        Account account = accounts.createWithRole(USERNAME, USERNAME + "@import.mare.invalid", DemoPasswords.random(),
+        Account account = accounts.createWithRole(USERNAME, USERNAME + "@import.mare.invalid", accounts.unguessablePassword(DemoPasswords.random()),
                 Role.MEMBER, "Corpus de démonstration");
         // An established account whose posts need no approval: the corpus is Mare's own import.
         em.createNativeQuery("UPDATE account SET created_at = ?, posts_to_approve = 0 WHERE id = ?")

@@ -125,6 +125,28 @@ class PasswordHasherTest {
     }
 
     @Test
+    void anUnguessableSecretIsHashedCheaplyAndRehashedAtFullCostAfterItsFirstLogIn() {
+        PasswordHasher full = new PasswordHasher();
+        String stored = full.hashUnguessable(pw("k7mq-x2vd-9rtp-hw4c"));
+        assertEquals(PasswordHasher.UNGUESSABLE_ITERATIONS, Integer.parseInt(stored.split(":")[1]));
+        assertTrue(full.verify(pw("k7mq-x2vd-9rtp-hw4c"), stored));
+        assertFalse(full.verify(pw("k7mq-x2vd-9rtp-hw4d"), stored));
+        assertTrue(full.needsRehash(stored), "the first log-in replaces it by a full-cost hash");
+        // Never dearer than the hasher's own cost: a cheaper hasher (the tests') keeps its own.
+        assertEquals("500", new PasswordHasher(500).hashUnguessable(pw("x")).split(":")[1]);
+    }
+
+    @Test
+    void theConfiguredCostHasAFloor() {
+        PasswordHasherProducer producer = new PasswordHasherProducer();
+        producer.iterations = 999;
+        assertThrows(IllegalStateException.class, producer::check);
+        producer.iterations = 1_000;
+        assertDoesNotThrow(producer::check);
+        assertEquals(1_000, producer.hasher().iterations());
+    }
+
+    @Test
     void rejectsNonsenseCost() {
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(0));
         assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(-1));

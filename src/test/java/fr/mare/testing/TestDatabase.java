@@ -116,6 +116,9 @@ public final class TestDatabase implements LauncherSessionListener {
                 "-Dmare.db.user=" + user,
                 "-Dmare.search.index-dir=" + java.nio.file.Path.of("target", "it-search-index-" + System.currentTimeMillis()).toAbsolutePath(),
                 "-Dmare.uploads.dir=" + MEDIAS.toAbsolutePath(),
+                // A thousand sign-ups and log-ins at 600,000 iterations each spent minutes of the
+                // run hashing (ADR 0037); the launcher's tests keep the full cost.
+                "-Dmare.password.iterations=1000",
                 "-Dmare.limits.newcomer-uploads-per-day=" + NEWCOMER_UPLOADS_PER_DAY,
                 "-Dmare.uploads.purge-seconds=" + MEDIA_PURGE_SECONDS,
                 "-Dmare.login.delay-seconds=" + LOGIN_DELAY_SECONDS,
