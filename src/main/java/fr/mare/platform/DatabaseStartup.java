@@ -64,6 +64,7 @@ public class DatabaseStartup {
 
     @PostConstruct
     void start() {
+        ContainerLogNoise.install();
         if (!migrate()) {
             timers.createIntervalTimer(RETRY_MILLIS, RETRY_MILLIS, new TimerConfig("mare-migration-retry", false));
         }
