@@ -259,12 +259,12 @@ public class AccountService {
     }
 
     /** A password hashed at full cost, for one account. */
-    private SharedPassword hashed(String password) {
-        return new SharedPassword(password, hasher.hash(password.toCharArray()));
+    private HashedPassword hashed(String password) {
+        return new HashedPassword(password, hasher.hash(password.toCharArray()));
     }
 
     /**
-     * A password for accounts created together ({@link #createWithRole(String, String, SharedPassword, Role, String)}),
+     * A password for accounts created together ({@link #createWithRole(String, String, HashedPassword, Role, String)}),
      * hashed once, and at a small cost ({@link PasswordHasher#hashUnguessable}): for a password
      * nobody could guess (drawn at random, 79 bits) or that everybody knows (the README's, on a
      * local demo), which no stretching protects. Each account's first log-in rehashes it at full
@@ -272,20 +272,20 @@ public class AccountService {
      * password of one has them all anyway. The demo's ten accounts hashed at full cost took
      * seconds of a first start (issue #11).
      */
-    public SharedPassword unguessablePassword(String password) {
-        return new SharedPassword(password, hasher.hashUnguessable(password.toCharArray()));
+    public HashedPassword unguessablePassword(String password) {
+        return new HashedPassword(password, hasher.hashUnguessable(password.toCharArray()));
     }
 
     /** A password in clear (checked against each account's name) and its hash. */
-    public record SharedPassword(String clear, String hash) {
+    public record HashedPassword(String clear, String hash) {
 
         @Override
         public String toString() {
-            return "SharedPassword[…]"; // never a password in a log
+            return "HashedPassword[…]"; // never a password in a log
         }
     }
 
-    private Account create(String typedUsername, String typedEmail, SharedPassword password, Role role) {
+    private Account create(String typedUsername, String typedEmail, HashedPassword password, Role role) {
         Username name = checkNewName(typedUsername, role);
         String email = normalizeEmail(typedEmail);
         checkPassword(password.clear(), name.canonical());
@@ -731,7 +731,7 @@ public class AccountService {
     }
 
     /** {@link #createWithRole(String, String, String, Role, String)} with a password hashed once for several accounts. */
-    public Account createWithRole(String username, String email, SharedPassword password, Role role, String displayName) {
+    public Account createWithRole(String username, String email, HashedPassword password, Role role, String displayName) {
         Account account = create(username, email, password, role);
         String name = normalizeDisplayName(displayName);
         requireDisplayNameAllowed(account, name);

@@ -2,6 +2,8 @@ package fr.mare.account;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +28,11 @@ class PasswordHasherProducer {
     @Inject
     @ConfigProperty(name = "mare.password.iterations", defaultValue = "" + PasswordHasher.DEFAULT_ITERATIONS)
     int iterations;
+
+    /** Created with the application, so that a wrong count stops the start and a low one is said at once. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // Observing is enough: the container has created this bean, hence run check().
+    }
 
     @PostConstruct
     void check() {

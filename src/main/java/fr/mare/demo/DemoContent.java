@@ -130,9 +130,9 @@ public class DemoContent {
         // Each password hashed once, at a small cost: drawn at random (79 bits) or the README's,
         // no stretching would protect them, and ten hashes at full cost took seconds of a first
         // start (#11). The first log-in of each account rehashes it at full cost.
-        AccountService.SharedPassword admin = accounts.unguessablePassword(adminPassword);
-        AccountService.SharedPassword members = accounts.unguessablePassword(memberPassword);
-        AccountService.SharedPassword spammers = accounts.unguessablePassword(DemoPasswords.random());
+        AccountService.HashedPassword admin = accounts.unguessablePassword(adminPassword);
+        AccountService.HashedPassword members = accounts.unguessablePassword(memberPassword);
+        AccountService.HashedPassword spammers = accounts.unguessablePassword(DemoPasswords.random());
         // The demo stands for a community that has lived eighteen months: its members are not
         // « new accounts » (docs/adr/0011), so a visitor trying them meets the ordinary limits.
         for (DemoMember member : MEMBERS) {
@@ -156,7 +156,7 @@ public class DemoContent {
         return true;
     }
 
-    private void create(DemoMember member, AccountService.SharedPassword password, ZonedDateTime now) {
+    private void create(DemoMember member, AccountService.HashedPassword password, ZonedDateTime now) {
         PinnableClock.at(DemoScript.When.parse(member.joined(), member.username()).at(now),
                 () -> accounts.createWithRole(member.username(), member.email(), password, member.role(), member.displayName()));
     }
