@@ -1,5 +1,6 @@
 package fr.mare.account;
 
+import fr.mare.platform.Purges;
 import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,24 +64,7 @@ public class LoginSessions {
 
     /** Forgets up to 100 logins unseen since {@code before}. */
     private void purgeExpired(Instant before) {
-        purgeByKey(em, "login_session", "last_seen_at", before);
-    }
-
-    /**
-     * Deletes up to 100 rows of {@code table} (keyed by {@code token_hash}) whose {@code column} is
-     * before {@code before}: found by a plain read, then deleted by their keys. A ranged
-     * {@code DELETE} locked the index gaps that concurrent logins insert into, and four members
-     * logging in at once deadlocked (drill R1, issue #17). Table and column are constants of the
-     * callers, never input.
-     */
-    static void purgeByKey(EntityManager em, String table, String column, Instant before) {
-        @SuppressWarnings("unchecked")
-        List<byte[]> expired = em.createNativeQuery("SELECT token_hash FROM " + table + " WHERE " + column + " < ? LIMIT 100")
-                .setParameter(1, before).getResultList();
-        for (byte[] hash : expired) {
-            em.createNativeQuery("DELETE FROM " + table + " WHERE token_hash = ? AND " + column + " < ?")
-                    .setParameter(1, hash).setParameter(2, before).executeUpdate();
-        }
+        Purges.byKey(em, "login_session", "token_hash", "last_seen_at", before);
     }
 
     /** The session revoked the others itself (password change, « fermer mes autres sessions »): its login survives on every node. */

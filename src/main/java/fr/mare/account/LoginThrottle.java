@@ -1,5 +1,6 @@
 package fr.mare.account;
 
+import fr.mare.platform.Purges;
 import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,8 +73,8 @@ public class LoginThrottle {
 
     public void recordFailure(String typedUsername, String address) {
         Instant now = clock.instant();
-        em.createNativeQuery("DELETE FROM login_failure WHERE last_failure_at < ? LIMIT 100")
-                .setParameter(1, now.minus(FORGET_AFTER)).executeUpdate();
+        // By key, not by a ranged DELETE (Purges): a barrage of failed logins inserts here non-stop.
+        Purges.byKey(em, "login_failure", "subject_hash", "last_failure_at", now.minus(FORGET_AFTER));
         count(nameKey(typedUsername), now);
         count(addressKey(address), now);
     }

@@ -1,5 +1,6 @@
 package fr.mare.account;
 
+import fr.mare.platform.Purges;
 import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class PendingLogins {
     /** Records the step for an account whose password was just accepted; returns its token (the only time it exists in clear). */
     public String start(long accountId, String returnTo) {
         Instant now = clock.instant();
-        LoginSessions.purgeByKey(em, "login_pending", "expires_at", now.minus(Duration.ofHours(1)));
+        Purges.byKey(em, "login_pending", "token_hash", "expires_at", now.minus(Duration.ofHours(1)));
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -1,5 +1,6 @@
 package fr.mare.web;
 
+import fr.mare.platform.Purges;
 import fr.mare.platform.Retryable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,8 +52,7 @@ public class KeptDrafts {
     /** Keeps the fields for {@code owner}'s next visit of {@code path}; returns the token (the only time it exists in clear). */
     public String keep(String owner, String path, Map<String, String> fields, String messageKey) {
         Instant now = clock.instant();
-        em.createNativeQuery("DELETE FROM web_draft WHERE created_at < ? LIMIT 100")
-                .setParameter(1, now.minus(LIFETIME)).executeUpdate();
+        Purges.byKey(em, "web_draft", "token_hash", "created_at", now.minus(LIFETIME));
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

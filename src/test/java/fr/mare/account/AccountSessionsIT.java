@@ -151,6 +151,20 @@ class AccountSessionsIT extends MareIT {
         assertEquals(429, refused.status(), "throttled from the shared count, even with the right password");
     }
 
+    @Test
+    void theNextFailureForgetsExpiredCountsAndKeepsRecentOnes() throws Exception {
+        // Purged by key (platform.Purges), not by a ranged DELETE that locked the rows and gaps
+        // other failures insert into (issue #17).
+        String expired = HexFormat.of().withUpperCase().formatHex(keyedHash("essai-oublie-" + System.nanoTime()));
+        String recent = HexFormat.of().withUpperCase().formatHex(keyedHash("essai-garde-" + System.nanoTime()));
+        Sql.sql("INSERT INTO login_failure (subject_hash, failures, last_failure_at) VALUES (UNHEX(?), 4, NOW(6) - INTERVAL 2 DAY)", expired);
+        Sql.sql("INSERT INTO login_failure (subject_hash, failures, last_failure_at) VALUES (UNHEX(?), 4, NOW(6))", recent);
+        anonymous().login("personne-" + System.nanoTime(), "pas le bon");
+        assertEquals(0, Sql.count("SELECT COUNT(*) FROM login_failure WHERE HEX(subject_hash) = ?", expired),
+                "a count whose last failure is older than an hour is forgotten at the next failure");
+        assertEquals(1, Sql.count("SELECT COUNT(*) FROM login_failure WHERE HEX(subject_hash) = ?", recent), "a recent count stays");
+    }
+
     private static byte[] keyedHash(String subject) throws Exception {
         try (Connection c = TestDatabase.connect(); ResultSet key = c.createStatement().executeQuery("SELECT secret FROM rate_limit_key WHERE id = 1")) {
             key.next();
