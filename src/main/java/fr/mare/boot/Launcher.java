@@ -113,10 +113,11 @@ public final class Launcher {
         // a wait placed after it would never run. A boot that makes no progress thus ends the
         // launcher with code 1, and a service manager (or the next start) starts Mare again (R7).
         CompletableFuture<Boolean> healthy = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean payaraReturned = new java.util.concurrent.atomic.AtomicBoolean();
         Duration wait = Duration.ofSeconds(waitSeconds);
         Thread.ofPlatform().daemon().name("mare-boot-watchdog").start(() -> {
             try {
-                healthy.complete(awaitHealth(httpAddress, httpPort, started, wait));
+                healthy.complete(awaitHealth(httpAddress, httpPort, started, wait, payaraReturned::get));
             } catch (InterruptedException e) {
                 healthy.complete(false);
             }
@@ -138,6 +139,7 @@ public final class Launcher {
             Class.forName("fish.payara.micro.boot.PayaraMicroLauncher")
                     .getMethod("main", String[].class)
                     .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+            payaraReturned.set(true); // its boot and the deployment are over, whatever became of them
         } catch (InvocationTargetException e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
@@ -294,11 +296,20 @@ public final class Launcher {
      * True once {@code /health} answers 200; false, with a message, when {@code wait} since the
      * launcher started has passed (asked at least once, even if Payara took longer than that).
      */
-    private static boolean awaitHealth(InetAddress address, int port, Instant started, Duration wait) throws InterruptedException {
+    /**
+     * How long {@code /health} may answer 500 once Payara has finished booting before the launcher
+     * takes the application for undeployed. Mare answers 200 (UP) or 503 (DOWN, with its reason:
+     * the database, the disk); a 500 there means its deployment failed.
+     */
+    static final Duration UNDEPLOYED_AFTER = Duration.ofSeconds(10);
+
+    private static boolean awaitHealth(InetAddress address, int port, Instant started, Duration wait,
+                                       java.util.function.BooleanSupplier payaraReturned) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String host = localHost(address);
         URI health = URI.create("http://" + host + ":" + port + "/health");
         Instant deadline = started.plus(wait);
+        Instant brokenSince = null;
         do {
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
@@ -307,6 +318,16 @@ public final class Launcher {
                     long seconds = Duration.between(started, Instant.now()).toMillis() / 100;
                     System.out.printf("%nMare est prête en %d,%d s : http://%s:%d/%n%n", seconds / 10, seconds % 10, host, port);
                     return true;
+                }
+                // A deployment that failed (a wrong setting, say) leaves Payara running without
+                // Mare: it was waited for until MARE_STARTUP_WAIT_SECONDS (5 minutes by default).
+                brokenSince = response.statusCode() == 500 && payaraReturned.getAsBoolean()
+                        ? (brokenSince == null ? Instant.now() : brokenSince) : null;
+                if (brokenSince != null && !Instant.now().isBefore(brokenSince.plus(UNDEPLOYED_AFTER))) {
+                    System.err.println("Mare ne peut pas démarrer : l'application ne s'est pas déployée (" + health
+                            + " répond 500 depuis " + UNDEPLOYED_AFTER.toSeconds() + " s, Payara a fini de démarrer). La cause est"
+                            + " dans le journal ci-dessus, à la dernière ligne « Caused by » ; Mare s'arrête.");
+                    return false;
                 }
             } catch (IOException e) {
                 // not listening yet

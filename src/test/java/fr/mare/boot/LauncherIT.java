@@ -239,6 +239,24 @@ class LauncherIT {
     }
 
     @Test
+    void anApplicationThatDoesNotDeployEndsTheLauncherWithItsCause() throws Exception {
+        Path data = freshFolder("launcher-it-undeployed");
+        Path log = data.resolveSibling("launcher-it-undeployed.log");
+        // A setting the application refuses (ADR 0037): Payara boots, Mare's deployment fails.
+        Instant begun = Instant.now();
+        Process process = start(Map.of("MARE_DATA_DIR", data.toString(), "MARE_HTTP_PORT", Integer.toString(freePort()),
+                "MARE_DEMO", "false", "MARE_PASSWORD_ITERATIONS", "10"), log);
+        assertTrue(process.waitFor(4, TimeUnit.MINUTES), "the launcher stops by itself: " + Files.readString(log));
+        assertEquals(1, process.exitValue());
+        String output = Files.readString(log);
+        assertTrue(output.contains("l'application ne s'est pas déployée"), output);
+        assertTrue(output.contains("MARE_PASSWORD_ITERATIONS vaut 10 : il faut au moins 1000"), "the cause is in the log: " + output);
+        assertFalse(output.contains("ne répond pas « UP »"), "not after the whole start-up wait (300 s): " + output);
+        assertTrue(Duration.between(begun, Instant.now()).toSeconds() < 240, "well before the 300 s of MARE_STARTUP_WAIT_SECONDS");
+        assertNoMariadbd(data);
+    }
+
+    @Test
     void aDataFolderUnderTheTemporaryFolderIsRefused() throws Exception {
         Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "mare-data-" + System.nanoTime());
         Path log = Path.of(System.getProperty("mare.buildDir", "target"), "launcher-it-tmp.log");
