@@ -27,6 +27,21 @@ public final class Navigation {
         }
     }
 
+    /**
+     * The path a redirect goes to, without its query or fragment: what the next request's path
+     * is compared with (the messages of {@link OnceMessages}, the kept text of {@link SessionDraft}).
+     */
+    static String pathOf(String redirect) {
+        int end = redirect.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = redirect.indexOf(c);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return redirect.substring(0, end);
+    }
+
     /** The login page, asked to come back to {@code path} afterwards. */
     public static String loginPath(String path) {
         return "/connexion?retour=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);

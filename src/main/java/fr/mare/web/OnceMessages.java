@@ -92,18 +92,6 @@ public class OnceMessages implements PhaseListener {
         return page.equals(target);
     }
 
-    /** The path a redirect goes to, without its query or fragment. */
-    static String pathOf(String redirect) {
-        int end = redirect.length();
-        for (char c : new char[] {'?', '#'}) {
-            int at = redirect.indexOf(c);
-            if (at >= 0) {
-                end = Math.min(end, at);
-            }
-        }
-        return redirect.substring(0, end);
-    }
-
     /** Before a redirect to {@code path} (within the application): the messages to keep, into the cookie of the redirect. */
     static void carry(FacesContext context, String path) {
         if (!Boolean.TRUE.equals(context.getAttributes().get(KEEP))
@@ -117,7 +105,7 @@ public class OnceMessages implements PhaseListener {
             context.getMessages(clientId).forEachRemaining(m -> messages.add(new Carried(clientId, m.getSeverity(), m.getSummary())));
         }
         if (!messages.isEmpty()) {
-            response.addHeader("Set-Cookie", cookie(request, encode(messages, pathOf(path), Keys.KEY, Instant.now()), LIFETIME_SECONDS));
+            response.addHeader("Set-Cookie", cookie(request, encode(messages, Navigation.pathOf(path), Keys.KEY, Instant.now()), LIFETIME_SECONDS));
         }
     }
 

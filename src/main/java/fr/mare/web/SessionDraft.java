@@ -103,12 +103,13 @@ public class SessionDraft {
         }
         LinkedHashMap<String, String> fields = new LinkedHashMap<>();
         carried.forEach(field -> fields.putIfAbsent(field.parameter(), field.value()));
+        String path = Navigation.pathOf(destination);
         String token;
         try {
-            token = drafts.keep(owner, pathOf(destination), fields, messageKey);
+            token = drafts.keep(owner, path, fields, messageKey);
         } catch (RuntimeException e) {
             // The database away: the page still answers (it shows the text to copy); never the text in the log.
-            LOG.warning(() -> "Texte non gardé pour " + pathOf(destination) + " : " + e.getClass().getSimpleName());
+            LOG.warning(() -> "Texte non gardé pour " + path + " : " + e.getClass().getSimpleName());
             return;
         }
         response().addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + cookiePath() + CookieExpiry.in(KeptDrafts.LIFETIME)
@@ -169,10 +170,5 @@ public class SessionDraft {
 
     private static HttpServletResponse response() {
         return (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
-    }
-
-    private static String pathOf(String destination) {
-        int query = destination.indexOf('?');
-        return query < 0 ? destination : destination.substring(0, query);
     }
 }

@@ -54,13 +54,13 @@ class OnceMessagesTest {
     /** VisibilityIT, 3 December: « Votre collectif est dans l'annuaire » turned up on a later 404 page. */
     @Test
     void messagesAreShownOnlyOnThePageTheRedirectWentTo() {
-        String target = OnceMessages.pathOf("/t/5/bienvenue?page=2#post-17");
+        String target = Navigation.pathOf("/t/5/bienvenue?page=2#post-17");
         assertEquals("/t/5/bienvenue", target);
         String cookie = OnceMessages.encode(List.of(new OnceMessages.Carried(null, FacesMessage.SEVERITY_INFO, "Publiée")), target, KEY, NOW);
         OnceMessages.Delivery delivery = OnceMessages.decode(cookie, KEY, NOW).orElseThrow();
         assertTrue(OnceMessages.isFor(delivery.target(), "/t/5/bienvenue"));
         assertTrue(!OnceMessages.isFor(delivery.target(), "/historique/1352"), "not on another page");
-        assertEquals("/voisins/amap", OnceMessages.pathOf("/voisins/amap"));
+        assertEquals("/voisins/amap", Navigation.pathOf("/voisins/amap"));
     }
 
     @Test
