@@ -293,16 +293,17 @@ public final class Launcher {
     }
 
     /**
-     * True once {@code /health} answers 200; false, with a message, when {@code wait} since the
-     * launcher started has passed (asked at least once, even if Payara took longer than that).
-     */
-    /**
      * How long {@code /health} may answer 500 once Payara has finished booting before the launcher
      * takes the application for undeployed. Mare answers 200 (UP) or 503 (DOWN, with its reason:
      * the database, the disk); a 500 there means its deployment failed.
      */
     static final Duration UNDEPLOYED_AFTER = Duration.ofSeconds(10);
 
+    /**
+     * True once {@code /health} answers 200; false, with a message, when {@code wait} since the
+     * launcher started has passed (asked at least once, even if Payara took longer than that), or
+     * when it has answered 500 for {@link #UNDEPLOYED_AFTER} after Payara's boot returned.
+     */
     private static boolean awaitHealth(InetAddress address, int port, Instant started, Duration wait,
                                        java.util.function.BooleanSupplier payaraReturned) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
