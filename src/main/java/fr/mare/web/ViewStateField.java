@@ -25,6 +25,11 @@ public class ViewStateField extends UIComponentBase {
 
     @Override
     public void encodeEnd(FacesContext context) throws IOException {
+        CachedFragment.Capture capture = CachedFragment.capturing(context);
+        if (capture != null) {
+            capture.viewStateHere(); // a kept fragment gets the page's state each time it is written
+            return;
+        }
         context.getApplication().getViewHandler().writeState(context);
     }
 }

@@ -2,6 +2,9 @@ package fr.mare.forum.web;
 
 import fr.mare.account.AccountSummary;
 import fr.mare.forum.Post;
+import fr.mare.web.FragmentCache;
+
+import java.time.Instant;
 
 /**
  * One post as the thread page shows it. {@code shape} tells the view how this post sits in the
@@ -51,5 +54,28 @@ public record ThreadItem(Post post, AccountSummary author, int displayDepth, Acc
                       boolean liked, boolean canLike, boolean canMarkSolution, boolean canEdit, boolean canDelete,
                       boolean canReport, boolean canReply, String authorHref, String replyToHref, String permalink,
                       String since, String likes) {
+    }
+
+    /**
+     * Everything this post's markup on the thread page is made of (its {@code
+     * mare:cachedFragment}, ADR 0038): two items with equal keys render the same HTML, so the
+     * markup rendered for one reader is written again for the next one with the same key. What
+     * the view reads of the item, and nothing else, is here; a field the view comes to read must
+     * be added, or a reader would be served the markup of another state.
+     */
+    public FragmentKey fragmentKey() {
+        return new FragmentKey(post.getId(), post.getBodyHtml(), post.getCreatedAt(), post.isEdited(), post.isDeleted(),
+                post.isHidden(), post.getHiddenReason(), post.isPending(), author, replyTo, displayDepth, shape, solution, row);
+    }
+
+    /** {@link #fragmentKey()}: a value, compared field by field. */
+    public record FragmentKey(long post, String html, Instant createdAt, boolean edited, boolean deleted, boolean hidden,
+                              String hiddenReason, boolean pending, AccountSummary author, AccountSummary replyTo,
+                              int displayDepth, Shape shape, boolean solution, Row row) implements FragmentCache.Sized {
+
+        @Override
+        public int chars() {
+            return (html == null ? 0 : html.length()) + (hiddenReason == null ? 0 : hiddenReason.length());
+        }
     }
 }
