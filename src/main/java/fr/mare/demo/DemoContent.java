@@ -3,6 +3,7 @@ package fr.mare.demo;
 import fr.mare.account.AccountService;
 import fr.mare.account.RateLimits;
 import fr.mare.account.Role;
+import fr.mare.notification.NotificationService;
 import fr.mare.platform.DatabaseReady;
 import fr.mare.platform.PinnableClock;
 import jakarta.annotation.Priority;
@@ -102,6 +103,9 @@ public class DemoContent {
     @Inject
     private DemoBackdating backdating;
 
+    @Inject
+    private NotificationService notifications;
+
     /**
      * Loads the demo in one transaction ({@link #load}), then, once the notifications of its
      * events are written (after that commit, ADR 0007), dates them as the events they tell of.
@@ -111,7 +115,8 @@ public class DemoContent {
             return;
         }
         ZonedDateTime now = clock.instant().atZone(DemoScript.ZONE);
-        if (self.load(now)) {
+        // The notifications of the demo's events, in one transaction after the demo's (#11).
+        if (notifications.batched(() -> self.load(now))) {
             backdating.notifications(now);
         }
     }

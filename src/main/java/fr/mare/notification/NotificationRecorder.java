@@ -20,9 +20,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes the notifications of one forum event or one {@link Notice}, in a transaction of its own (the forum's has
- * already committed when the event is delivered). Called by {@link NotificationService}'s
- * observers, which catch and log whatever fails here, commit included.
+ * Writes the notifications of one forum event or one {@link Notice} ({@link #write}), or of many
+ * ({@link #writeAll}), in a transaction of its own (the forum's has already committed when the
+ * event is delivered). Called by {@link NotificationService}, which catches and logs whatever
+ * fails here, commit included.
  */
 @Retryable
 @ApplicationScoped
@@ -59,13 +60,37 @@ class NotificationRecorder {
         em.getEntityManagerFactory();
     }
 
+    /** The notifications of one event. */
+    void write(Object event) {
+        dispatch(event);
+    }
+
+    /**
+     * The notifications of many events, in this one transaction ({@link NotificationService#batched}):
+     * the per-kind methods below are private, so that calling them here opens no transaction each.
+     */
+    void writeAll(java.util.List<Object> events) {
+        events.forEach(this::dispatch);
+    }
+
+    private void dispatch(Object event) {
+        switch (event) {
+            case ForumEvent.ReplyPosted e -> replyPosted(e);
+            case ForumEvent.MembersMentioned e -> membersMentioned(e);
+            case ForumEvent.SolutionMarked e -> solutionMarked(e);
+            case ForumEvent.PostLiked e -> postLiked(e);
+            case Notice notice -> notice(notice);
+            default -> throw new IllegalArgumentException("Pas de notification pour " + event);
+        }
+    }
+
     /**
      * The author of the post replied to (« a répondu à votre question / message »), then every
      * other watcher (« … a répondu dans « … », un sujet que vous suivez »). The author is told only
      * while they watch the topic: authors are subscribed when they post, so not watching means
      * they chose « Ne plus suivre ».
      */
-    void replyPosted(ForumEvent.ReplyPosted e) {
+    private void replyPosted(ForumEvent.ReplyPosted e) {
         Post reply = threadReading.post(e.postId()).orElse(null);
         if (reply == null) {
             return;
@@ -81,13 +106,13 @@ class NotificationRecorder {
     }
 
     /** Mentions are told whether or not the member follows the topic. */
-    void membersMentioned(ForumEvent.MembersMentioned e) {
+    private void membersMentioned(ForumEvent.MembersMentioned e) {
         Map<Long, NotificationKind> recipients = new LinkedHashMap<>();
         e.mentioned().forEach(member -> recipients.put(member, NotificationKind.MENTION));
         recordNewPost(e.topicId(), e.postId(), e.authorId(), recipients);
     }
 
-    void solutionMarked(ForumEvent.SolutionMarked e) {
+    private void solutionMarked(ForumEvent.SolutionMarked e) {
         if (e.solutionAuthorId() == e.markedById()) {
             return;
         }
@@ -102,7 +127,7 @@ class NotificationRecorder {
         }
     }
 
-    void postLiked(ForumEvent.PostLiked e) {
+    private void postLiked(ForumEvent.PostLiked e) {
         if (e.postAuthorId() == e.likerId()) {
             return;
         }
@@ -129,7 +154,7 @@ class NotificationRecorder {
     }
 
     /** A notice from another feature; one told of their own action is not written. */
-    void notice(Notice notice) {
+    private void notice(Notice notice) {
         if (!notice.toSelf()) {
             persistAndMail(new Notification(notice, clock.instant()));
         }

@@ -59,8 +59,8 @@ public class NotificationService {
 
     /**
      * Prepares this service and its recorder during start-up, before the demo content (priority
-     * 100) fires the first forum events. Those events are delivered while the start-up
-     * transaction completes, outside any component environment, where Payara neither injects
+     * 100) fires the first forum events. Those events are delivered while the demo's
+     * transaction completes, during the start-up, outside any request, where Payara neither injects
      * {@code @PersistenceContext} into a bean created then (it stayed null for the application's
      * whole life) nor finds the persistence unit behind an EntityManager used for the first time
      * ({@code Unable to retrieve EntityManagerFactory}). So both beans are created, and their
@@ -75,28 +75,28 @@ public class NotificationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) ForumEvent.ReplyPosted e) {
-        record(e, () -> recorder.replyPosted(e));
+        record(e);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) ForumEvent.MembersMentioned e) {
-        record(e, () -> recorder.membersMentioned(e));
+        record(e);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) ForumEvent.SolutionMarked e) {
-        record(e, () -> recorder.solutionMarked(e));
+        record(e);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) ForumEvent.PostLiked e) {
-        record(e, () -> recorder.postLiked(e));
+        record(e);
     }
 
     /** A notice is fired inside the firing feature's transaction and written once it has committed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notice notice) {
-        record(notice, () -> recorder.notice(notice));
+        record(notice);
     }
 
     /**
@@ -109,13 +109,51 @@ public class NotificationService {
      * forum's commit returns. (A managed executor was tried instead: its task closed the request's
      * own non-transactional EntityManager.)
      */
-    private void record(Object event, Runnable write) {
+    private void record(Object event) {
+        List<Object> batch = BATCH.get();
+        if (batch != null) {
+            batch.add(event); // written with the others once the batch's work is over
+            return;
+        }
         try {
             detachFinishedTransaction();
-            write.run();
+            recorder.write(event);
         } catch (RuntimeException | SystemException e) {
             LOG.log(Level.WARNING, "Notification non enregistrée pour " + event + " : la publication reste faite.", e);
         }
+    }
+
+    /** While {@link #batched} runs on this thread: the events whose notifications wait for its end. */
+    private static final ThreadLocal<List<Object>> BATCH = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work}, a transaction that fires many events (the demo at the first start), and
+     * then writes all their notifications in one transaction instead of one each: the demo's
+     * hundreds of commits were seconds of the first start (#11, docs/perf.md). Should that one
+     * transaction fail, they are written one by one, as usual. What {@code work} returns is
+     * returned; if it fails, its transaction has delivered no event and nothing is written.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public <T> T batched(java.util.function.Supplier<T> work) {
+        List<Object> events = new java.util.ArrayList<>();
+        BATCH.set(events);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            BATCH.remove();
+        }
+        if (events.isEmpty()) {
+            return result;
+        }
+        try {
+            detachFinishedTransaction();
+            recorder.writeAll(events);
+        } catch (RuntimeException | SystemException e) {
+            LOG.log(Level.WARNING, events.size() + " notifications n'ont pas pu être écrites d'un coup : elles le sont une à une.", e);
+            events.forEach(this::record);
+        }
+        return result;
     }
 
     private void detachFinishedTransaction() throws SystemException {

@@ -62,7 +62,17 @@ public class DatabaseStartup {
     @Inject
     private Event<DatabaseReady> ready;
 
+    /**
+     * Migrates, then fires {@link DatabaseReady}, outside any transaction: for a singleton's
+     * {@code @PostConstruct}, the container reads the transaction attribute on the method only,
+     * not on the class (Jakarta Enterprise Beans, lifecycle callbacks), and ran it in a
+     * transaction of its own. Each observer's writes (the demo's, in one transaction) then joined
+     * that one, and their after-commit observers waited for the last observer to return, the
+     * demo's notifications included, written one by one (#11). As when a migration is retried
+     * ({@link #retry}), each observer's transaction is its own.
+     */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         ContainerLogNoise.install();
         if (!migrate()) {
