@@ -2,6 +2,7 @@ package fr.mare.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ public class FragmentCache {
     @ConfigProperty(name = "mare.fragment-cache.max-bytes", defaultValue = "8388608")
     long maxBytes;
 
-    private volatile Cache<Object, Fragment> fragments;
+    private Cache<Object, Fragment> fragments;
 
     /** The application's cache, for components (which get no injection). */
     static FragmentCache instance() {
@@ -49,28 +50,20 @@ public class FragmentCache {
         return known;
     }
 
+    @PostConstruct
+    void create() {
+        fragments = Caffeine.newBuilder()
+                .maximumWeight(Math.max(0, maxBytes))
+                .weigher((Object key, Fragment fragment) -> fragment.weight())
+                .build();
+    }
+
     boolean isEnabled() {
         return maxBytes > 0;
     }
 
-    private Cache<Object, Fragment> fragments() {
-        Cache<Object, Fragment> current = fragments;
-        if (current == null) {
-            synchronized (this) {
-                if (fragments == null) {
-                    fragments = Caffeine.newBuilder()
-                            .maximumWeight(maxBytes)
-                            .weigher((Object key, Fragment fragment) -> fragment.weight())
-                            .build();
-                }
-                current = fragments;
-            }
-        }
-        return current;
-    }
-
     Fragment get(Object key) {
-        return fragments().getIfPresent(key);
+        return fragments.getIfPresent(key);
     }
 
     /**
@@ -83,13 +76,7 @@ public class FragmentCache {
             chars += part.length();
         }
         Fragment fragment = new Fragment(parts, 2 * chars + 64 * parts.length + 256);
-        fragments().put(key, fragment);
+        fragments.put(key, fragment);
         return fragment;
-    }
-
-    /** Kept fragments now (tests, the benchmark). */
-    long size() {
-        fragments().cleanUp();
-        return fragments().estimatedSize();
     }
 }
