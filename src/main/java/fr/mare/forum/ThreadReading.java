@@ -162,7 +162,10 @@ public class ThreadReading {
                 .setParameter("topic", topicId).getResultList());
     }
 
+    /** Whether the caller watches the topic: their own row, by its key, not the list of every watcher (#11). */
     public boolean isWatching(Caller me, long topicId) {
-        return !me.isAnonymous() && watchers(topicId).contains(me.accountId());
+        return !me.isAnonymous() && !em.createQuery("SELECT s.accountId FROM Subscription s WHERE s.topicId = :topic"
+                        + " AND s.accountId = :account AND s.watching = TRUE", Long.class)
+                .setParameter("topic", topicId).setParameter("account", me.accountId()).setMaxResults(1).getResultList().isEmpty();
     }
 }
