@@ -21,8 +21,9 @@ import java.util.List;
  * The key must be a value holding everything the children's markup is made of (a record, see
  * {@code ThreadItem.fragmentKey}); the component adds the view's id and the form's address (the
  * request URI with its query string) to it. A key that keeps text alive on its own (a post's
- * HTML) says how much ({@link FragmentCache.Sized}), so that the cache's bound counts it. With {@code disabled} (a form open inside, a
- * postback) or without a key, the children render as usual and nothing is kept.
+ * HTML) says how much ({@link FragmentCache.Sized}), so that the cache's bound counts it. With
+ * {@code disabled} (a form open inside, a postback) or without a key, the children render as
+ * usual and nothing is kept.
  */
 @FacesComponent(CachedFragment.TYPE)
 public class CachedFragment extends UIComponentBase {

@@ -27,6 +27,7 @@ public class ViewStateField extends UIComponentBase {
     public void encodeEnd(FacesContext context) throws IOException {
         CachedFragment.Capture capture = CachedFragment.capturing(context);
         if (capture != null) {
+            context.getResponseWriter().write(""); // a start tag left open ends before the cut
             capture.viewStateHere(); // a kept fragment gets the page's state each time it is written
             return;
         }
