@@ -98,12 +98,14 @@ public final class SearchIndex implements Closeable {
     private final SearcherManager searchers;
     private final Analyzer indexAnalyzer;
     private final Analyzer plainAnalyzer;
+    /** The « Vouliez-vous dire » words' chain, built once (a new analyzer per search built its components again). */
+    private final Analyzer wordAnalyzer;
     private final Supplier<Analyzer> queryAnalyzer;
 
     private SearchIndex(Directory directory, Supplier<Analyzer> queryAnalyzer) throws IOException {
         this.directory = directory;
-        this.indexAnalyzer = new PerFieldAnalyzerWrapper(FrenchAnalysis.indexAnalyzer(),
-                Map.of(WORDS, FrenchAnalysis.wordAnalyzer()));
+        this.wordAnalyzer = FrenchAnalysis.wordAnalyzer();
+        this.indexAnalyzer = new PerFieldAnalyzerWrapper(FrenchAnalysis.indexAnalyzer(), Map.of(WORDS, wordAnalyzer));
         this.plainAnalyzer = FrenchAnalysis.indexAnalyzer();
         this.queryAnalyzer = queryAnalyzer;
         IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
@@ -593,7 +595,7 @@ public final class SearchIndex implements Closeable {
      * closest word that some do (one or two typos away). Null when every word is known.
      */
     private String suggestion(IndexReader reader, String text) throws IOException {
-        List<String> words = FrenchAnalysis.terms(FrenchAnalysis.wordAnalyzer(), text);
+        List<String> words = FrenchAnalysis.terms(wordAnalyzer, text);
         if (words.isEmpty() || words.size() > 6) {
             return null;
         }
