@@ -21,7 +21,9 @@ import jakarta.transaction.Transactional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -134,8 +136,8 @@ public class NotificationService {
      * returned; if it fails, its transaction has delivered no event and nothing is written.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public <T> T batched(java.util.function.Supplier<T> work) {
-        List<Object> events = new java.util.ArrayList<>();
+    public <T> T batched(Supplier<T> work) {
+        List<Object> events = new ArrayList<>();
         BATCH.set(events);
         T result;
         try {

@@ -10,8 +10,8 @@ import java.util.logging.SimpleFormatter;
  * ComponentInvocation present for @Transactional annotation processing » (AS-JTA-00003) and
  * « markThreadAsTransactional currentInvocation==null ». Payara logs them for each
  * {@code @Transactional} method called outside a request or a bean's own call, which is what
- * the notifications of the demo's events are when its start-up transaction commits: a first
- * start printed 1,786 of them in a row, enough to make an administrator think the install had
+ * the notifications of the demo's events are, written after its transaction commits during the
+ * start-up: a first start printed 1,786 of them in a row, enough to make an administrator think the install had
  * failed, and to hide a real message among them (issue #11). Every other record of that logger
  * is kept.
  */
