@@ -85,6 +85,8 @@ public final class SearchIndex implements Closeable {
     private static final int SNIPPET_CHARS = 220;
 
     private static final Map<String, Float> FIELDS = new LinkedHashMap<>();
+    /** The fields where the phrases of multi-word synonyms are looked for (see addFlat). */
+    private static final java.util.Set<String> PHRASE_FIELDS = java.util.Set.of(TITLE, BODY);
 
     static {
         FIELDS.put(TITLE, 4f);
@@ -101,6 +103,15 @@ public final class SearchIndex implements Closeable {
     /** The « Vouliez-vous dire » words' chain, built once (a new analyzer per search built its components again). */
     private final Analyzer wordAnalyzer;
     private final Supplier<Analyzer> queryAnalyzer;
+    /**
+     * Searches that run at once: as many as the cores; the others wait their turn, in order (a
+     * fair semaphore), as in Elasticsearch's fixed search pool. Left to the scheduler, 16 searches
+     * on 2 cores were served unevenly: a median of 1.7 ms but a p99 of 160 ms; taking turns, the
+     * same searches had a p99 of 25 ms (issue #12, docs/perf.md « Recherche »). A search is CPU
+     * work on an index the page cache holds: more at once than cores only makes each one longer.
+     */
+    private final java.util.concurrent.Semaphore running =
+            new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     private SearchIndex(Directory directory, Supplier<Analyzer> queryAnalyzer) throws IOException {
         this.directory = directory;
@@ -223,6 +234,7 @@ public final class SearchIndex implements Closeable {
         if (request.text().isBlank()) {
             return SearchResults.EMPTY;
         }
+        running.acquireUninterruptibly();
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -232,6 +244,8 @@ public final class SearchIndex implements Closeable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            running.release();
         }
     }
 
@@ -297,6 +311,9 @@ public final class SearchIndex implements Closeable {
         return known.infos();
     }
 
+    /** Stateless: one for every search. */
+    private static final PassageScores PASSAGE_SCORES = new PassageScores();
+
     /** Fields read for a hit; the text fields only when highlighting needs them. */
     private static final java.util.Set<String> SHOWN = java.util.Set.of(KEY, TYPE, TITLE, URL, SOLVED, CATEGORY_NAME);
 
@@ -322,7 +339,8 @@ public final class SearchIndex implements Closeable {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(MAX_BODY_CHARS)
                 .withHighlightPhrasesStrictly(false)
-                .withWeightMatches(false)) {
+                .withWeightMatches(false)
+                .withScorer(PASSAGE_SCORES)) {
             @Override
             protected org.apache.lucene.index.FieldInfo getFieldInfo(String field) {
                 return fieldInfos(searcher.getIndexReader()).fieldInfo(field);
@@ -392,7 +410,10 @@ public final class SearchIndex implements Closeable {
      */
     Query query(SearchRequest request, String corrected, IndexReader reader) throws IOException {
         FieldsQueryBuilder builder = new FieldsQueryBuilder(queryAnalyzer.get());
-        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        // Each distinct clause once, its boosts summed: the synonym graph gives some words twice
+        // (« partage » as typed and inside « lien de partage »), and the corrected text repeats
+        // every word that was right; the same term twice was scored twice (issue #12).
+        Map<Query, Float> text = new LinkedHashMap<>();
         boolean any = false;
         Map<String, Query> typed = builder.perField(request.text());
         Map<String, Query> fixed = corrected == null ? Map.of() : builder.perField(corrected);
@@ -415,15 +436,17 @@ public final class SearchIndex implements Closeable {
                     continue;
                 }
                 int edits = word.length() >= 7 ? 2 : 1;
-                text.add(new BoostQuery(new FuzzyQuery(new Term(TITLE, word), edits, 1, 30, true), 1.2f), Occur.SHOULD);
-                text.add(new BoostQuery(new FuzzyQuery(new Term(BODY, word), edits, 1, 30, true), 0.3f), Occur.SHOULD);
+                addFlat(text, new FuzzyQuery(new Term(TITLE, word), edits, 1, 30, true), 1.2f);
+                addFlat(text, new FuzzyQuery(new Term(BODY, word), edits, 1, 30, true), 0.3f);
                 any = true;
             }
         }
         if (!any) {
             return new MatchNoDocsQuery();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text.build(), Occur.MUST);
+        BooleanQuery.Builder disjunction = new BooleanQuery.Builder();
+        text.forEach((clause, boost) -> disjunction.add(boost == 1f ? clause : new BoostQuery(clause, boost), Occur.SHOULD));
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(disjunction.build(), Occur.MUST);
         if (request.type() != null) {
             query.add(new TermQuery(new Term(TYPE, request.type().name())), Occur.FILTER);
         }
@@ -563,12 +586,13 @@ public final class SearchIndex implements Closeable {
     }
 
     /**
-     * Adds this query's optional clauses to {@code into}, each with the boost: a disjunction of
+     * Adds this query's optional clauses to {@code into}, each with the boost (added to the boost
+     * it already has there, if it is already there): a disjunction of
      * disjunctions scores the same sum as one flat disjunction, but only the flat one lets the
      * scorer ({@code MaxScoreBulkScorer}) skip, clause by clause, the documents that cannot
      * reach the top ten (issue #12, docs/perf.md « Vitesse »).
      */
-    private static void addFlat(BooleanQuery.Builder into, Query query, float boost) {
+    private static void addFlat(Map<Query, Float> into, Query query, float boost) {
         if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
                 && bool.clauses().stream().allMatch(c -> c.occur() == Occur.SHOULD)) {
             for (var clause : bool.clauses()) {
@@ -576,8 +600,14 @@ public final class SearchIndex implements Closeable {
             }
         } else if (query instanceof BoostQuery boosted) {
             addFlat(into, boosted.getQuery(), boost * boosted.getBoost());
+        } else if (query instanceof org.apache.lucene.search.PhraseQuery phrase && !PHRASE_FIELDS.contains(phrase.getField())) {
+            // The phrases of multi-word synonyms (« lien de partage », « appel vidéo ») are looked
+            // for in the title and the body only (their single-word alternatives stay on every
+            // field): checking their positions in the headings and the solution too cost 12 to
+            // 16 % of a search's CPU on the synthetic corpus, for nDCG@10 0.905 instead of 0.901.
+            return;
         } else {
-            into.add(boost == 1f ? query : new BoostQuery(query, boost), Occur.SHOULD);
+            into.merge(query, boost, Float::sum);
         }
     }
 
